@@ -1,0 +1,1 @@
+"""Annotate: sentences, tokens and entity mentions with spaCy, plus language detection."""

@@ -1,0 +1,1 @@
+"""Claims: quotes, figures, dates, statements, and entities with their aliases."""

@@ -1,0 +1,1 @@
+"""Cross-check: align claims across articles, give verdicts, build the timeline."""

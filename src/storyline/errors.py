@@ -1,0 +1,76 @@
+"""Errors and warnings with codes a user can search for.
+
+Codes are stable: ``E0xx`` settings and usage, ``E1xx`` input that cannot be read (the input is
+rejected, the others go on), ``E2xx`` store, ``E3xx`` pipeline/model, ``W1xx`` warnings attached to
+an article that was kept. The table below is the single list of codes; docs/errors.md mirrors it.
+"""
+
+from __future__ import annotations
+
+CODES: dict[str, str] = {
+    "E010": "invalid settings (unknown key, wrong type or value out of range)",
+    "E011": "invalid command-line usage",
+    "E100": "input path does not exist or cannot be opened",
+    "E101": "input is empty (no text after normalisation)",
+    "E102": "input is binary, not text",
+    "E103": "input is not valid text in any supported encoding",
+    "E104": "input is larger than ingest.max_bytes",
+    "E105": "malformed JSON / JSON Lines record",
+    "E106": "JSON record has no 'text' or 'html' field, or a field of the wrong type",
+    "E107": "broken WARC file or record",
+    "E108": "HTML page with no extractable main text",
+    "E109": "unsupported file type",
+    "E200": "the store cannot be opened or is not a storyline store",
+    "E201": "the store was written by a newer storyline (schema version too new)",
+    "E300": "no spaCy English pipeline is installed",
+    "W101": "article language is not English: kept, not annotated",
+    "W102": "language could not be determined (text too short)",
+    "W103": "text was repaired (mojibake / broken Unicode fixed)",
+    "W104": "article text truncated to annotate.max_chars for annotation",
+    "W105": "duplicate input: same text as an article already read",
+}
+
+
+class StorylineError(Exception):
+    """Base class. ``code`` is one of :data:`CODES`; ``str(err)`` starts with it."""
+
+    code = "E000"
+
+    def __init__(self, message: str, code: str | None = None):
+        if code is not None:
+            self.code = code
+        super().__init__(f"{self.code} {message}")
+        self.message = message
+
+
+class SettingsError(StorylineError, ValueError):
+    code = "E010"
+
+
+class InputError(StorylineError):
+    """An input that cannot be read. ``source`` names the file (and line or record)."""
+
+    code = "E100"
+
+    def __init__(self, source: str, message: str, code: str = "E100"):
+        self.source = source
+        super().__init__(f"{source}: {message}", code)
+        self.reason = message
+
+
+class StoreError(StorylineError):
+    code = "E200"
+
+
+class ModelError(StorylineError):
+    code = "E300"
+
+
+def check_range(section: str, name: str, value: float, lo: float, hi: float) -> None:
+    """Raise ``ValueError`` stating the allowed range unless ``lo <= value <= hi``.
+
+    Settings sections call this from ``__post_init__``; :class:`storyline.settings.Settings`
+    turns the ``ValueError`` into a :class:`SettingsError`.
+    """
+    if not (lo <= value <= hi):
+        raise ValueError(f"{section}.{name} = {value!r} is out of range; allowed: {lo} to {hi}")

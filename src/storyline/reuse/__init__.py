@@ -1,0 +1,1 @@
+"""Text reuse and provenance: candidate pairs, passage alignment, links, families."""

@@ -1,0 +1,1 @@
+"""Stories and events: group articles by real-world incident and by story."""

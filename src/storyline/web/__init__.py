@@ -1,0 +1,1 @@
+"""``storyline serve``: a read-only local web page over a stored corpus."""
