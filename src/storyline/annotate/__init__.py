@@ -1,1 +1,133 @@
-"""Annotate: sentences, tokens and entity mentions with spaCy, plus language detection."""
+"""Annotate: sentences, tokens and entity mentions with spaCy, plus language detection.
+
+Needs: :class:`~storyline.models.Article`. Adds: :class:`~storyline.models.Annotation`
+(sentences, tokens with lemma/POS/dependency, named-entity mentions, all with character spans into
+``Article.text``). Articles are batched through ``nlp.pipe``; non-English articles are kept with a
+W101 warning and an empty annotation instead of being analysed as English.
+"""
+
+from __future__ import annotations
+
+from typing import Iterable, Iterator
+
+from storyline.annotate.language import detect_language
+from storyline.annotate.model import find_model, load_pipeline, pipeline_id
+from storyline.annotate.settings import AnnotateSettings
+from storyline.models import Annotation, Article, Document, Mention, Sentence, Token
+
+__all__ = [
+    "AnnotateSettings",
+    "annotate",
+    "annotate_documents",
+    "detect_language",
+    "doc_to_annotation",
+    "find_model",
+    "load_pipeline",
+]
+
+
+def annotate(
+    articles: Iterable[Article], settings: AnnotateSettings, nlp=None
+) -> Iterator[Annotation]:
+    """Yield one :class:`Annotation` per article, in input order.
+
+    ``nlp`` is a loaded spaCy pipeline (see :func:`load_pipeline`); loaded from ``settings`` when
+    omitted.
+    """
+    if nlp is None:
+        nlp = load_pipeline(settings.model)
+    pid = pipeline_id(nlp)
+    batch: list[Article] = []
+    for article in articles:
+        batch.append(article)
+        if len(batch) >= settings.batch_size:
+            yield from _annotate_batch(batch, settings, nlp, pid)
+            batch = []
+    if batch:
+        yield from _annotate_batch(batch, settings, nlp, pid)
+
+
+def annotate_documents(
+    articles: Iterable[Article], settings: AnnotateSettings, nlp=None
+) -> Iterator[Document]:
+    """Like :func:`annotate`, pairing each article with its annotation."""
+    articles = list(articles)
+    for article, ann in zip(articles, annotate(articles, settings, nlp)):
+        yield Document(article, ann)
+
+
+def _annotate_batch(
+    batch: list[Article], settings: AnnotateSettings, nlp, pid: str
+) -> Iterator[Annotation]:
+    plans: list[tuple[str | None, list[str], bool]] = []
+    texts: list[str] = []
+    for article in batch:
+        warnings: list[str] = []
+        lang, warn = detect_language(article.text, settings.min_language_chars)
+        if warn:
+            warnings.append(warn)
+        declared = (article.language or "").lower()[:2] or None
+        effective = declared or lang
+        analyse = effective is None or effective in settings.languages
+        if not analyse:
+            warnings.append(
+                f"W101 language {effective!r} is not one of annotate.languages "
+                f"{list(settings.languages)}: article kept, not annotated"
+            )
+        elif len(article.text) > settings.max_chars:
+            warnings.append(
+                f"W104 text of {len(article.text)} characters annotated up to "
+                f"annotate.max_chars={settings.max_chars}"
+            )
+        if analyse:
+            texts.append(article.text[: settings.max_chars])
+        plans.append((effective, warnings, analyse))
+    docs = iter(nlp.pipe(texts, batch_size=settings.batch_size))
+    for article, (lang, warnings, analyse) in zip(batch, plans):
+        if analyse:
+            yield doc_to_annotation(article.id, next(docs), lang, pid, tuple(warnings))
+        else:
+            yield Annotation(article.id, lang, pipeline=pid, warnings=tuple(warnings))
+
+
+def doc_to_annotation(
+    article_id: str, doc, language: str | None, pid: str = "", warnings: tuple[str, ...] = ()
+) -> Annotation:
+    """Convert a spaCy ``Doc`` into an :class:`Annotation` (character offsets throughout)."""
+    tokens = tuple(
+        Token(
+            t.idx,
+            t.idx + len(t.text),
+            t.lemma_,
+            t.pos_,
+            t.tag_,
+            t.dep_,
+            t.head.i,
+            t.is_stop,
+        )
+        for t in doc
+    )
+    sentences = []
+    for sent in doc.sents:
+        # Trim whitespace tokens at sentence edges so spans start and end on text.
+        start_tok, end_tok = sent.start, sent.end
+        while start_tok < end_tok and doc[start_tok].is_space:
+            start_tok += 1
+        while end_tok > start_tok and doc[end_tok - 1].is_space:
+            end_tok -= 1
+        if start_tok == end_tok:
+            continue
+        first, last = doc[start_tok], doc[end_tok - 1]
+        sentences.append(Sentence(first.idx, last.idx + len(last.text), start_tok, end_tok))
+    mentions = tuple(
+        Mention(ent.start_char, ent.end_char, ent.label_, ent.text) for ent in doc.ents
+    )
+    return Annotation(
+        article_id=article_id,
+        language=language,
+        sentences=tuple(sentences),
+        tokens=tokens,
+        mentions=mentions,
+        pipeline=pid,
+        warnings=warnings,
+    )
