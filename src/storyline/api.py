@@ -1,0 +1,73 @@
+"""The Python API: what the command line does, as functions.
+
+    >>> from storyline import analyze, Settings
+    >>> report = analyze(["examples/harbor-fire"], Settings())      # doctest: +SKIP
+    >>> report.write("out")                                          # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+from typing import IO, Any, Sequence
+
+from storyline.pipeline import IngestSummary, analyze_store, ingest_into
+from storyline.progress import QUIET, Progress
+from storyline.report.build import Report
+from storyline.settings import Settings
+from storyline.store import Store
+
+
+def analyze(
+    paths: Sequence[str | os.PathLike],
+    settings: Settings | None = None,
+    *,
+    db: str | os.PathLike | None = None,
+    stdin: IO[bytes] | None = None,
+    progress: Progress = QUIET,
+) -> Report:
+    """Read ``paths`` and analyse them in one go.
+
+    Without ``db`` a temporary store is used and removed afterwards; with ``db`` the articles are
+    added to that store (incrementally) and the report covers the whole stored corpus.
+    Inputs that cannot be read are listed in ``report.rejected``; the rest is analysed.
+    """
+    settings = settings or Settings()
+    str_paths = [str(p) for p in paths]
+    if db is not None:
+        with Store(db) as store:
+            summary = ingest_into(store, str_paths, settings, stdin=stdin, progress=progress)
+            return analyze_store(store, settings, rejected=summary.rejected, progress=progress)
+    with tempfile.TemporaryDirectory(prefix="storyline-") as tmp:
+        with Store(Path(tmp) / "corpus.db") as store:
+            summary = ingest_into(store, str_paths, settings, stdin=stdin, progress=progress)
+            return analyze_store(store, settings, rejected=summary.rejected, progress=progress)
+
+
+def ingest(
+    paths: Sequence[str | os.PathLike],
+    db: str | os.PathLike,
+    settings: Settings | None = None,
+    *,
+    stdin: IO[bytes] | None = None,
+    progress: Progress = QUIET,
+) -> IngestSummary:
+    """Add ``paths`` to the store at ``db``; returns what was added, skipped and rejected."""
+    settings = settings or Settings()
+    with Store(db) as store:
+        return ingest_into(store, [str(p) for p in paths], settings, stdin=stdin, progress=progress)
+
+
+def report(
+    db: str | os.PathLike, settings: Settings | None = None, *, progress: Progress = QUIET
+) -> Report:
+    """The report of everything in the store at ``db`` (rejections of past ingests included)."""
+    settings = settings or Settings()
+    with Store(db) as store:
+        return analyze_store(store, settings, rejected=store.rejections(), progress=progress)
+
+
+def report_from_db(db_path: str | os.PathLike, settings: Settings | None = None) -> dict[str, Any]:
+    """The report dict (``report.json`` shape) of a stored corpus; used by ``storyline serve``."""
+    return report(db_path, settings).to_dict()

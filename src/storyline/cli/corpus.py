@@ -1,0 +1,82 @@
+"""``storyline analyze``, ``storyline ingest`` and ``storyline report``."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from storyline import api
+from storyline.cli.common import (
+    EXIT_REJECTED,
+    console_safe,
+    handle_errors,
+    progress_for,
+    report_rejections,
+    settings_options,
+)
+
+
+def _quiet(ctx: click.Context) -> bool:
+    return bool(ctx.find_root().obj and ctx.find_root().obj.get("quiet"))
+
+
+@click.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("-o", "--out", "out_dir", required=True, type=click.Path(file_okay=False),
+              help="Directory for report.json, report.html and report.md.")
+@click.option("--db", type=click.Path(dir_okay=False), default=None,
+              help="Add the articles to this store and report on the whole stored corpus "
+              "(default: a temporary store).")
+@settings_options
+@click.pass_context
+def analyze(ctx: click.Context, paths: tuple[str, ...], out_dir: str, db: str | None, settings):
+    """Read PATHS (files, directories, - for JSON Lines on stdin) and write the report to OUT."""
+    with handle_errors():
+        report = api.analyze(list(paths), settings, db=db, stdin=sys.stdin.buffer,
+                             progress=progress_for(ctx))
+        written = report.write(out_dir)
+    report_rejections(report.rejected, _quiet(ctx))
+    if not _quiet(ctx):
+        click.echo(
+            f"{len(report.documents)} articles, {len(report.stories)} stories, "
+            f"{len(report.families)} independent sources, {len(report.checks)} checks; "
+            f"{len(report.rejected)} inputs rejected -> {console_safe(written['html'])}",
+            err=True,
+        )
+    sys.exit(EXIT_REJECTED if report.rejected else 0)
+
+
+@click.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--db", required=True, type=click.Path(dir_okay=False), help="The store to add to.")
+@settings_options
+@click.pass_context
+def ingest(ctx: click.Context, paths: tuple[str, ...], db: str, settings):
+    """Add PATHS to the persistent corpus in DB (articles already there are skipped)."""
+    with handle_errors():
+        summary = api.ingest(list(paths), db, settings, stdin=sys.stdin.buffer,
+                             progress=progress_for(ctx))
+    report_rejections(summary.rejected, _quiet(ctx))
+    if not _quiet(ctx):
+        click.echo(
+            f"{len(summary.added)} added, {len(summary.skipped)} already in the corpus, "
+            f"{len(summary.rejected)} rejected",
+            err=True,
+        )
+    sys.exit(EXIT_REJECTED if summary.rejected else 0)
+
+
+@click.command()
+@click.option("--db", required=True, type=click.Path(dir_okay=False, exists=True),
+              help="The store to report on.")
+@click.option("-o", "--out", "out_dir", required=True, type=click.Path(file_okay=False))
+@settings_options
+@click.pass_context
+def report(ctx: click.Context, db: str, out_dir: str, settings):
+    """Write the report of the whole corpus stored in DB to OUT."""
+    with handle_errors():
+        rep = api.report(db, settings, progress=progress_for(ctx))
+        written = rep.write(out_dir)
+    if not _quiet(ctx):
+        click.echo(f"{len(rep.documents)} articles -> {console_safe(written['html'])}", err=True)

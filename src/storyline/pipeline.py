@@ -1,0 +1,234 @@
+"""The pipeline runner: stages in order, each declaring what it needs and what it adds.
+
+Two phases:
+
+1. :func:`ingest_into` reads inputs, annotates new articles in ``nlp.pipe`` batches and writes each
+   article with its annotation to the store in one transaction (re-ingesting adds nothing).
+2. :func:`analyze_store` loads the stored documents and runs the analysis :data:`STAGES` over them:
+   reuse -> stories -> claims -> entities -> checks -> timeline. A stage sees only the values it
+   declares in ``needs`` and must return exactly what it declares in ``provides``; the runner checks
+   both, so a stage cannot silently depend on another's internals.
+
+Per-article results (claims) are cached in the store under a hash of the settings that made them,
+so adding articles to a stored corpus recomputes only what the new articles touch; corpus-level
+stages (reuse, stories, cross-check) are recomputed from the stored records.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from typing import IO, Any, Callable, Iterable, Mapping, Sequence
+
+from storyline import __version__
+from storyline.models import Article, Claim, Document, Rejection, content_id
+from storyline.progress import QUIET, Progress
+from storyline.serialize import from_dict, to_dict
+from storyline.settings import Settings
+from storyline.store import Store
+
+log = logging.getLogger("storyline")
+
+
+# ---------------------------------------------------------------------------- ingest phase
+
+
+@dataclass(frozen=True)
+class IngestSummary:
+    added: tuple[str, ...] = ()
+    skipped: tuple[str, ...] = ()  # already in the store (or twice in the input)
+    rejected: tuple[Rejection, ...] = ()
+
+
+def ingest_into(
+    store: Store,
+    paths: Sequence[str],
+    settings: Settings,
+    *,
+    stdin: IO[bytes] | None = None,
+    progress: Progress = QUIET,
+    nlp: Any = None,
+) -> IngestSummary:
+    """Read ``paths`` into ``store``: each new article annotated and added in one transaction."""
+    from storyline.annotate import annotate, load_pipeline
+    from storyline.ingest import read_inputs
+
+    added: list[str] = []
+    skipped: list[str] = []
+    rejected: list[Rejection] = []
+    pending: list[Article] = []
+    seen: set[str] = set()
+
+    def flush() -> None:
+        nonlocal nlp
+        if not pending:
+            return
+        if nlp is None:
+            nlp = load_pipeline(settings.annotate.model)
+        for article, annotation in zip(pending, annotate(pending, settings.annotate, nlp)):
+            if store.add_document(Document(article, annotation)):
+                added.append(article.id)
+            else:
+                skipped.append(article.id)
+        progress.update("annotating", len(added))
+        pending.clear()
+
+    for item in read_inputs(paths, settings.ingest, stdin=stdin):
+        if isinstance(item, Rejection):
+            log.warning("rejected %s: %s %s", item.source, item.code, item.reason)
+            rejected.append(item)
+            continue
+        if item.id in seen or store.has_article(item.id):
+            log.info("skipped %s: same text as an article already in the corpus", item.source)
+            skipped.append(item.id)
+            continue
+        seen.add(item.id)
+        pending.append(item)
+        if len(pending) >= settings.annotate.batch_size:
+            flush()
+    flush()
+    progress.done()
+    store.add_rejections(rejected)
+    return IngestSummary(tuple(added), tuple(skipped), tuple(rejected))
+
+
+# ---------------------------------------------------------------------------- analysis phase
+
+
+@dataclass
+class Context:
+    settings: Settings
+    store: Store | None
+    values: dict[str, Any] = field(default_factory=dict)
+    progress: Progress = QUIET
+
+
+@dataclass(frozen=True)
+class Stage:
+    name: str
+    needs: tuple[str, ...]
+    provides: tuple[str, ...]
+    run: Callable[[Context, Mapping[str, Any]], Mapping[str, Any]]
+
+
+def _run_reuse(ctx: Context, v: Mapping[str, Any]) -> Mapping[str, Any]:
+    from storyline.reuse import find_reuse
+
+    result = find_reuse(v["docs"], ctx.settings.reuse)
+    return {"links": result.links, "families": result.families}
+
+
+def _run_stories(ctx: Context, v: Mapping[str, Any]) -> Mapping[str, Any]:
+    from storyline.stories import cluster_stories
+
+    return {"stories": cluster_stories(v["docs"], ctx.settings.stories, families=v["families"])}
+
+
+def _run_claims(ctx: Context, v: Mapping[str, Any]) -> Mapping[str, Any]:
+    from storyline.claims import extract_claims
+
+    docs: Sequence[Document] = v["docs"]
+    key = content_id(__version__, to_dict(ctx.settings.claims))
+    cached: dict[str, Any] = {}
+    if ctx.store is not None:
+        cached = ctx.store.get_results("claims", key, [d.id for d in docs])
+    fresh: dict[str, Any] = {}
+    claims: list[Claim] = []
+    for i, doc in enumerate(docs):
+        if doc.id in cached:
+            claims.extend(from_dict(Claim, c) for c in cached[doc.id])
+        else:
+            found = extract_claims(doc, ctx.settings.claims)
+            fresh[doc.id] = [to_dict(c) for c in found]
+            claims.extend(found)
+        ctx.progress.update("claims", i + 1, len(docs))
+    if ctx.store is not None and fresh:
+        ctx.store.put_results("claims", key, fresh)
+    return {"claims": tuple(claims)}
+
+
+def _run_entities(ctx: Context, v: Mapping[str, Any]) -> Mapping[str, Any]:
+    from storyline.claims import resolve_entities
+
+    entities, claims = resolve_entities(v["docs"], v["claims"], ctx.settings.claims)
+    return {"entities": entities, "claims": claims}
+
+
+def _run_checks(ctx: Context, v: Mapping[str, Any]) -> Mapping[str, Any]:
+    from storyline.crosscheck import cross_check
+
+    checks = cross_check(
+        v["claims"], v["docs"], v["families"], v["stories"], v["entities"], ctx.settings.checks
+    )
+    return {"checks": checks}
+
+
+def _run_timeline(ctx: Context, v: Mapping[str, Any]) -> Mapping[str, Any]:
+    from storyline.crosscheck import build_timeline
+
+    timeline = build_timeline(v["claims"], v["checks"], v["stories"], v["docs"], ctx.settings.checks)
+    return {"timeline": timeline}
+
+
+STAGES: tuple[Stage, ...] = (
+    Stage("reuse", needs=("docs",), provides=("links", "families"), run=_run_reuse),
+    Stage("stories", needs=("docs", "families"), provides=("stories",), run=_run_stories),
+    Stage("claims", needs=("docs",), provides=("claims",), run=_run_claims),
+    Stage("entities", needs=("docs", "claims"), provides=("entities", "claims"), run=_run_entities),
+    Stage(
+        "checks",
+        needs=("claims", "docs", "families", "stories", "entities"),
+        provides=("checks",),
+        run=_run_checks,
+    ),
+    Stage(
+        "timeline", needs=("claims", "checks", "stories", "docs"), provides=("timeline",),
+        run=_run_timeline,
+    ),
+)
+
+
+class PipelineError(RuntimeError):
+    """A stage broke its declaration (a programming error, not a user error)."""
+
+
+def run_stages(stages: Iterable[Stage], ctx: Context) -> dict[str, Any]:
+    """Run ``stages`` in order over ``ctx.values``; returns the final values."""
+    for stage in stages:
+        missing = [n for n in stage.needs if n not in ctx.values]
+        if missing:
+            raise PipelineError(f"stage {stage.name!r} needs {missing}, which no earlier stage adds")
+        view = {n: ctx.values[n] for n in stage.needs}
+        log.info("stage %s", stage.name)
+        ctx.progress.update(stage.name, 0)
+        out = dict(stage.run(ctx, view))
+        if set(out) != set(stage.provides):
+            raise PipelineError(
+                f"stage {stage.name!r} declared {sorted(stage.provides)} but returned {sorted(out)}"
+            )
+        ctx.values.update(out)
+    ctx.progress.done()
+    return ctx.values
+
+
+def load_documents(store: Store) -> list[Document]:
+    """All stored documents in a canonical order (source, then id): results do not depend on the
+    order in which articles were ingested."""
+    return sorted(store.iter_documents(), key=lambda d: (d.article.source, d.id))
+
+
+def analyze_store(
+    store: Store,
+    settings: Settings,
+    *,
+    rejected: Sequence[Rejection] = (),
+    progress: Progress = QUIET,
+    stages: Sequence[Stage] = STAGES,
+):
+    """Run the analysis stages over every document in ``store`` and build the report."""
+    from storyline.report.build import build_report
+
+    docs = load_documents(store)
+    ctx = Context(settings=settings, store=store, values={"docs": docs}, progress=progress)
+    values = run_stages(stages, ctx)
+    return build_report(docs, values, settings, rejected=rejected)

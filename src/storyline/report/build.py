@@ -1,0 +1,149 @@
+"""Build the report: the product's public interface (``report.json``, schema_version 1).
+
+:class:`Report` holds the records; :meth:`Report.to_dict` gives the contract's JSON shape (see
+``/work/shared/DESIGN.md`` and ``report/schema.json``): the required keys, plus extra keys that the
+HTML report uses (per article ``sentences`` and ``mentions``; top-level ``rejected``). No timestamp
+is written, so the same input and settings give the same bytes.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Mapping, Sequence
+
+from storyline import __version__
+from storyline.models import (
+    Check,
+    Claim,
+    Document,
+    Entity,
+    Family,
+    Rejection,
+    ReuseLink,
+    Story,
+    TimelineEntry,
+)
+from storyline.serialize import to_dict
+from storyline.settings import Settings
+
+SCHEMA_VERSION = 1
+SCHEMA_PATH = Path(__file__).with_name("schema.json")
+
+
+@dataclass(frozen=True)
+class Report:
+    settings: Settings
+    documents: tuple[Document, ...]
+    rejected: tuple[Rejection, ...] = ()
+    reuse: tuple[ReuseLink, ...] = ()
+    families: tuple[Family, ...] = ()
+    stories: tuple[Story, ...] = ()
+    entities: tuple[Entity, ...] = ()
+    claims: tuple[Claim, ...] = ()
+    checks: tuple[Check, ...] = ()
+    timeline: tuple[TimelineEntry, ...] = ()
+    _cache: dict = field(default_factory=dict, compare=False, repr=False)
+
+    def to_dict(self) -> dict[str, Any]:
+        if "dict" not in self._cache:
+            self._cache["dict"] = {
+                "schema_version": SCHEMA_VERSION,
+                "generator": f"storyline {__version__}",
+                "settings": self.settings.to_dict(),
+                "articles": [_article_dict(d) for d in self.documents],
+                "rejected": [to_dict(r) for r in self.rejected],
+                "reuse": [to_dict(x) for x in self.reuse],
+                "families": [to_dict(x) for x in self.families],
+                "stories": [to_dict(x) for x in self.stories],
+                "entities": [to_dict(x) for x in self.entities],
+                "claims": [to_dict(x) for x in self.claims],
+                "checks": [to_dict(x) for x in self.checks],
+                "timeline": [to_dict(x) for x in self.timeline],
+            }
+        return self._cache["dict"]
+
+    def to_json(self) -> str:
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=2) + "\n"
+
+    def write(self, out_dir: str | os.PathLike) -> dict[str, Path]:
+        """Write report.json, report.html and report.md into ``out_dir`` (created if needed).
+
+        Each file is written to a temporary name and renamed, so an interrupted run never leaves
+        a half-written report.
+        """
+        from storyline.report.html import render_html
+        from storyline.report.markdown import render_markdown
+
+        out = Path(out_dir)
+        out.mkdir(parents=True, exist_ok=True)
+        data = self.to_dict()
+        files = {
+            "json": (out / "report.json", self.to_json()),
+            "html": (out / "report.html", render_html(data, self.settings.report)),
+            "md": (out / "report.md", render_markdown(data, self.settings.report)),
+        }
+        for path, content in files.values():
+            _atomic_write(path, content)
+        return {k: p for k, (p, _) in files.items()}
+
+
+def build_report(
+    docs: Sequence[Document],
+    values: Mapping[str, Any],
+    settings: Settings,
+    *,
+    rejected: Sequence[Rejection] = (),
+) -> Report:
+    return Report(
+        settings=settings,
+        documents=tuple(docs),
+        rejected=tuple(rejected),
+        reuse=tuple(values.get("links", ())),
+        families=tuple(values.get("families", ())),
+        stories=tuple(values.get("stories", ())),
+        entities=tuple(values.get("entities", ())),
+        claims=tuple(values.get("claims", ())),
+        checks=tuple(values.get("checks", ())),
+        timeline=tuple(values.get("timeline", ())),
+    )
+
+
+def _article_dict(doc: Document) -> dict[str, Any]:
+    a, n = doc.article, doc.annotation
+    warnings = list(a.warnings) + [w for w in n.warnings if w not in a.warnings]
+    return {
+        "id": a.id,
+        "source": a.source,
+        "external_id": a.external_id,
+        "title": a.title,
+        "outlet": a.outlet,
+        "url": a.url,
+        "published": a.published,
+        "language": a.language or n.language,
+        "text": a.text,
+        "warnings": warnings,
+        "metadata": to_dict(a.metadata),
+        "sentences": [[s.start, s.end] for s in n.sentences],
+        "mentions": [
+            {"start": m.start, "end": m.end, "label": m.label, "text": m.text} for m in n.mentions
+        ],
+    }
+
+
+def _atomic_write(path: Path, content: str) -> None:
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
+            fh.write(content)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def load_schema() -> dict[str, Any]:
+    return json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
