@@ -1,0 +1,14 @@
+from storyline.models import Claim, Family, Passage, ReuseLink, Story, Event
+from storyline.serialize import from_dict, to_dict
+
+
+def test_roundtrip_nested_records():
+    link = ReuseLink("a", "b", "near_verbatim", 0.9, 0.8, 0.7, True,
+                     (Passage((0, 10), (5, 15), 0.95, "verbatim"),), "dates")
+    assert from_dict(ReuseLink, to_dict(link)) == link
+    story = Story("s", "Fire", ("a", "b"), (Event("e", "Fire at port", ("a",)),))
+    assert from_dict(Story, to_dict(story)) == story
+    claim = Claim("c", "a", "quantity", "about 120 workers", (4, 21), value=120.0, unit=None,
+                  noun="worker", approximator="about")
+    assert from_dict(Claim, to_dict(claim)) == claim
+    assert to_dict(Family("f", ("a",), None)) == {"id": "f", "article_ids": ["a"], "origin_id": None}
