@@ -24,6 +24,19 @@ EXAMPLES_DIR = ROOT / "examples"
 
 
 @pytest.fixture(scope="session")
+def seeds_dir() -> Path:
+    if not SEEDS_DIR.is_dir():
+        pytest.skip(f"seed corpus not found at {SEEDS_DIR}")
+    return SEEDS_DIR
+
+
+@pytest.fixture(scope="session")
+def examples_dir() -> Path:
+    """The example corpus README's quick start runs on."""
+    return EXAMPLES_DIR / "harbor-fire"
+
+
+@pytest.fixture(scope="session")
 def nlp():
     return load_pipeline()
 
