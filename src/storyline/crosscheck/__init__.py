@@ -1,1 +1,66 @@
-"""Cross-check: align claims across articles, give verdicts, build the timeline."""
+"""Cross-check: align claims across articles, give verdicts, build the timeline.
+
+    checks = cross_check(claims, docs, families, stories, entities, settings.checks)
+    timeline = build_timeline(claims, checks, stories, docs, settings.checks)
+
+For each story, claims are aligned kind by kind (:mod:`storyline.crosscheck.align`), each group of
+aligned claims gets a verdict with its evidence (:mod:`storyline.crosscheck.verdict`): conflicts
+and misquotes first, then corroborated claims and claims that rest on one source. A claim whose
+article is in no story is aligned with the claims of every story (and with the other such claims).
+"""
+
+from __future__ import annotations
+
+from typing import Sequence
+
+from storyline.crosscheck.align import Context, align_groups
+from storyline.crosscheck.settings import CheckSettings
+from storyline.crosscheck.text import alias_map
+from storyline.crosscheck.timeline import timeline as _timeline
+from storyline.crosscheck.verdict import judge, sort_key
+from storyline.models import Check, Claim, Document, Entity, Family, Story, TimelineEntry
+
+__all__ = ["CheckSettings", "build_timeline", "cross_check"]
+
+
+def cross_check(claims: Sequence[Claim], docs: Sequence[Document], families: Sequence[Family],
+                stories: Sequence[Story], entities: Sequence[Entity],
+                settings: CheckSettings) -> tuple[Check, ...]:
+    """Verdicts on the claims of each story, sorted: conflicts, misquotes, corroborated, single."""
+    ctx = Context(
+        settings=settings,
+        aliases=alias_map(entities),
+        entities={e.id: e for e in entities},
+        docs={d.id: d for d in docs},
+    )
+    family_of: dict[str, str] = {}
+    for fam in sorted(families, key=lambda f: f.id):
+        for aid in fam.article_ids:
+            family_of.setdefault(aid, fam.id)
+    in_story: set[str] = set()
+    for st in stories:
+        in_story.update(st.article_ids)
+    orphans = [c for c in claims if c.article_id not in in_story]
+    buckets: list[tuple[str | None, list[Claim]]] = []
+    for st in sorted(stories, key=lambda s: s.id):
+        arts = set(st.article_ids)
+        buckets.append((st.id, [c for c in claims if c.article_id in arts] + orphans))
+    if not stories:
+        buckets.append((None, list(claims)))
+    checks: dict[str, Check] = {}
+    for story_id, bucket in buckets:
+        for kind in ("date", "quantity", "quote", "statement"):
+            of_kind = [c for c in bucket if c.kind == kind]
+            for group, pairs in align_groups(of_kind, ctx):
+                if len(group) == 1 and not settings.report_singletons:
+                    continue
+                sid = story_id if any(c.article_id in in_story for c in group) else None
+                check = judge(group, pairs, family_of, ctx, sid)
+                checks.setdefault(check.id, check)
+    return tuple(sorted(checks.values(), key=sort_key))
+
+
+def build_timeline(claims: Sequence[Claim], checks: Sequence[Check], stories: Sequence[Story],
+                   docs: Sequence[Document], settings: CheckSettings) -> tuple[TimelineEntry, ...]:
+    """The dated events of each story in order (see :mod:`storyline.crosscheck.timeline`)."""
+    return _timeline(claims, checks, stories, docs, settings)

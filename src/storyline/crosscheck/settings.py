@@ -1,10 +1,100 @@
-"""Settings of the crosscheck stage."""
+"""Settings of the crosscheck stage.
+
+Every threshold trades recall (more claims aligned, more verdicts) against precision (fewer false
+conflicts and misquotes). A false conflict costs a fact-checker more than a missed one, so the
+defaults lean towards precision.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from storyline.errors import check_range
+
+_S = "checks"
+
 
 @dataclass(frozen=True)
 class CheckSettings:
-    """Thresholds and switches of the crosscheck stage (filled in by the stage's issue)."""
+    """Thresholds and switches of the crosscheck stage."""
+
+    # ---- quotes
+    quote_min_similarity: float = 80.0
+    """rapidfuzz score (0-100, best of ``ratio`` and ``partial_ratio`` on normalised wording) from
+    which two quotes by compatible speakers are taken to be the same quote. Lower aligns more
+    paraphrased renderings (more misquotes found, more false ones)."""
+    quote_min_words: int = 3
+    """Quotes shorter than this (in words) align only when their wording is identical after
+    normalisation: a one-word scare quote ('invaders') is too short to tell a misquote."""
+    quote_min_shared_content_words: int = 2
+    """Content words (not stop words) two quotes must share to be aligned by fuzzy wording."""
+    spelling_variant_similarity: float = 85.0
+    """Character similarity (0-100) from which a replaced word counts as a spelling or
+    transliteration variant ("defence"/"defense"), not a different word. Lower hides more real
+    changes; higher calls spelling variants misquotes."""
+    attribution_min_similarity: float = 95.0
+    """Wording similarity from which the same quote given to two different named speakers is a
+    conflict of attribution (named actor differs). Kept high: people repeat each other."""
+    attribution_min_words: int = 5
+    """Minimum length in words of a quote for the attribution conflict above."""
+
+    # ---- figures
+    exact_tolerance: float = 0.02
+    """Relative tolerance of a figure given without approximator (rounding in reporting)."""
+    about_tolerance: float = 0.15
+    """Relative tolerance either side of an "about"/"approximately"/"around" figure."""
+    nearly_tolerance: float = 0.15
+    """How far below a "nearly"/"almost" figure the true value may lie (it lies below it)."""
+    figure_window_days: int = 7
+    """Two figures for one slot from articles published more than this many days apart are not
+    compared (a running total changes over time); 0 disables the rule. Unknown dates compare."""
+
+    # ---- dates
+    date_max_gap_days: int = 45
+    """Two dated claims with the same actor and action but dates further apart than this are two
+    different events (a yearly message, a second visit), not one event with conflicting dates."""
+    event_min_context_overlap: float = 0.5
+    """When two dated claims share actor and verb but not the object ("send message" vs "send
+    greeting"), the share of one object's words found in the other claim's sentence, or the
+    overlap coefficient of both sentences' content words, needed to align them."""
+
+    # ---- ordinals of time
+    time_nouns: tuple[str, ...] = ("year", "month", "week", "day", "anniversary")
+    """Counted nouns of an ordinal of time ("the third year of the war")."""
+    conflict_nouns: tuple[str, ...] = (
+        "war", "conflict", "operation", "invasion", "offensive", "fighting", "hostility",
+        "campaign", "crisis", "siege", "occupation", "intervention",
+    )
+    """Head nouns that name an armed conflict. Ordinals of time about subjects that all name a
+    conflict in one story are taken to be about the same conflict ("the war in Ukraine", "the
+    SVO" through its alias "special military operation", "the war")."""
+
+    # ---- statements
+    statement_min_overlap: float = 0.6
+    """Jaccard overlap of content words from which two statements say the same thing."""
+    statement_min_words: int = 4
+    """Statements with fewer content words are not aligned (too little to tell)."""
+
+    # ---- output
+    report_singletons: bool = True
+    """Give a ``single_source`` check to a claim no other claim aligns with (every claim gets a
+    verdict). Off keeps the report to claims repeated at least twice."""
+    summary_chars: int = 160
+    """Longest excerpt of a claim's text or sentence quoted in a summary."""
+
+    def __post_init__(self) -> None:
+        for name in ("quote_min_similarity", "spelling_variant_similarity",
+                     "attribution_min_similarity"):
+            check_range(_S, name, getattr(self, name), 0.0, 100.0)
+        check_range(_S, "quote_min_words", self.quote_min_words, 1, 100)
+        check_range(_S, "quote_min_shared_content_words", self.quote_min_shared_content_words,
+                    0, 100)
+        check_range(_S, "attribution_min_words", self.attribution_min_words, 1, 100)
+        for name in ("exact_tolerance", "about_tolerance", "nearly_tolerance"):
+            check_range(_S, name, getattr(self, name), 0.0, 1.0)
+        check_range(_S, "figure_window_days", self.figure_window_days, 0, 36500)
+        check_range(_S, "date_max_gap_days", self.date_max_gap_days, 0, 36500)
+        check_range(_S, "event_min_context_overlap", self.event_min_context_overlap, 0.0, 1.0)
+        check_range(_S, "statement_min_overlap", self.statement_min_overlap, 0.0, 1.0)
+        check_range(_S, "statement_min_words", self.statement_min_words, 1, 100)
+        check_range(_S, "summary_chars", self.summary_chars, 20, 10000)

@@ -1,0 +1,233 @@
+"""Claim alignment: which claims of one story speak about the same thing.
+
+Claims are aligned pairwise within a story (and within one article: a report can contradict
+itself), kind by kind, and the aligned pairs are joined into groups (connected components,
+union-find). The verdict of a group is then read from its aligned pairs only, never from two
+claims that are merely chained through a third.
+
+- **quotes**: compatible speakers (same entity, or one side without speaker) and the same wording
+  by rapidfuzz score (best of ``ratio`` and ``partial_ratio``, so a fragment aligns with the full
+  quote), with shared content words; near-identical long quotes given to two different named
+  speakers align too (an attribution conflict).
+- **figures** (a slot): same counted noun, aspect, modality and unit, same subject through the
+  entity aliases (or, without subjects, the same action), same action where both give one.
+  Ordinals of time ("third year") align when both subjects name an armed conflict
+  (``conflict_nouns``, looked up through every alias of the subject's entity: "SVO" ->
+  "special military operation" -> "operation").
+- **dates** (a dated event): same actor, same verb, and the same object or enough shared context
+  (``event_min_context_overlap``), dates no further apart than ``date_max_gap_days``.
+- **statements**: Jaccard overlap of content words.
+
+Hand-written, because every rule is a documented decision about what "the same claim" means for a
+fact-checker; the fuzzy parts use rapidfuzz (Levenshtein-based ratios, C++).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from itertools import combinations
+from typing import Callable, Mapping, Sequence
+
+from rapidfuzz import fuzz
+
+from storyline.crosscheck.compare import date_gap_days, parse_date
+from storyline.crosscheck.settings import CheckSettings
+from storyline.crosscheck.text import (
+    content_words, forms_of, head_noun, jaccard, name_key, overlap_coefficient, words,
+)
+from storyline.models import Claim, Document, Entity
+
+
+@dataclass
+class Context:
+    """What alignment and verdicts need to know about the corpus (built once per call)."""
+
+    settings: CheckSettings
+    aliases: Mapping[str, str]
+    entities: Mapping[str, Entity]
+    docs: Mapping[str, Document]
+    _cache: dict = field(default_factory=dict)
+
+    def speaker(self, c: Claim) -> str | None:
+        return name_key(c.speaker, c.speaker_entity_id, self.aliases)
+
+    def via(self, c: Claim) -> str | None:
+        return name_key(c.via, c.via_entity_id, self.aliases)
+
+    def subject(self, c: Claim) -> str | None:
+        return name_key(c.subject, None, self.aliases)
+
+    def sentence(self, c: Claim) -> str:
+        doc = self.docs.get(c.article_id)
+        if doc is None:
+            return c.text
+        if c.sentence_span:
+            return doc.text[c.sentence_span[0]:c.sentence_span[1]]
+        for s in doc.annotation.sentences:
+            if s.start <= c.span[0] < s.end:
+                return doc.text[s.start:s.end]
+        return c.text
+
+    def published(self, c: Claim):
+        doc = self.docs.get(c.article_id)
+        return doc.article.published_date if doc is not None else None
+
+
+# ----------------------------------------------------------------------------- quotes
+
+
+def quote_similarity(a: Claim, b: Claim) -> float:
+    wa, wb = " ".join(words(a.text)), " ".join(words(b.text))
+    if not wa or not wb:
+        return 0.0
+    return max(fuzz.ratio(wa, wb), fuzz.partial_ratio(wa, wb))
+
+
+def quotes_align(a: Claim, b: Claim, ctx: Context) -> bool:
+    s = ctx.settings
+    wa, wb = words(a.text), words(b.text)
+    if not wa or not wb:
+        return False
+    ka, kb = ctx.speaker(a), ctx.speaker(b)
+    if wa == wb:
+        return ka is None or kb is None or ka == kb or min(len(wa), len(wb)) >= s.attribution_min_words
+    n = min(len(wa), len(wb))
+    if n < s.quote_min_words:
+        return False
+    if len(content_words(a.text) & content_words(b.text)) < s.quote_min_shared_content_words:
+        return False
+    score = quote_similarity(a, b)
+    if ka is None or kb is None or ka == kb:
+        return score >= s.quote_min_similarity
+    # two different named speakers: only the same long quote word for word (near enough)
+    return n >= s.attribution_min_words and score >= s.attribution_min_similarity
+
+
+# ----------------------------------------------------------------------------- figures
+
+
+def _names_conflict(key: str | None, raw: str | None, ctx: Context) -> bool:
+    forms = forms_of(key, ctx.entities, raw)
+    nouns = set(ctx.settings.conflict_nouns)
+    return any(head_noun(f) in nouns for f in forms if f)
+
+
+def _same_action(a: Claim, b: Claim) -> bool:
+    return " ".join(words(a.action or "")) == " ".join(words(b.action or ""))
+
+
+def _within_window(a: Claim, b: Claim, ctx: Context) -> bool:
+    days = ctx.settings.figure_window_days
+    pa, pb = ctx.published(a), ctx.published(b)
+    return not days or pa is None or pb is None or abs((pa - pb).days) <= days
+
+
+def is_time_ordinal(c: Claim, s: CheckSettings) -> bool:
+    return (c.aspect == "ordinal" or c.unit == "ordinal") and (c.noun or "") in s.time_nouns
+
+
+def figures_align(a: Claim, b: Claim, ctx: Context) -> bool:
+    s = ctx.settings
+    if a.value is None or b.value is None or not a.noun or a.noun != b.noun:
+        return False
+    if (a.aspect or "total") != (b.aspect or "total") or a.unit != b.unit:
+        return False
+    if (a.modality or "asserted") != (b.modality or "asserted"):
+        return False
+    if (a.action or b.action) and not _same_action(a, b) and a.action and b.action:
+        return False
+    if not _within_window(a, b, ctx):
+        return False
+    ka, kb = ctx.subject(a), ctx.subject(b)
+    if is_time_ordinal(a, s):
+        if ka is not None and ka == kb:
+            return True
+        return (ka is not None and kb is not None and _names_conflict(ka, a.subject, ctx)
+                and _names_conflict(kb, b.subject, ctx))
+    if bool(a.action) != bool(b.action):
+        return False
+    if ka is not None and kb is not None:
+        return ka == kb
+    return ka is None and kb is None and bool(a.action) and _same_action(a, b)
+
+
+# ----------------------------------------------------------------------------- dates
+
+
+def dates_align(a: Claim, b: Claim, ctx: Context) -> bool:
+    s = ctx.settings
+    if not a.action or not b.action:
+        return False
+    ka, kb = ctx.subject(a), ctx.subject(b)
+    if ka is None or ka != kb:
+        return False
+    da, db = parse_date(a.date), parse_date(b.date)
+    if da is None or db is None or date_gap_days(da, db) > s.date_max_gap_days:
+        return False
+    va, vb = words(a.action), words(b.action)
+    if not va or not vb or va[0] != vb[0]:
+        return False
+    if va == vb:
+        return True
+    # same verb, different object words ("send message" / "send greeting"): the object of one
+    # must be found in the other's sentence, or both sentences share enough content words
+    obj_a, obj_b = content_words(" ".join(va[1:])), content_words(" ".join(vb[1:]))
+    sent_a, sent_b = content_words(ctx.sentence(a)), content_words(ctx.sentence(b))
+    found = max(
+        len(obj_a & sent_b) / len(obj_a) if obj_a else 0.0,
+        len(obj_b & sent_a) / len(obj_b) if obj_b else 0.0,
+    )
+    if found >= s.event_min_context_overlap:
+        return True
+    return overlap_coefficient(sent_a, sent_b) >= s.event_min_context_overlap and bool(
+        obj_a & obj_b)
+
+
+# ----------------------------------------------------------------------------- statements
+
+
+def statements_align(a: Claim, b: Claim, ctx: Context) -> bool:
+    s = ctx.settings
+    ca, cb = content_words(a.text), content_words(b.text)
+    if min(len(ca), len(cb)) < s.statement_min_words:
+        return False
+    return jaccard(ca, cb) >= s.statement_min_overlap
+
+
+ALIGNERS: dict[str, Callable[[Claim, Claim, Context], bool]] = {
+    "quote": quotes_align,
+    "quantity": figures_align,
+    "date": dates_align,
+    "statement": statements_align,
+}
+
+
+def align_groups(claims: Sequence[Claim], ctx: Context) -> list[tuple[list[Claim], list[tuple[Claim, Claim]]]]:
+    """Groups of aligned claims of one kind, each with its aligned pairs, in a stable order."""
+    ordered = sorted(claims, key=lambda c: (c.article_id, c.span, c.id))
+    parent = list(range(len(ordered)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    pairs: list[tuple[int, int]] = []
+    for i, j in combinations(range(len(ordered)), 2):
+        a, b = ordered[i], ordered[j]
+        if a.kind != b.kind or a.id == b.id:
+            continue
+        if ALIGNERS[a.kind](a, b, ctx):
+            pairs.append((i, j))
+            ri, rj = find(i), find(j)
+            if ri != rj:
+                parent[max(ri, rj)] = min(ri, rj)
+    groups: dict[int, list[int]] = {}
+    for i in range(len(ordered)):
+        groups.setdefault(find(i), []).append(i)
+    edges: dict[int, list[tuple[Claim, Claim]]] = {}
+    for i, j in pairs:
+        edges.setdefault(find(i), []).append((ordered[i], ordered[j]))
+    return [([ordered[i] for i in members], edges.get(root, []))
+            for root, members in sorted(groups.items())]

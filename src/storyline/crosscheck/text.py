@@ -1,0 +1,135 @@
+"""Normalisation of names and wording used to compare claims.
+
+Two renderings of one quote differ in quote marks ("’" vs "'"), case, hyphens and punctuation;
+none of that is a misquote, so wording is compared on :func:`words` (case-folded, punctuation and
+quote marks removed, an ellipsis kept as a gap marker). Names go through :func:`name_key` and an
+alias map built from the claims stage's :class:`~storyline.models.Entity` records, so "CTAK",
+"KCNA" and "Korean Central News Agency" compare equal when entity resolution says so.
+
+Hand-written rather than a library: the rules are a few lines and must be exactly those the
+verdicts are documented with (a normaliser that also stems or transliterates would hide changes).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Iterable, Mapping, Sequence
+
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from storyline.models import Entity
+
+GAP = "\u2026"  # marker token for an elision ("...", "…") inside a quote
+
+_ELLIPSIS = re.compile(r"\.\s*\.\s*\.|\u2026|\[\s*\.\.\.\s*\]")
+_APOSTROPHE = re.compile(r"(?<=\w)['\u2019\u02bc](?=\w)")
+_NON_WORD = re.compile(r"[^\w\u2026]+")
+_DETERMINERS = ("the ", "a ", "an ")
+
+
+def fold(text: str) -> str:
+    """NFKC, case-folded, apostrophes inside words dropped, other punctuation to spaces."""
+    t = unicodedata.normalize("NFKC", text)
+    t = _ELLIPSIS.sub(f" {GAP} ", t)
+    t = _APOSTROPHE.sub("", t)
+    t = _NON_WORD.sub(" ", t.casefold())
+    return " ".join(t.split())
+
+
+def words(text: str) -> list[str]:
+    """The words of ``text`` as compared for wording (see :func:`fold`)."""
+    return fold(text).split()
+
+
+def is_content(word: str) -> bool:
+    return word != GAP and word not in STOP_WORDS and not (len(word) == 1 and word.isalpha())
+
+
+def content_words(text: str) -> set[str]:
+    """Content words with a crude plural fold ("troops" -> "troop"), for overlap measures."""
+    out = set()
+    for w in words(text):
+        if is_content(w):
+            out.add(w[:-1] if len(w) > 4 and w.endswith("s") and not w.endswith("ss") else w)
+    return out
+
+
+def name_key_text(name: str) -> str:
+    """A name folded for lookup: "the Korean Central News Agency" -> "korean central news agency"."""
+    t = fold(name)
+    for det in _DETERMINERS:
+        if t.startswith(det):
+            t = t[len(det):]
+            break
+    return t
+
+
+def alias_map(entities: Sequence[Entity]) -> dict[str, str]:
+    """Folded name or alias -> entity id; a form claimed by two entities is left out (ambiguous)."""
+    seen: dict[str, set[str]] = {}
+    for ent in entities:
+        for form in (ent.name, *ent.aliases):
+            key = name_key_text(form)
+            if key:
+                seen.setdefault(key, set()).add(ent.id)
+    return {k: next(iter(v)) for k, v in seen.items() if len(v) == 1}
+
+
+def name_key(name: str | None, entity_id: str | None, aliases: Mapping[str, str]) -> str | None:
+    """One key per real-world name: ``e:<entity id>`` when known, else ``s:<folded name>``."""
+    if entity_id:
+        return "e:" + entity_id
+    if not name:
+        return None
+    key = name_key_text(name)
+    if not key:
+        return None
+    if key in aliases:
+        return "e:" + aliases[key]
+    return "s:" + key
+
+
+def head_noun(phrase: str) -> str:
+    """The head of a simple English noun phrase: the word before the first "of"/"in"/"on"/"against"
+    ("war in Ukraine" -> "war"), else the last word ("special military operation" -> "operation")."""
+    ws = [w for w in name_key_text(phrase).split() if w != GAP]
+    for i, w in enumerate(ws):
+        if w in ("of", "in", "on", "against", "with", "between", "over") and i > 0:
+            return _singular(ws[i - 1])
+    return _singular(ws[-1]) if ws else ""
+
+
+def _singular(w: str) -> str:
+    return w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w
+
+
+def forms_of(key: str | None, entities_by_id: Mapping[str, Entity], raw: str | None) -> list[str]:
+    """Every surface form known for a name key (the entity's name and aliases, or the raw name)."""
+    if key and key.startswith("e:") and key[2:] in entities_by_id:
+        ent = entities_by_id[key[2:]]
+        return [ent.name, *ent.aliases]
+    return [raw] if raw else []
+
+
+def overlap_coefficient(a: Iterable[str], b: Iterable[str]) -> float:
+    sa, sb = set(a), set(b)
+    if not sa or not sb:
+        return 0.0
+    return len(sa & sb) / min(len(sa), len(sb))
+
+
+def jaccard(a: Iterable[str], b: Iterable[str]) -> float:
+    sa, sb = set(a), set(b)
+    if not sa or not sb:
+        return 0.0
+    return len(sa & sb) / len(sa | sb)
+
+
+def trim(text: str, limit: int) -> str:
+    """Whitespace collapsed, cut at a word boundary to at most ``limit`` characters."""
+    t = " ".join(text.split())
+    if len(t) <= limit:
+        return t
+    cut = t[: limit - 1].rsplit(" ", 1)[0]
+    return cut + "\u2026"

@@ -1,0 +1,187 @@
+"""Verdicts on groups of aligned claims, with the evidence and a summary a person can read.
+
+**Independent sources** count derivation families (:class:`~storyline.models.Family`), not
+articles: three rewrites of one item are one source; an article in no family stands for itself.
+The agency a claim is reported through counts too: claims that give a ``via`` count once per via
+entity however many families relay them ("according to KCNA" in ten outlets is KCNA alone), and
+claims without a via count once per family. When every claim of a group comes through one via,
+the summary says the claim rests on that via alone.
+
+**Status**, in this order: ``conflicting`` when an aligned pair disagrees (dates, figures beyond
+their tolerance, ordinals, or the same quote given to different named speakers); ``misquoted``
+when an aligned pair of quotes differs in material words; ``corroborated`` when two or more
+independent sources agree; otherwise ``single_source``.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import Mapping, Sequence
+
+from storyline.crosscheck.align import Context
+from storyline.crosscheck.compare import (
+    dates_conflict, figures_conflict, parse_date, wording_difference,
+)
+from storyline.crosscheck.text import trim, words
+from storyline.models import Check, Claim, Document, content_id
+
+STATUS_ORDER = {"conflicting": 0, "misquoted": 1, "corroborated": 2, "single_source": 3}
+KIND_ORDER = {"date": 0, "quantity": 1, "quote": 2, "statement": 3}
+
+
+def article_label(doc: Document | None, article_id: str) -> str:
+    """A short name for an article in a summary: outlet, else external id, else file name."""
+    if doc is None:
+        return article_id[:8]
+    a = doc.article
+    if a.outlet:
+        return a.outlet
+    if a.external_id:
+        return str(a.external_id)
+    return os.path.basename(a.source) or article_id[:8]
+
+
+def _family_of(article_id: str, families: Mapping[str, str]) -> str:
+    return families.get(article_id, article_id)
+
+
+def count_sources(group: Sequence[Claim], families: Mapping[str, str], ctx: Context):
+    """``(independent sources, family ids, via names, the single via name if all share one)``."""
+    fams = sorted({_family_of(c.article_id, families) for c in group})
+    via_keys = {ctx.via(c) for c in group if ctx.via(c)}
+    no_via_fams = {_family_of(c.article_id, families) for c in group if not ctx.via(c)}
+    via_names = sorted({c.via for c in group if c.via})
+    n = len(via_keys) + len(no_via_fams)
+    sole_via = None
+    if len(via_keys) == 1 and not no_via_fams:
+        key = next(iter(via_keys))
+        sole_via = next((c.via for c in sorted(group, key=lambda c: c.id) if c.via), None)
+        if key.startswith("e:") and key[2:] in ctx.entities:
+            sole_via = ctx.entities[key[2:]].name
+    return n, tuple(fams), tuple(via_names), sole_via
+
+
+def _value(c: Claim) -> str:
+    if c.kind == "date":
+        return c.date or c.text
+    if c.kind == "quantity":
+        return c.text
+    return c.text
+
+
+def _by_value(group: Sequence[Claim], ctx: Context, key=_value) -> list[tuple[str, list[str]]]:
+    """Each distinct value with the articles that give it, in order of first appearance."""
+    out: dict[str, list[str]] = {}
+    for c in group:
+        label = article_label(ctx.docs.get(c.article_id), c.article_id)
+        labels = out.setdefault(key(c), [])
+        if label not in labels:
+            labels.append(label)
+    return list(out.items())
+
+
+def _fmt_values(items: list[tuple[str, list[str]]], quote: bool = False) -> str:
+    q = '"' if quote else ""
+    return " vs ".join(f"{q}{v}{q} ({', '.join(labels)})" for v, labels in items)
+
+
+def _about(group: Sequence[Claim], ctx: Context) -> str:
+    c = group[0]
+    lim = ctx.settings.summary_chars
+    if c.kind == "quote":
+        return f"quote by {c.speaker}" if c.speaker else "quote (no speaker named)"
+    if c.kind == "quantity":
+        who = f"{c.subject} " if c.subject else ""
+        act = f"{c.action} " if c.action else ""
+        return trim(f"{who}{act}{c.noun or 'figure'}".strip(), lim)
+    if c.kind == "date":
+        return trim(f"{c.subject or ''} {c.action or ''}".strip() or "dated event", lim)
+    return f'statement "{trim(c.text, lim)}"'
+
+
+def judge(group: Sequence[Claim], pairs: Sequence[tuple[Claim, Claim]], families: Mapping[str, str],
+          ctx: Context, story_id: str | None) -> Check:
+    """The verdict on one group of aligned claims."""
+    s = ctx.settings
+    kind = group[0].kind
+    n, fam_ids, via_names, sole_via = count_sources(group, families, ctx)
+    status = None
+    values: tuple[str, ...] = ()
+    detail = ""
+    if kind == "date":
+        bad = [p for p in pairs if (da := parse_date(p[0].date)) and (db := parse_date(p[1].date))
+               and dates_conflict(da, db)]
+        if bad:
+            status = "conflicting"
+            items = _by_value(group, ctx)
+            values = tuple(v for v, _ in items)
+            detail = f"{_about(group, ctx)}: dates differ: {_fmt_values(items)}"
+    elif kind == "quantity":
+        if any(figures_conflict(a, b, s) for a, b in pairs):
+            status = "conflicting"
+            items = _by_value(group, ctx)
+            values = tuple(v for v, _ in items)
+            what = "ordinals differ" if group[0].aspect == "ordinal" else "figures differ beyond tolerance"
+            detail = f"{_about(group, ctx)}: {what}: {_fmt_values(items, quote=True)}"
+    elif kind == "quote":
+        speakers = {ctx.speaker(c) for c in group if ctx.speaker(c)}
+        if len(speakers) > 1:
+            status = "conflicting"
+            items = _by_value(group, ctx, key=lambda c: c.speaker or "no speaker")
+            values = tuple(v for v, _ in items)
+            detail = (f'quote "{trim(group[0].text, s.summary_chars)}" attributed to different '
+                      f"speakers: {_fmt_values(items)}")
+        else:
+            diffs = []
+            for a, b in pairs:
+                for d in wording_difference(words(a.text), words(b.text), s):
+                    if d not in diffs and d[::-1] not in diffs:
+                        diffs.append(d)
+            if diffs:
+                status = "misquoted"
+                items = _by_value(group, ctx, key=lambda c: trim(c.text, s.summary_chars))
+                values = tuple(v for v, _ in items)
+                changed = "; ".join(f'"{x}" / "{y}"' for x, y in diffs)
+                detail = (f"{_about(group, ctx)} rendered with different words ({changed}): "
+                          f"{_fmt_values(items, quote=True)}")
+    if status is None:
+        status = "corroborated" if n >= 2 else "single_source"
+        items = _by_value(group, ctx, key=lambda c: trim(_value(c), s.summary_chars))
+        values = ()
+        labels = sorted({lab for _, labs in items for lab in labs})
+        if kind == "date":
+            what = f"{_about(group, ctx)} on {group[0].date}"
+        elif kind == "quote":
+            what = f'{_about(group, ctx)}: "{trim(group[0].text, s.summary_chars)}"'
+        elif kind == "quantity":
+            what = f'{_about(group, ctx)}: "{trim(group[0].text, s.summary_chars)}"'
+        else:
+            what = _about(group, ctx)
+        verb = "agree on" if status == "corroborated" else "from one source:"
+        detail = f"{len(labels)} article(s) ({', '.join(labels)}) {verb} {what}"
+    noun = "source" if n == 1 else "sources"
+    detail += f" [{n} independent {noun}"
+    if len(fam_ids) > 1 or len(group) > 1:
+        detail += f" in {len(fam_ids)} famil{'y' if len(fam_ids) == 1 else 'ies'}"
+    detail += "]"
+    if sole_via:
+        detail += f"; rests on {sole_via} alone"
+    ids = tuple(sorted(c.id for c in group))
+    return Check(
+        id=content_id(status, *ids),
+        status=status,  # type: ignore[arg-type]
+        claim_ids=ids,
+        article_ids=tuple(sorted({c.article_id for c in group})),
+        independent_sources=n,
+        summary=detail,
+        kind=kind,
+        story_id=story_id,
+        family_ids=fam_ids,
+        via=via_names,
+        values=values,
+    )
+
+
+def sort_key(check: Check) -> tuple:
+    return (STATUS_ORDER[check.status], check.story_id or "", KIND_ORDER.get(check.kind or "", 9),
+            -check.independent_sources, check.id)
