@@ -128,7 +128,7 @@ def date_gap_days(a: DateParts, b: DateParts) -> int:
         if a.year is not None and b.year is not None:
             return abs(a.year - b.year) * 365
         return 0
-    ya = a.year if a.year is not None else (b.year if b.year is not None else 2000)
+    ya = a.year if a.year is not None else (b.year if b.year is not None else 2001)
     yb = b.year if b.year is not None else ya
     try:
         da = _dt.date(ya, a.month, a.day or 15)

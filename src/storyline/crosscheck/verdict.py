@@ -89,7 +89,12 @@ def _about(group: Sequence[Claim], ctx: Context) -> str:
     c = group[0]
     lim = ctx.settings.summary_chars
     if c.kind == "quote":
-        return f"quote by {c.speaker}" if c.speaker else "quote (no speaker named)"
+        named = [x for x in group if x.speaker]
+        if not named:
+            return "quote (no speaker named)"
+        key = ctx.speaker(named[0]) or ""
+        ent = ctx.entities.get(key[2:]) if key.startswith("e:") else None
+        return f"quote by {ent.name if ent else named[0].speaker}"
     if c.kind == "quantity":
         who = f"{c.subject} " if c.subject else ""
         act = f"{c.action} " if c.action else ""
