@@ -1,0 +1,302 @@
+"""Quotations: direct quotes, quoted fragments, scare quotes and indirect speech, with speaker
+and ``via``.
+
+Pipeline (each step a pure function of the Document):
+
+1. :func:`storyline.claims.quote_marks.find_quote_spans` pairs the quotation marks of the raw
+   text (apostrophes set aside, nested quotes folded into the outer one, paragraph continuations
+   chained, unbalanced marks dropped).
+2. :func:`storyline.claims.attribution.attribute` finds each passage's speech verb, speaker and
+   outlet from the dependency parse of its sentence(s).
+3. Discourse rules fill what one sentence does not say: the segments of a paragraph-continued
+   quotation share one frame; a quotation with no frame of its own continues the speaker of a
+   quotation just before it (``quote_continuation_sentences``); a quotation with a speaker but
+   no outlet takes the outlet of a nearby sentence with the same speaker
+   (``quote_via_sentences``: "In a letter reported by North Korean state media, Putin ... He
+   stated, “...”"), else the article's dateline agency ("Seoul, Dec 27 (NationPress)").
+4. Classification (``Claim.attribution``): ``"scare"`` when no speaker is found; ``"fragment"``
+   for a quoted phrase inside a sentence (starts in lower case, or a short verbless phrase);
+   ``"direct"`` otherwise. Indirect speech ("X said that ...", "according to X, ...") is taken
+   from the clausal complement of a reporting verb outside any quotation (Pareti et al. 2013).
+
+Span conventions: ``span`` covers the quoted words without the marks (and without a trailing
+comma that belongs to the sentence); ``sentence_span`` runs from the start of the first to the end
+of the last sentence the words touch.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from storyline.claims.attribution import (
+    COMMUNICATION_NOUNS,
+    REPORTING_VERBS,
+    SPEECH_VERBS,
+    Attribution,
+    DocView,
+    attribute,
+    dateline_via,
+    find_vias,
+    is_outlet,
+    speaker_name,
+    subject_of,
+    via_text,
+)
+from storyline.claims.quote_marks import QuoteSpan, find_quote_spans
+from storyline.claims.settings import ClaimsSettings
+from storyline.models import Claim, Document, content_id
+
+__all__ = ["extract_quotes"]
+
+
+@dataclass(slots=True)
+class _Found:
+    start: int
+    end: int
+    chain: int
+    frame: Attribution
+    kind: str = "direct"
+
+
+def extract_quotes(doc: Document, settings: ClaimsSettings) -> tuple[Claim, ...]:
+    """Every quotation of ``doc`` as a ``Claim(kind="quote")``, sorted by span."""
+    text = doc.text
+    if not text or not doc.annotation.tokens or not doc.annotation.sentences:
+        return ()
+    spans = find_quote_spans(
+        text, settings.quote_max_chars, settings.quote_max_line_breaks,
+        settings.quote_single_max_chars,
+    )
+    view = DocView(doc, [(q.start, q.end) for q in spans])
+    window = settings.quote_antecedent_sentences
+    found = [
+        _Found(q.start, q.end, q.chain,
+               attribute(view, q.start, q.end, window, settings.quote_outlets))
+        for q in spans
+    ]
+    _share_chains(found)
+    _continue_speakers(view, spans, found, settings.quote_continuation_sentences)
+    for f in found:
+        fr = f.frame
+        if fr.speaker is None and fr.how == "according_to" and fr.via:
+            f.frame = Attribution(fr.via, None, fr.verb, "according_to")  # the outlet speaks
+    found += _indirect(view, found, settings) if settings.quote_indirect else []
+    _carry_vias(view, found, settings)
+    dateline = dateline_via(text)
+    claims = []
+    for f in found:
+        speaker, via = f.frame.speaker, f.frame.via
+        if speaker and not via and dateline and dateline != speaker:
+            via = dateline
+        kind = f.kind if f.kind == "indirect" else _classify(view, f, speaker, settings)
+        s_lo = view.sentences[view.sentence_of(f.start)]
+        s_hi = view.sentences[view.sentence_of(max(f.start, f.end - 1))]
+        claims.append(Claim(
+            id=content_id(doc.id, "quote", f.start, f.end),
+            article_id=doc.id,
+            kind="quote",
+            text=text[f.start : f.end],
+            span=(f.start, f.end),
+            speaker=speaker,
+            via=via if speaker or via else None,
+            sentence_span=(s_lo.start, max(s_hi.end, f.end)),
+            attribution=kind,
+            modality="reported",
+        ))
+    return tuple(sorted(claims, key=lambda c: (c.span, c.attribution or "")))
+
+
+def _share_chains(found: list[_Found]) -> None:
+    by_chain: dict[int, Attribution] = {}
+    for f in found:
+        if f.frame.speaker and f.chain not in by_chain:
+            by_chain[f.chain] = f.frame
+    for f in found:
+        if f.frame.speaker is None and f.chain in by_chain:
+            f.frame = by_chain[f.chain]
+
+
+def _continue_speakers(view: DocView, spans: list[QuoteSpan], found: list[_Found],
+                       window: int) -> None:
+    """An unframed quotation right after a framed one continues its speaker."""
+    if window <= 0:
+        return
+    for k in range(1, len(found)):
+        f = found[k]
+        fr = f.frame
+        anaphoric = fr.subject is not None and \
+            view.tokens[fr.subject].lemma.lower() in COMMUNICATION_NOUNS  # "This statement ..."
+        if fr.speaker is not None or (fr.verb is not None and not anaphoric):
+            continue
+        prev = found[k - 1]
+        if prev.frame.speaker is None:
+            continue
+        gap = view.sentence_of(f.start) - view.sentence_of(max(prev.start, prev.end - 1))
+        if not (0 <= gap <= window) or _new_name(view, prev.end, f.start):
+            continue
+        if _is_sentence_like(view, f.start, f.end) or _refers_to_speech(view, f.start):
+            f.frame = Attribution(prev.frame.speaker, prev.frame.via, None, "continuation")
+
+
+def _new_name(view: DocView, a: int, b: int) -> bool:
+    """A person, or a named subject, between two passages: the speaker may have changed."""
+    for m in view.mentions:
+        if a <= m.start < b and not view.in_quote(m.start):
+            if m.label == "PERSON":
+                return True
+            if m.label in ("ORG", "GPE", "NORP") and any(
+                    view.tokens[i].dep in ("nsubj", "nsubjpass")
+                    or view.tokens[view.tokens[i].head].dep in ("nsubj", "nsubjpass")
+                    for i in view.tokens_in(m.start, m.end)):
+                return True
+    return False
+
+
+def _refers_to_speech(view: DocView, char: int) -> bool:
+    """The passage's sentence points back to what was said ("This acknowledgment ...")."""
+    sent = view.sentences[view.sentence_of(char)]
+    return any(view.tokens[i].lemma.lower() in COMMUNICATION_NOUNS and not
+               view.in_quote(view.tokens[i].start)
+               for i in range(sent.token_start, sent.token_end))
+
+
+def _is_sentence_like(view: DocView, start: int, end: int) -> bool:
+    words = view.text[start:end]
+    return words[:1].isupper() and any(
+        view.tokens[i].pos in ("VERB", "AUX") for i in view.tokens_in(start, end))
+
+
+def _classify(view: DocView, f: _Found, speaker: str | None, settings: ClaimsSettings) -> str:
+    if speaker is None:
+        return "scare"
+    words = view.text[f.start : f.end]
+    first = words.lstrip(".…([ ")[:1]
+    if first and first.islower():
+        return "fragment"
+    has_verb = any(view.tokens[i].pos in ("VERB", "AUX") for i in view.tokens_in(f.start, f.end))
+    if not has_verb and len(words.split()) <= settings.quote_fragment_max_words:
+        return "fragment"
+    return "direct"
+
+
+def _indirect(view: DocView, found: list[_Found], settings: ClaimsSettings) -> list[_Found]:
+    """Reported clauses of reporting verbs and "according to X, ..." outside direct quotes."""
+    direct = [(f.start, f.end) for f in found if _is_sentence_like(view, f.start, f.end)]
+    out: list[_Found] = []
+    window = settings.quote_antecedent_sentences
+    for i, t in enumerate(view.tokens):
+        lemma = t.lemma.lower()
+        if view.in_quote(t.start) or t.pos not in ("VERB", "AUX"):
+            continue
+        if lemma in REPORTING_VERBS and view.child(i, "neg") is None:
+            comp = view.child(i, "ccomp")
+            if comp is None:
+                continue
+            start, end = _clause_span(view, comp)
+        elif lemma == "accord" and t.dep == "prep":
+            comp = t.head
+            if view.tokens[comp].lemma.lower() in SPEECH_VERBS:
+                continue  # "according to KCNA, Putin said that ...": the verb's own clause
+            start, end = _clause_span(view, comp, skip=i)
+            if any(a < end and start < b for a, b in view.quoted):
+                continue  # the quotation there carries the attribution
+        else:
+            continue
+        if view.child(comp, "nsubj", "nsubjpass", "expl") is None or end - start < 12:
+            continue
+        if any(a < end and start < b for a, b in direct) or any(
+                (a < start < b) or (a < end < b) for a, b in view.quoted):
+            continue  # a full quotation there, or a quotation cut by the clause's edge
+        subj, _ = subject_of(view, i)
+        if subj is None:
+            continue
+        if lemma == "accord" and is_outlet(view, subj, settings.quote_outlets):
+            speaker, via = via_text(view, subj), None
+        else:
+            speaker = speaker_name(view, subj, window)
+            via = None
+            s = view.sentence_of(t.start)
+            for tok, vt in find_vias(view, s, s, settings.quote_outlets):
+                if tok != subj:
+                    via = vt
+                    break
+        if speaker:
+            out.append(_Found(start, end, -1, Attribution(speaker, via, i, "verb"), "indirect"))
+    return out
+
+
+def _clause_span(view: DocView, head: int, skip: int | None = None) -> tuple[int, int]:
+    """Span of the clause headed by ``head`` (its subtree), without a leading "that", the
+    "according to X" phrase ``skip`` and edge punctuation."""
+    sub: list[int] = []
+    stack = [head]
+    banned: set[int] = set()
+    if skip is not None:
+        stack2 = [skip]
+        while stack2:
+            j = stack2.pop()
+            banned.add(j)
+            stack2.extend(view.children[j])
+    while stack:
+        j = stack.pop()
+        if j in banned:
+            continue
+        sub.append(j)
+        stack.extend(view.children[j])
+    sub.sort()
+    while sub and (view.tokens[sub[0]].pos in ("PUNCT",) or
+                   (view.tokens[sub[0]].dep == "mark" and view.word(sub[0]).lower() == "that")):
+        sub.pop(0)
+    while sub and view.tokens[sub[-1]].pos == "PUNCT":
+        sub.pop()
+    if not sub:
+        return 0, 0
+    return view.tokens[sub[0]].start, view.tokens[sub[-1]].end
+
+
+def _carry_vias(view: DocView, found: list[_Found], settings: ClaimsSettings) -> None:
+    """A quotation with a speaker and no outlet takes the outlet of a nearby sentence (or
+    quotation) with the same speaker."""
+    window = settings.quote_via_sentences
+    if window <= 0:
+        return
+    by_sentence: dict[int, list[tuple[str | None, str]]] = {}
+    for f in found:
+        if f.frame.via and f.frame.speaker:
+            by_sentence.setdefault(view.sentence_of(f.start), []).append(
+                (f.frame.speaker, f.frame.via))
+    for s_idx in range(len(view.sentences)):
+        vias = find_vias(view, s_idx, s_idx, settings.quote_outlets)
+        if not vias:
+            continue
+        speaker = _sentence_speaker(view, s_idx, settings)
+        for _, vt in vias:
+            by_sentence.setdefault(s_idx, []).append((speaker, vt))
+    for f in found:
+        if not f.frame.speaker or f.frame.via:
+            continue
+        here = view.sentence_of(f.start)
+        order = sorted(range(here - window, here + window + 1),
+                       key=lambda s: (abs(s - here), s > here))
+        for s in order:
+            hit = next((v for spk, v in by_sentence.get(s, ()) if spk == f.frame.speaker), None)
+            if hit:
+                fr = f.frame
+                f.frame = Attribution(fr.speaker, hit, fr.verb, fr.how)
+                break
+
+
+def _sentence_speaker(view: DocView, s_idx: int, settings: ClaimsSettings) -> str | None:
+    sent = view.sentences[s_idx]
+    for i in range(sent.token_start, sent.token_end):
+        t = view.tokens[i]
+        if view.in_quote(t.start):
+            continue
+        if t.dep == "ROOT" or (t.lemma.lower() in SPEECH_VERBS and t.pos == "VERB"):
+            subj, via_subject = subject_of(view, i)
+            if subj is None or via_subject or is_outlet(view, subj, settings.quote_outlets):
+                continue
+            name = speaker_name(view, subj, settings.quote_antecedent_sentences)
+            if name:
+                return name
+    return None
