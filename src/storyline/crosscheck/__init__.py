@@ -33,6 +33,7 @@ def cross_check(claims: Sequence[Claim], docs: Sequence[Document], families: Seq
         entities={e.id: e for e in entities},
         docs={d.id: d for d in docs},
     )
+    ctx.index(claims)
     family_of: dict[str, str] = {}
     for fam in sorted(families, key=lambda f: f.id):
         for aid in fam.article_ids:

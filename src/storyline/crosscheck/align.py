@@ -9,6 +9,8 @@ claims that are merely chained through a third.
   by rapidfuzz score (best of ``ratio`` and ``partial_ratio``, so a fragment aligns with the full
   quote), with shared content words; near-identical long quotes given to two different named
   speakers align too (an attribution conflict).
+Two dates or figures of one sentence of one article never align (a range or a list).
+
 - **figures** (a slot): same counted noun, aspect, modality and unit, same subject through the
   entity aliases (or, without subjects, the same action), same action where both give one.
   Ordinals of time ("third year") align when both subjects name an armed conflict
@@ -46,7 +48,18 @@ class Context:
     aliases: Mapping[str, str]
     entities: Mapping[str, Entity]
     docs: Mapping[str, Document]
-    _cache: dict = field(default_factory=dict)
+    siblings: dict = field(default_factory=dict)  # (article, sentence, kind) -> claims
+
+    def index(self, claims: Sequence[Claim]) -> None:
+        """Remember which claims share a sentence (see :meth:`alternatives`)."""
+        self.siblings = {}
+        for c in claims:
+            self.siblings.setdefault((c.article_id, self.sentence_key(c), c.kind), []).append(c)
+
+    def alternatives(self, c: Claim) -> list[Claim]:
+        """The claims of the same kind in ``c``'s sentence, ``c`` included: a sentence that gives
+        a range or a list offers each of its values."""
+        return self.siblings.get((c.article_id, self.sentence_key(c), c.kind), [c])
 
     def speaker(self, c: Claim) -> str | None:
         return name_key(c.speaker, c.speaker_entity_id, self.aliases)
@@ -67,6 +80,25 @@ class Context:
             if s.start <= c.span[0] < s.end:
                 return doc.text[s.start:s.end]
         return c.text
+
+    def sentence_key(self, c: Claim) -> tuple[int, int] | None:
+        if c.sentence_span:
+            return tuple(c.sentence_span)  # type: ignore[return-value]
+        doc = self.docs.get(c.article_id)
+        if doc is None:
+            return None
+        for s in doc.annotation.sentences:
+            if s.start <= c.span[0] < s.end:
+                return (s.start, s.end)
+        return None
+
+    def same_sentence(self, a: Claim, b: Claim) -> bool:
+        """Two claims of one sentence of one article: a range ("from October 16 to November 14")
+        or a list ("12 Somali and 11 Yemeni pirates"), never two versions of one fact."""
+        if a.article_id != b.article_id:
+            return False
+        ka = self.sentence_key(a)
+        return ka is not None and ka == self.sentence_key(b)
 
     def published(self, c: Claim):
         doc = self.docs.get(c.article_id)
@@ -134,9 +166,9 @@ def figures_align(a: Claim, b: Claim, ctx: Context) -> bool:
         return False
     if (a.modality or "asserted") != (b.modality or "asserted"):
         return False
-    if (a.action or b.action) and not _same_action(a, b) and a.action and b.action:
+    if a.action and b.action and not _same_action(a, b):
         return False
-    if not _within_window(a, b, ctx):
+    if not _within_window(a, b, ctx) or ctx.same_sentence(a, b):
         return False
     ka, kb = ctx.subject(a), ctx.subject(b)
     if is_time_ordinal(a, s):
@@ -148,7 +180,10 @@ def figures_align(a: Claim, b: Claim, ctx: Context) -> bool:
         return False
     if ka is not None and kb is not None:
         return ka == kb
-    return ka is None and kb is None and bool(a.action) and _same_action(a, b)
+    # no subject on either side: the action alone, and only across articles (within one article
+    # "hit 33 home runs" and "hit 100 home runs" are a season and a career)
+    return (ka is None and kb is None and bool(a.action) and _same_action(a, b)
+            and a.article_id != b.article_id)
 
 
 # ----------------------------------------------------------------------------- dates
@@ -156,7 +191,7 @@ def figures_align(a: Claim, b: Claim, ctx: Context) -> bool:
 
 def dates_align(a: Claim, b: Claim, ctx: Context) -> bool:
     s = ctx.settings
-    if not a.action or not b.action:
+    if not a.action or not b.action or ctx.same_sentence(a, b):
         return False
     ka, kb = ctx.subject(a), ctx.subject(b)
     if ka is None or ka != kb:

@@ -104,6 +104,20 @@ def _about(group: Sequence[Claim], ctx: Context) -> str:
     return f'statement "{trim(c.text, lim)}"'
 
 
+def _disagree(a: Claim, b: Claim, ctx: Context, differ) -> bool:
+    """``a`` and ``b`` differ, and neither agrees with a value given in the other's sentence
+    ("from October 16 to November 14" agrees with "November 14")."""
+    if not differ(a, b):
+        return False
+    return (all(differ(x, b) for x in ctx.alternatives(a))
+            and all(differ(a, y) for y in ctx.alternatives(b)))
+
+
+def _dates_differ(a: Claim, b: Claim) -> bool:
+    da, db = parse_date(a.date), parse_date(b.date)
+    return da is not None and db is not None and dates_conflict(da, db)
+
+
 def judge(group: Sequence[Claim], pairs: Sequence[tuple[Claim, Claim]], families: Mapping[str, str],
           ctx: Context, story_id: str | None) -> Check:
     """The verdict on one group of aligned claims."""
@@ -114,15 +128,13 @@ def judge(group: Sequence[Claim], pairs: Sequence[tuple[Claim, Claim]], families
     values: tuple[str, ...] = ()
     detail = ""
     if kind == "date":
-        bad = [p for p in pairs if (da := parse_date(p[0].date)) and (db := parse_date(p[1].date))
-               and dates_conflict(da, db)]
-        if bad:
+        if any(_disagree(a, b, ctx, _dates_differ) for a, b in pairs):
             status = "conflicting"
             items = _by_value(group, ctx)
             values = tuple(v for v, _ in items)
             detail = f"{_about(group, ctx)}: dates differ: {_fmt_values(items)}"
     elif kind == "quantity":
-        if any(figures_conflict(a, b, s) for a, b in pairs):
+        if any(_disagree(a, b, ctx, lambda x, y: figures_conflict(x, y, s)) for a, b in pairs):
             status = "conflicting"
             items = _by_value(group, ctx)
             values = tuple(v for v, _ in items)
