@@ -1,0 +1,89 @@
+"""report.html: one self-contained page a fact-checker opens, shares and prints.
+
+Rendered with Jinja2 (autoescaping on for every template, so everything that comes from an
+article is escaped); only http(s) URLs become links. The page makes no network request: CSS is
+inline, drawings are inline SVG (:mod:`storyline.report.svg`), and a Content-Security-Policy
+forbids loading anything and running any script but the one short inline script whose hash it
+names (it opens the ``<details>`` a link points into, and opens all of them for printing). The
+page is fully readable without that script.
+
+Large corpora: every article text appears once, collapsed in a ``<details>`` element (the
+browser does not lay out closed details), and sentences behind checks and reused passages are
+cut from the text rather than repeated whole.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+from functools import lru_cache
+from importlib import resources
+from typing import Any, Mapping
+
+import jinja2
+from markupsafe import Markup
+
+from storyline.report import view
+from storyline.report.settings import ReportSettings
+from storyline.report.svg import provenance_svg, timeline_svg
+
+
+@lru_cache(maxsize=None)
+def _asset(name: str) -> str:
+    return resources.files("storyline.report").joinpath("templates", name).read_text("utf-8")
+
+
+def script_hash(script: str) -> str:
+    """CSP source expression allowing exactly this inline script."""
+    digest = hashlib.sha256(script.encode("utf-8")).digest()
+    return "'sha256-" + base64.b64encode(digest).decode("ascii") + "'"
+
+
+def content_security_policy() -> str:
+    return ("default-src 'none'; style-src 'unsafe-inline'; img-src data:; "
+            f"script-src {script_hash(_asset('report.js'))}; base-uri 'none'; form-action 'none'")
+
+
+def environment(extra_loaders: tuple[jinja2.BaseLoader, ...] = ()) -> jinja2.Environment:
+    """The Jinja2 environment of the report templates (also used by ``storyline serve``)."""
+    env = jinja2.Environment(
+        loader=jinja2.ChoiceLoader([*extra_loaders,
+                                    jinja2.PackageLoader("storyline.report", "templates")]),
+        autoescape=True,
+        trim_blocks=False,
+        lstrip_blocks=False,
+        undefined=jinja2.Undefined,
+    )
+    env.globals.update(
+        anchor=view.anchor,
+        safe_url=view.safe_url,
+        STATUS_LABEL=view.STATUS_LABEL,
+        claim_rows=view.claim_rows,
+        passage_pairs=view.passage_pairs,
+        grouped_mentions=view.grouped_mentions,
+        independent_sources=view.independent_sources,
+        time_span=view.time_span,
+        provenance_svg=provenance_svg,
+        timeline_svg=timeline_svg,
+    )
+    return env
+
+
+@lru_cache(maxsize=1)
+def _env() -> jinja2.Environment:
+    return environment()
+
+
+def render_html(report: Mapping[str, Any], settings: ReportSettings | None = None) -> str:
+    """The report as one self-contained HTML page."""
+    settings = settings or ReportSettings()
+    ix = view.Index.of(report)
+    return _env().get_template("report.html.j2").render(
+        report=report,
+        ix=ix,
+        views=view.story_views(ix),
+        settings=settings,
+        css=Markup(_asset("report.css")),
+        js=Markup(_asset("report.js")),
+        csp=content_security_policy(),
+    )

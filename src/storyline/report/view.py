@@ -1,0 +1,279 @@
+"""The report dict arranged for reading: what the HTML report, report.md and ``storyline serve``
+show, computed once from the ``report.json`` shape.
+
+Every stage may be missing (its list empty) and every optional key may be absent, so everything
+here reads with ``.get`` and falls back to something honest ("not computed") rather than failing.
+Articles not in any story, and checks or timeline entries that name no story, are gathered in a
+synthetic story so nothing in the report goes unshown.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from typing import Any, Mapping
+from urllib.parse import urlsplit
+
+from storyline.report.diff import Segment, diff_segments
+
+STATUS_ORDER = {"conflicting": 0, "misquoted": 0, "single_source": 1, "corroborated": 2}
+STATUS_LABEL = {
+    "conflicting": "Conflict",
+    "misquoted": "Misquote",
+    "single_source": "Single source",
+    "corroborated": "Corroborated",
+}
+UNASSIGNED_ID = "unassigned"
+
+
+def safe_url(url: Any) -> str | None:
+    """The URL if it may become a link (http or https with a host), else None."""
+    if not isinstance(url, str):
+        return None
+    u = url.strip()
+    try:
+        parts = urlsplit(u)
+    except ValueError:
+        return None
+    if parts.scheme.lower() in ("http", "https") and parts.netloc and not any(
+        c in u for c in "\x00\r\n\t <>\"'`"
+    ):
+        return u
+    return None
+
+
+def anchor(kind: str, ident: Any) -> str:
+    """A stable HTML id for a record (ids are content hashes; anything else is made safe)."""
+    s = "".join(c if c.isalnum() or c in "-_" else "_" for c in str(ident))
+    return f"{kind}-{s}"
+
+
+@dataclass
+class Index:
+    """Look-ups over one report dict."""
+
+    report: Mapping[str, Any]
+    articles: dict[str, Mapping[str, Any]] = field(default_factory=dict)
+    claims: dict[str, Mapping[str, Any]] = field(default_factory=dict)
+    family_of: dict[str, Mapping[str, Any]] = field(default_factory=dict)
+    claims_by_article: dict[str, list[Mapping[str, Any]]] = field(default_factory=dict)
+    links_by_article: dict[str, list[Mapping[str, Any]]] = field(default_factory=dict)
+    checks_by_claim: dict[str, list[Mapping[str, Any]]] = field(default_factory=dict)
+    story_of: dict[str, str] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, report: Mapping[str, Any]) -> "Index":
+        ix = cls(report)
+        for a in report.get("articles") or ():
+            ix.articles[a["id"]] = a
+        for c in report.get("claims") or ():
+            ix.claims[c["id"]] = c
+            ix.claims_by_article.setdefault(c.get("article_id"), []).append(c)
+        for f in report.get("families") or ():
+            for aid in f.get("article_ids") or ():
+                ix.family_of[aid] = f
+        for link in report.get("reuse") or ():
+            ix.links_by_article.setdefault(link.get("source_id"), []).append(link)
+            ix.links_by_article.setdefault(link.get("target_id"), []).append(link)
+        for ch in report.get("checks") or ():
+            for cid in ch.get("claim_ids") or ():
+                ix.checks_by_claim.setdefault(cid, []).append(ch)
+        for s in report.get("stories") or ():
+            for aid in s.get("article_ids") or ():
+                ix.story_of.setdefault(aid, s["id"])
+        return ix
+
+    def label(self, article_id: str) -> str:
+        """Short human name of an article: outlet, else title, else source file."""
+        a = self.articles.get(article_id)
+        if a is None:
+            return article_id[:12]
+        return a.get("outlet") or a.get("title") or (a.get("source") or "").rsplit("/", 1)[-1] \
+            or article_id[:12]
+
+    def sentence_span(self, claim: Mapping[str, Any]) -> tuple[int, int] | None:
+        """The sentence behind a claim: its ``sentence_span``, else the article sentences that
+        hold its span, else the span itself."""
+        span = claim.get("span")
+        if claim.get("sentence_span"):
+            s, e = claim["sentence_span"]
+            return int(s), int(e)
+        if not span:
+            return None
+        s, e = int(span[0]), int(span[1])
+        art = self.articles.get(claim.get("article_id"))
+        sents = (art or {}).get("sentences") or []
+        if sents:
+            starts = [x[0] for x in sents]
+            i = max(bisect.bisect_right(starts, s) - 1, 0)
+            j = max(bisect.bisect_right(starts, max(e - 1, s)) - 1, i)
+            return min(int(sents[i][0]), s), max(int(sents[j][1]), e)
+        return s, e
+
+
+def date_part(published: Any) -> str | None:
+    return published[:10] if isinstance(published, str) and len(published) >= 4 else None
+
+
+def check_sort_key(ch: Mapping[str, Any]) -> tuple:
+    return (STATUS_ORDER.get(ch.get("status"), 3), -len(ch.get("article_ids") or ()),
+            str(ch.get("id")))
+
+
+def claim_rows(ix: Index, check: Mapping[str, Any]) -> list[dict[str, Any]]:
+    """One row per claim of a check: the article, the sentence and its word-level differences
+    to the other claims' sentences (the first claim is the reference)."""
+    rows: list[dict[str, Any]] = []
+    texts: list[str] = []
+    offsets: list[tuple[int, int, int, int]] = []  # sentence start/end, claim start/end
+    for cid in check.get("claim_ids") or ():
+        claim = ix.claims.get(cid)
+        art = ix.articles.get(claim.get("article_id")) if claim else None
+        if claim is None or art is None:
+            rows.append({"claim_id": cid, "missing": True})
+            continue
+        text = art.get("text") or ""
+        ss = ix.sentence_span(claim) or (0, 0)
+        s0, e0 = max(0, ss[0]), min(len(text), ss[1])
+        span = claim.get("span") or (s0, s0)
+        rows.append({"claim": claim, "article": art, "missing": False,
+                     "family": ix.family_of.get(art["id"]), "label": ix.label(art["id"])})
+        texts.append(text[s0:e0])
+        offsets.append((s0, e0, int(span[0]) - s0, int(span[1]) - s0))
+    segs = diff_segments(texts, [(o[2], o[3]) for o in offsets])
+    k = 0
+    for row in rows:
+        if not row["missing"]:
+            row["segments"] = segs[k]
+            row["sentence_start"], row["sentence_end"] = offsets[k][0], offsets[k][1]
+            k += 1
+    return rows
+
+
+@dataclass
+class StoryView:
+    id: str
+    title: str
+    article_ids: list[str]
+    events: list[Mapping[str, Any]]
+    checks: list[Mapping[str, Any]]
+    families: list[Mapping[str, Any]]
+    links: list[Mapping[str, Any]]
+    timeline: list[Mapping[str, Any]]
+    entities: list[Mapping[str, Any]]
+    synthetic: bool = False
+
+    @property
+    def anchor(self) -> str:
+        return anchor("story", self.id)
+
+    def count(self, *statuses: str) -> int:
+        return sum(1 for c in self.checks if c.get("status") in statuses)
+
+
+def independent_sources(ix: Index, article_ids: list[str]) -> int | None:
+    """Families among ``article_ids`` (an article in no family is its own source); None when the
+    report has no families at all (provenance was not computed)."""
+    if not ix.report.get("families"):
+        return None
+    fams = {ix.family_of[a]["id"] if a in ix.family_of else f"solo:{a}" for a in article_ids}
+    return len(fams)
+
+
+def time_span(ix: Index, article_ids: list[str]) -> tuple[str, str] | None:
+    dates = sorted(d for d in (date_part(ix.articles[a].get("published"))
+                               for a in article_ids if a in ix.articles) if d)
+    return (dates[0], dates[-1]) if dates else None
+
+
+def story_views(ix: Index) -> list[StoryView]:
+    report = ix.report
+    stories = list(report.get("stories") or ())
+    story_ids = {s["id"] for s in stories}
+
+    def story_for(rec: Mapping[str, Any]) -> str:
+        sid = rec.get("story_id")
+        if sid in story_ids:
+            return sid
+        for aid in rec.get("article_ids") or ():
+            if aid in ix.story_of:
+                return ix.story_of[aid]
+        return UNASSIGNED_ID
+
+    checks: dict[str, list] = {}
+    for ch in report.get("checks") or ():
+        checks.setdefault(story_for(ch), []).append(ch)
+    timeline: dict[str, list] = {}
+    for t in report.get("timeline") or ():
+        timeline.setdefault(story_for(t), []).append(t)
+    leftover = [a["id"] for a in report.get("articles") or () if a["id"] not in ix.story_of]
+
+    specs = [(s["id"], s.get("title") or "Untitled story", list(s.get("article_ids") or ()),
+              list(s.get("events") or ()), False) for s in stories]
+    if leftover or checks.get(UNASSIGNED_ID) or timeline.get(UNASSIGNED_ID):
+        title = "Articles not assigned to a story" if stories else "All articles"
+        specs.append((UNASSIGNED_ID, title, leftover, [], True))
+
+    views = []
+    for sid, title, aids, events, synthetic in specs:
+        members = set(aids)
+        fams = [f for f in report.get("families") or ()
+                if members.intersection(f.get("article_ids") or ())]
+        links = [x for x in report.get("reuse") or ()
+                 if x.get("source_id") in members and x.get("target_id") in members]
+        ents = [e for e in report.get("entities") or ()
+                if members.intersection(e.get("article_ids") or ())]
+        ents.sort(key=lambda e: (-len(e.get("article_ids") or ()), e.get("name") or ""))
+        views.append(StoryView(
+            id=sid, title=title, article_ids=aids, events=events,
+            checks=sorted(checks.get(sid, []), key=check_sort_key), families=fams, links=links,
+            timeline=sorted(timeline.get(sid, []), key=lambda t: (str(t.get("date")),
+                                                                 str(t.get("summary")))),
+            entities=ents, synthetic=synthetic,
+        ))
+    return views
+
+
+def grouped_mentions(article: Mapping[str, Any]) -> list[tuple[str, list[tuple[str, int]]]]:
+    """Mentions of an article grouped by label: ``[(label, [(text, count), ...]), ...]``."""
+    groups: dict[str, dict[str, int]] = {}
+    for m in article.get("mentions") or ():
+        text = " ".join(str(m.get("text", "")).split())
+        if text:
+            g = groups.setdefault(str(m.get("label", "")), {})
+            g[text] = g.get(text, 0) + 1
+    return [(label, sorted(g.items(), key=lambda kv: (-kv[1], kv[0])))
+            for label, g in sorted(groups.items())]
+
+
+def passage_pairs(ix: Index, link: Mapping[str, Any], max_passages: int,
+                  context: int) -> list[dict[str, Any]]:
+    """The reused passages of a link, longest first, each as two texts with context and the
+    shared words marked (word-level diff of the two passages)."""
+    src = (ix.articles.get(link.get("source_id")) or {}).get("text") or ""
+    tgt = (ix.articles.get(link.get("target_id")) or {}).get("text") or ""
+    passages = sorted(link.get("passages") or (),
+                      key=lambda p: (-(p["source_span"][1] - p["source_span"][0]),
+                                     p["source_span"][0]))[:max_passages]
+    out = []
+    for p in passages:
+        (s0, s1), (t0, t1) = p["source_span"], p["target_span"]
+        a, b = src[s0:s1], tgt[t0:t1]
+        seg_a, seg_b = diff_segments([a, b], [(0, len(a)), (0, len(b))])
+        out.append({
+            "passage": p,
+            "source": (_context(src, s0 - context, s0), seg_a, _context(src, s1, s1 + context)),
+            "target": (_context(tgt, t0 - context, t0), seg_b, _context(tgt, t1, t1 + context)),
+        })
+    return out
+
+
+def _context(text: str, start: int, end: int) -> str:
+    start, end = max(0, start), min(len(text), end)
+    piece = text[start:end]
+    return piece
+
+
+__all__ = ["Index", "StoryView", "Segment", "anchor", "safe_url", "story_views", "claim_rows",
+           "grouped_mentions", "passage_pairs", "independent_sources", "time_span",
+           "STATUS_LABEL"]

@@ -1,0 +1,192 @@
+"""report.html of hand-built reports: content, order, escaping, graceful with missing stages."""
+
+from __future__ import annotations
+
+import copy
+import re
+from html.parser import HTMLParser
+
+import pytest
+
+from storyline.report.diff import diff_segments
+from storyline.report.html import render_html
+from storyline.report.settings import ReportSettings
+from storyline.report.view import safe_url
+
+
+class _Collect(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.tags: list[tuple[str, dict]] = []
+        self.scripts: list[str] = []
+        self._in_script = False
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, dict(attrs)))
+        self._in_script = tag == "script"
+
+    def handle_endtag(self, tag):
+        self._in_script = False
+
+    def handle_data(self, data):
+        if self._in_script:
+            self.scripts.append(data)
+
+
+def parse(html: str) -> _Collect:
+    p = _Collect()
+    p.feed(html)
+    return p
+
+
+def test_every_article_with_metadata_and_entities(report_dict):
+    html = render_html(report_dict)
+    for a in report_dict["articles"]:
+        assert f'id="art-{a["id"]}"' in html
+        if a["title"]:
+            assert a["title"] in html
+    assert "Fishermen watch market burn" in html
+    assert "published date from file metadata" in html  # warnings
+    assert "Tomas Reyes" in html and "PERSON" in html  # grouped mentions
+    assert "Varga \u00b7 I. Varga \u00b7 Mayor Varga" in html  # entity aliases
+    assert "broken.jsonl:3" in html and "E203" in html  # rejected inputs
+
+
+def test_self_contained_no_external_requests(report_dict):
+    p = parse(render_html(report_dict))
+    for tag, attrs in p.tags:
+        assert tag not in ("link", "iframe", "img", "object", "embed")
+        if tag == "script":
+            assert "src" not in attrs
+    csp = next(a["content"] for t, a in p.tags if a.get("http-equiv") == "Content-Security-Policy")
+    assert "default-src 'none'" in csp and "script-src 'sha256-" in csp
+
+
+@pytest.mark.parametrize("url, link", [
+    ("https://northwire.example/2025/03/04/port-halden-fire", True),
+    ("http://metro.example/blaze", True),
+    ("ftp://herald.example/fire", False),
+    ("javascript:alert(1)", False),
+    ("JaVaScRiPt:alert(1)", False),
+    (" javascript:alert(1)", False),
+    ("data:text/html,<script>alert(1)</script>", False),
+    ("https://x.example/\"onmouseover=\"alert(1)", False),
+    ("//evil.example/x", False),
+    (None, False),
+])
+def test_only_http_urls_become_links(url, link):
+    assert (safe_url(url) is not None) is link
+
+
+def test_url_rendering(report_dict):
+    p = parse(render_html(report_dict))
+    hrefs = [a["href"] for t, a in p.tags if t == "a"]
+    assert "https://northwire.example/2025/03/04/port-halden-fire" in hrefs
+    assert "http://metro.example/blaze" in hrefs
+    assert not any(h.startswith("ftp:") for h in hrefs)
+    ext = [a for t, a in p.tags if t == "a" and a["href"].startswith("http")]
+    assert all("noopener" in a["rel"] and "noreferrer" in a["rel"] for a in ext)
+
+
+def test_checks_ordered_conflicts_first_with_sentences(report_dict):
+    html = render_html(report_dict)
+    order = [html.index(f'id="check-{k}"') for k in
+             ("k-conflict-date", "k-misquote-varga", "k-boats", "k-injured")]
+    assert order == sorted(order)
+    conflict = html[order[0]:order[1]]
+    # Both sentences behind the conflict, with the differing dates highlighted.
+    assert "destroying three warehouses." in conflict
+    assert "as flames spread through the old market hall." in conflict
+    # Independent wordings: the claim spans (the two dates) are marked, not every word.
+    marks = re.findall(r'<mark class="[^"]*">([^<]*)</mark>', conflict)
+    assert "Tuesday, March 4" in marks and "Monday, March 3" in marks
+    assert not any("Port Halden fish" in m for m in marks)
+
+
+def test_misquote_shows_changed_words(report_dict):
+    html = render_html(report_dict)
+    start = html.index('id="check-k-misquote-varga"')
+    block = html[start:html.index("</details>", start)]
+    marks = " ".join(re.findall(r'<mark class="diff[^"]*">([^<]*)</mark>', block))
+    assert "every" in marks and "the" in marks
+    assert "rebuild" not in marks
+
+
+def test_provenance_svg_marks_origin_and_arrows(report_dict):
+    html = render_html(report_dict)
+    svg = html[html.index('<svg class="graph"'):]
+    svg = svg[:svg.index("</svg>")]
+    assert svg.count("\u2605") == 3  # one origin per family
+    assert svg.count("marker-end=") == 2  # two directed links, one undirected
+    assert 'stroke-width="3.5"' in svg
+
+
+def test_timeline_and_reuse_sections(report_dict):
+    html = render_html(report_dict)
+    assert '<svg class="timeline"' in html
+    assert "Hospital reports 12 injured" in html
+    assert 'class="side"' in html  # side-by-side passages
+    assert "the source was published earlier" in html  # reuse evidence
+
+
+def test_article_text_once_and_collapsible(report_dict):
+    html = render_html(report_dict)
+    assert html.count("Investigators are working to find the cause.") == 1
+    assert 'class="fulltext"' in html
+    small = render_html(report_dict, ReportSettings(include_article_text=False))
+    assert "Investigators are working to find the cause." not in small
+
+
+def test_hostile_input_is_escaped(hostile_report):
+    html = render_html(hostile_report)
+    p = parse(html)
+    assert len(p.scripts) == 1 and "__pwned" not in p.scripts[0]
+    for tag, attrs in p.tags:
+        assert tag not in ("img", "iframe", "svg") or tag == "svg" and "onload" not in attrs
+        assert not any(k.startswith("on") for k in attrs), (tag, attrs)
+        assert not str(attrs.get("href", "")).lower().startswith("javascript")
+    assert "&lt;script&gt;window.__pwned=1" in html
+    assert "</textarea><script>" not in html
+
+
+def test_empty_report_renders():
+    empty = {"schema_version": 1, "generator": "storyline 0", "settings": {}, "articles": [],
+             "reuse": [], "families": [], "stories": [], "entities": [], "claims": [],
+             "checks": [], "timeline": []}
+    html = render_html(empty)
+    assert "The report has no articles." in html
+
+
+def test_only_foundation_stages(report_dict):
+    r = copy.deepcopy(report_dict)
+    for key in ("reuse", "families", "stories", "entities", "claims", "checks", "timeline"):
+        r[key] = []
+    del r["rejected"]
+    for a in r["articles"]:
+        del a["mentions"], a["sentences"]
+    html = render_html(r)
+    assert "All articles" in html and "not computed" in html
+    assert all(f'id="art-{a["id"]}"' in html for a in r["articles"])
+
+
+def test_dangling_ids_do_not_break(report_dict):
+    r = copy.deepcopy(report_dict)
+    r["checks"][0]["claim_ids"].append("c-missing")
+    r["checks"][0]["story_id"] = "s-nowhere"
+    r["claims"][0].pop("sentence_span")
+    html = render_html(r)
+    assert "claim c-missing is not in the report" in html
+
+
+@pytest.mark.parametrize("texts, changed", [
+    (["It began on Tuesday, March 4.", "It began on Monday, March 3."],
+     [["Tuesday", "4"], ["Monday", "3"]]),
+    (["\u201cWe will rebuild,\u201d she said.", "\"We will rebuild,\" she said."], [[], []]),
+    (["Twelve people were hurt.", "Twelve people were hurt."], [[], []]),
+])
+def test_word_diff(texts, changed):
+    segs = diff_segments(texts)
+    for s, want in zip(segs, changed):
+        got = [x.text.strip(" ,.") for x in s if x.changed]
+        assert got == want
+        assert "".join(x.text for x in s) in texts
