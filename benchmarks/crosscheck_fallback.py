@@ -158,6 +158,8 @@ def figures(doc: Document) -> list[Claim]:
                 approximator = APPROX[" ".join(before[-n:])]
                 break
         subject, action = _subject_action(doc, _verb_above(toks, t.head))
+        if subject and doc.text[t.start:t.end] in subject:
+            subject = None  # "40 firefighters battled the blaze": the figure is the subject
         verb = action.split()[0] if action else None
         out.append(_claim(doc, "quantity", t.start, toks[t.head].end if t.head > i else t.end,
                           value=value, noun=h.lemma.lower(), approximator=approximator,

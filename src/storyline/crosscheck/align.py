@@ -13,11 +13,13 @@ Two dates or figures of one sentence of one article never align (a range or a li
 
 - **figures** (a slot): same counted noun, aspect, modality and unit, same subject through the
   entity aliases (or, without subjects, the same action), same action where both give one.
-  Ordinals of time ("third year") align when both subjects name an armed conflict
+  Without subject, two articles' figures align when their sentences are the same sentence
+  (content-word overlap ``context_min_overlap``, numbers aside). Ordinals of time ("third year") align when both subjects name an armed conflict
   (``conflict_nouns``, looked up through every alias of the subject's entity: "SVO" ->
   "special military operation" -> "operation").
 - **dates** (a dated event): same actor, same verb, and the same object or enough shared context
-  (``event_min_context_overlap``), dates no further apart than ``date_max_gap_days``.
+  (``event_min_context_overlap``), dates no further apart than ``date_max_gap_days``; without
+  actor or action, the same sentence in two articles (as for figures).
 - **statements**: Jaccard overlap of content words.
 
 Hand-written, because every rule is a documented decision about what "the same claim" means for a
@@ -115,24 +117,38 @@ def quote_similarity(a: Claim, b: Claim) -> float:
     return max(fuzz.ratio(wa, wb), fuzz.partial_ratio(wa, wb))
 
 
+def is_named(name: str | None) -> bool:
+    """A speaker that names someone ("Dmitry Peskov", "the Kremlin"), not "a source", "officials"."""
+    if not name:
+        return False
+    first = name.split()[0].lower()
+    return first not in ("a", "an", "one", "some", "two", "several", "many") and any(
+        w[:1].isupper() for w in name.split())
+
+
 def quotes_align(a: Claim, b: Claim, ctx: Context) -> bool:
     s = ctx.settings
     wa, wb = words(a.text), words(b.text)
     if not wa or not wb:
         return False
     ka, kb = ctx.speaker(a), ctx.speaker(b)
-    if wa == wb:
-        return ka is None or kb is None or ka == kb or min(len(wa), len(wb)) >= s.attribution_min_words
+    same_speaker = ka is None or kb is None or ka == kb
     n = min(len(wa), len(wb))
+    if not same_speaker:
+        # the same quote given to two named speakers (an attribution conflict): only the same
+        # long direct quote in two articles, word for word or nearly
+        if (a.article_id == b.article_id or n < s.attribution_min_words
+                or "indirect" in (a.attribution, b.attribution)
+                or not (is_named(a.speaker) and is_named(b.speaker))):
+            return False
+        return wa == wb or quote_similarity(a, b) >= s.attribution_min_similarity
+    if wa == wb:
+        return True
     if n < s.quote_min_words:
         return False
     if len(content_words(a.text) & content_words(b.text)) < s.quote_min_shared_content_words:
         return False
-    score = quote_similarity(a, b)
-    if ka is None or kb is None or ka == kb:
-        return score >= s.quote_min_similarity
-    # two different named speakers: only the same long quote word for word (near enough)
-    return n >= s.attribution_min_words and score >= s.attribution_min_similarity
+    return quote_similarity(a, b) >= s.quote_min_similarity
 
 
 # ----------------------------------------------------------------------------- figures
@@ -152,6 +168,17 @@ def _within_window(a: Claim, b: Claim, ctx: Context) -> bool:
     days = ctx.settings.figure_window_days
     pa, pb = ctx.published(a), ctx.published(b)
     return not days or pa is None or pb is None or abs((pa - pb).days) <= days
+
+
+def same_context(a: Claim, b: Claim, ctx: Context) -> bool:
+    """Two claims of different articles whose sentences share most content words (numbers and
+    date words aside): the same sentence run by two outlets."""
+    if a.article_id == b.article_id:
+        return False
+    wa = {w for w in content_words(ctx.sentence(a)) if not any(ch.isdigit() for ch in w)}
+    wb = {w for w in content_words(ctx.sentence(b)) if not any(ch.isdigit() for ch in w)}
+    return min(len(wa), len(wb)) >= ctx.settings.statement_min_words and \
+        jaccard(wa, wb) >= ctx.settings.context_min_overlap
 
 
 def is_time_ordinal(c: Claim, s: CheckSettings) -> bool:
@@ -176,14 +203,11 @@ def figures_align(a: Claim, b: Claim, ctx: Context) -> bool:
             return True
         return (ka is not None and kb is not None and _names_conflict(ka, a.subject, ctx)
                 and _names_conflict(kb, b.subject, ctx))
-    if bool(a.action) != bool(b.action):
-        return False
     if ka is not None and kb is not None:
-        return ka == kb
-    # no subject on either side: the action alone, and only across articles (within one article
-    # "hit 33 home runs" and "hit 100 home runs" are a season and a career)
-    return (ka is None and kb is None and bool(a.action) and _same_action(a, b)
-            and a.article_id != b.article_id)
+        return ka == kb and bool(a.action) == bool(b.action)
+    # a subject missing: only across articles, with the same sentence context (within one
+    # article "hit 33 home runs" and "hit 100 home runs" are a season and a career)
+    return same_context(a, b, ctx)
 
 
 # ----------------------------------------------------------------------------- dates
@@ -191,13 +215,15 @@ def figures_align(a: Claim, b: Claim, ctx: Context) -> bool:
 
 def dates_align(a: Claim, b: Claim, ctx: Context) -> bool:
     s = ctx.settings
-    if not a.action or not b.action or ctx.same_sentence(a, b):
-        return False
-    ka, kb = ctx.subject(a), ctx.subject(b)
-    if ka is None or ka != kb:
+    if ctx.same_sentence(a, b):
         return False
     da, db = parse_date(a.date), parse_date(b.date)
     if da is None or db is None or date_gap_days(da, db) > s.date_max_gap_days:
+        return False
+    ka, kb = ctx.subject(a), ctx.subject(b)
+    if ka is None or kb is None or not a.action or not b.action:
+        return same_context(a, b, ctx)  # no actor or action: the same sentence in two outlets
+    if ka != kb:
         return False
     va, vb = words(a.action), words(b.action)
     if not va or not vb or va[0] != vb[0]:

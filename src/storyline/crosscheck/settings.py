@@ -49,6 +49,11 @@ class CheckSettings:
     """Two figures for one slot from articles published more than this many days apart are not
     compared (a running total changes over time); 0 disables the rule. Unknown dates compare."""
 
+    context_min_overlap: float = 0.6
+    """Figures or dated claims of two articles that lack a subject (or an action) still align when
+    everything else matches and their sentences share this Jaccard overlap of content words
+    (numbers left out): two outlets running the same wire sentence. 1.0 switches this off."""
+
     # ---- dates
     date_max_gap_days: int = 45
     """Two dated claims with the same actor and action but dates further apart than this are two
@@ -93,6 +98,7 @@ class CheckSettings:
         for name in ("exact_tolerance", "about_tolerance", "nearly_tolerance"):
             check_range(_S, name, getattr(self, name), 0.0, 1.0)
         check_range(_S, "figure_window_days", self.figure_window_days, 0, 36500)
+        check_range(_S, "context_min_overlap", self.context_min_overlap, 0.0, 1.0)
         check_range(_S, "date_max_gap_days", self.date_max_gap_days, 0, 36500)
         check_range(_S, "event_min_context_overlap", self.event_min_context_overlap, 0.0, 1.0)
         check_range(_S, "statement_min_overlap", self.statement_min_overlap, 0.0, 1.0)

@@ -151,6 +151,8 @@ def judge(group: Sequence[Claim], pairs: Sequence[tuple[Claim, Claim]], families
         else:
             diffs = []
             for a, b in pairs:
+                if "indirect" in (a.attribution, b.attribution):
+                    continue  # reported speech is a paraphrase by nature, not a misquote
                 for d in wording_difference(words(a.text), words(b.text), s):
                     if d not in diffs and d[::-1] not in diffs:
                         diffs.append(d)
