@@ -42,6 +42,30 @@ class ClaimsSettings:
     """Extra outlet or agency names (besides the built-in ones) that are a ``via`` when named in
     "according to X" / "told X", not a speaker."""
 
+    # ---- figures and dates (storyline.claims.figures / dates)
+    figure_ordinal_nouns: tuple[str, ...] = (
+        "year", "day", "week", "month", "decade", "century", "anniversary", "term", "round",
+    )
+    """Ordinals are figures only when they number one of these nouns ("enters its third year",
+    "the fourth day of"); more nouns ("time", "place") keep more ordinals as claims, at the cost
+    of noise ("for the first time")."""
+    figure_anaphoric_max: int = 9
+    """A number word up to this value after "the", "both", "our", "its", ... refers back to
+    things already named ("the two nations") and is not a figure; 0 keeps them all."""
+    figure_keep_vague: bool = True
+    """Keep vague plurals ("thousands of protesters") as figures with ``value=None`` and
+    approximator "vague"; off drops them."""
+    date_dateline_chars: int = 600
+    """How far into the text a dateline ("Seoul, Dec 27 (NationPress) -") may start; higher
+    finds datelines after long headline/synopsis blocks, lower avoids reading a sentence that
+    starts with a place and a date as one."""
+    date_use_dateline: bool = True
+    """Use the dateline's date as the base for relative dates when the article has no
+    publication date (only what it fully determines is resolved)."""
+    date_resolve_relative: bool = True
+    """Resolve relative expressions ("last month", "on Saturday") against the base; off keeps
+    them with ``date=None``."""
+
     def __post_init__(self) -> None:
         check_range("claims", "quote_max_chars", self.quote_max_chars, 10, 100_000)
         check_range("claims", "quote_max_line_breaks", self.quote_max_line_breaks, 0, 100)
@@ -51,3 +75,5 @@ class ClaimsSettings:
         check_range("claims", "quote_via_sentences", self.quote_via_sentences, 0, 100)
         check_range("claims", "quote_continuation_sentences", self.quote_continuation_sentences,
                     0, 100)
+        check_range("claims", "figure_anaphoric_max", self.figure_anaphoric_max, 0, 100)
+        check_range("claims", "date_dateline_chars", self.date_dateline_chars, 0, 100_000)
