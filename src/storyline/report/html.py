@@ -56,6 +56,7 @@ def environment(extra_loaders: tuple[jinja2.BaseLoader, ...] = ()) -> jinja2.Env
     )
     env.globals.update(
         anchor=view.anchor,
+        href=view.href,
         safe_url=view.safe_url,
         STATUS_LABEL=view.STATUS_LABEL,
         claim_rows=view.claim_rows,

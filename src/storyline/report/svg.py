@@ -20,7 +20,7 @@ from typing import Any, Mapping, Sequence
 
 from markupsafe import Markup, escape
 
-from storyline.report.view import Index, anchor
+from storyline.report.view import Index, anchor, href
 
 NODE_W, NODE_H, GAP_X, ROW_H, PAD = 168, 36, 44, 74, 16
 PER_ROW = 5
@@ -34,7 +34,8 @@ def _short(text: str, n: int) -> str:
 
 
 def provenance_svg(ix: Index, uid: str, families: Sequence[Mapping[str, Any]],
-                   article_ids: Sequence[str], links: Sequence[Mapping[str, Any]]) -> Markup:
+                   article_ids: Sequence[str], links: Sequence[Mapping[str, Any]],
+                   base: str = "") -> Markup:
     """The families of one story as rows of article boxes, with reuse links between them."""
     members = list(dict.fromkeys(article_ids))
     in_family = {a for f in families for a in f.get("article_ids") or ()}
@@ -69,7 +70,7 @@ def provenance_svg(ix: Index, uid: str, families: Sequence[Mapping[str, Any]],
                 art = ix.articles.get(aid, {})
                 title = art.get("title") or art.get("source") or aid
                 parts.append(
-                    f'<a href="#{anchor("art", aid)}"><title>{escape(_short(title, 200))}'
+                    f'<a href="{escape(href("art", aid, base))}"><title>{escape(_short(title, 200))}'
                     f'{" (origin)" if is_origin else ""}</title>'
                     f'<rect x="{x}" y="{y + 6}" width="{NODE_W}" height="{NODE_H}" rx="6" '
                     f'fill="#fff" stroke="{colour}" stroke-width="{3.5 if is_origin else 1.5}"/>'

@@ -12,7 +12,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, field
 from typing import Any, Mapping
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit
 
 from storyline.report.diff import Segment, diff_segments
 
@@ -46,6 +46,15 @@ def anchor(kind: str, ident: Any) -> str:
     """A stable HTML id for a record (ids are content hashes; anything else is made safe)."""
     s = "".join(c if c.isalnum() or c in "-_" else "_" for c in str(ident))
     return f"{kind}-{s}"
+
+
+def href(kind: str, ident: Any, base: str = "") -> str:
+    """Link to a record: an anchor in report.html (``base=""``), or, in ``storyline serve``
+    (``base="web"``), the page of an article or the redirect to a check's story."""
+    if base == "web" and kind in ("art", "check", "story"):
+        path = {"art": "articles", "check": "checks", "story": "stories"}[kind]
+        return f"/{path}/{quote(str(ident), safe='')}"
+    return "#" + anchor(kind, ident)
 
 
 @dataclass
@@ -274,6 +283,6 @@ def _context(text: str, start: int, end: int) -> str:
     return piece
 
 
-__all__ = ["Index", "StoryView", "Segment", "anchor", "safe_url", "story_views", "claim_rows",
+__all__ = ["Index", "StoryView", "Segment", "anchor", "href", "safe_url", "story_views", "claim_rows",
            "grouped_mentions", "passage_pairs", "independent_sources", "time_span",
            "STATUS_LABEL"]
