@@ -1,0 +1,103 @@
+"""storyline serve in headless Chromium: pages load clean, search finds an article, hostile
+article content does not run; the real CLI in a subprocess."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import time
+import urllib.request
+
+import pytest
+
+from storyline.web.app import create_app
+
+from .conftest import ServerThread, free_port, report_fixture
+
+
+def _app(report):
+    def search(db, q, limit):
+        words = q.casefold().split()
+        return [a["id"] for a in report["articles"]
+                if words and all(w in (a["text"] + " " + (a["title"] or "")).casefold()
+                                 for w in words)][:limit]
+
+    return create_app("fixture.db", report_loader=lambda db, s: report, search=search)
+
+
+def test_pages_load_and_search_finds_article(watched, artifacts):
+    with ServerThread(_app(report_fixture.build())) as srv:
+        w = watched(srv.url)
+        page = w.page
+        page.goto(srv.url + "/")
+        page.get_by_role("link", name="Port Halden fish market fire").click()
+        page.wait_for_url("**/stories/s-harbor")
+        conflict = page.locator("details#check-k-conflict-date")
+        conflict.locator("summary").click()
+        assert "Monday, March 3" in conflict.locator("blockquote.sent").nth(1).inner_text()
+        page.screenshot(path=str(artifacts / "serve-story.png"), full_page=True)
+        page.get_by_role("searchbox").fill("fishermen")
+        page.keyboard.press("Enter")
+        page.wait_for_url("**/search?q=fishermen")
+        page.get_by_role("link", name="Fishermen watch market burn").click()
+        page.wait_for_url("**/articles/*")
+        assert "Tomas Reyes" in page.locator("body").inner_text()
+        w.assert_clean()
+
+
+def test_hostile_serve_runs_nothing(watched):
+    report = report_fixture.hostile()
+    with ServerThread(_app(report)) as srv:
+        w = watched(srv.url)
+        page = w.page
+        paths = ["/", "/stories/s-harbor", "/search?q=fire"]
+        paths += [f"/articles/{a['id']}" for a in report["articles"]]
+        for path in paths:
+            page.goto(srv.url + path)
+            page.evaluate("document.querySelectorAll('details').forEach(d => d.open = true)")
+            page.mouse.move(300, 300)
+            assert page.evaluate("typeof window.__pwned") == "undefined", path
+            assert page.evaluate("document.querySelectorAll('iframe, img').length") == 0, path
+        w.assert_clean()
+
+
+@pytest.mark.slow
+def test_cli_serve_subprocess(tmp_path, make_doc):
+    """`storyline serve --db` on a real store: answers on localhost, search finds an article."""
+    from storyline.api import report_from_db
+    from storyline.store import Store
+
+    fx = report_fixture.build()
+    db = tmp_path / "corpus.db"
+    with Store(db) as store:
+        for a in fx["articles"][:3]:
+            store.add_document(make_doc(a["text"], title=a["title"], source=a["source"]))
+    try:
+        report_from_db(db)
+    except ImportError as exc:
+        pytest.skip(f"pipeline not complete: {exc}")
+    port = free_port()
+    proc = subprocess.Popen([sys.executable, "-m", "storyline.cli", "serve", "--db", str(db),
+                             "--port", str(port)], stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, env={**os.environ, "PYTHONUNBUFFERED": "1"})
+    try:
+        base = f"http://127.0.0.1:{port}"
+        deadline = time.monotonic() + 90
+        while True:
+            try:
+                with urllib.request.urlopen(base + "/api/search?q=blaze", timeout=5) as r:
+                    hits = r.read().decode()
+                break
+            except OSError:
+                if proc.poll() is not None or time.monotonic() > deadline:
+                    raise AssertionError(proc.stderr.read().decode() if proc.poll() is not None
+                                         else "server did not start")
+                time.sleep(0.3)
+        assert len(json.loads(hits)) == 1
+        with urllib.request.urlopen(base + "/search?q=blaze", timeout=5) as r:
+            assert "Blaze hits fish market" in r.read().decode()
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
