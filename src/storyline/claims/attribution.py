@@ -38,7 +38,8 @@ SPEECH_VERBS = frozenset(
     complain characterize characterise term label dub praise laud commend hail highlight underscore
     underline express convey voice mention report speculate estimate testify allege maintain contend
     concede reiterate affirm proclaim assure thank congratulate accord quote refer criticize
-    criticise blast lament caution pronounce tout welcome""".split()
+    criticise blast lament caution pronounce tout welcome notify inform thunder yell shout
+    scream chant exclaim whisper plead boast brag retort counter testify""".split()
 )
 """Lemmas that introduce speech; ``accord`` is spaCy's lemma of "According (to)"."""
 
@@ -54,6 +55,10 @@ COMMUNICATION_NOUNS = frozenset(
     """message statement letter remark remarks speech words greeting greetings note address
     comment comments tweet post interview declaration communique announcement telegram
     rhetoric reply response acknowledgment acknowledgement praise tribute""".split()
+)
+ORG_ROLE_NOUNS = frozenset(
+    """company firm agency ministry department government organization organisation group club
+    team union party corporation bank court council committee commission board""".split()
 )
 PERSON_ROLE_NOUNS = frozenset(
     """leader president minister premier chancellor spokesman spokeswoman spokesperson official
@@ -103,6 +108,7 @@ class DocView:
         self.mention_starts = [m.start for m in self.mentions]
         self.quoted = sorted(quoted)
         self.dateline = dateline_span(self.text)
+        self.chain_verbs: set[int] = set()  # set by speech_verbs_for for the passage at hand
         self.children: list[list[int]] = [[] for _ in self.tokens]
         for i, t in enumerate(self.tokens):
             if t.head != i and 0 <= t.head < len(self.tokens):
@@ -203,6 +209,12 @@ def via_text(view: DocView, i: int) -> str:
         return acro
     if view.tokens[i].lemma.lower() in ("report", "reporting", "dispatch") and i > 0:
         end = view.tokens[i - 1].end if view.tokens[i - 1].start >= start else end
+    j = i + 1
+    if view.tokens[i].pos == "NOUN":  # "French newspaper Le Parisien", "news agency IRNA"
+        while j < len(view.tokens) and view.tokens[j].pos == "PROPN" \
+                and view.tokens[j].start <= view.tokens[j - 1].end + 1:
+            end = view.tokens[j].end
+            j += 1
     return view.text[start:end]
 
 
@@ -236,7 +248,7 @@ def find_vias(view: DocView, sent_lo: int, sent_hi: int, extra: tuple[str, ...]
             cand = view.child(i, "dative", "dobj")
         elif lemma == "interview" or (lemma in ("say", "speak", "talk") and t.pos == "VERB"):
             for p in view.children[i]:
-                if view.word(p).lower() in ("with", "to") and view.tokens[p].dep == "prep":
+                if view.word(p).lower() in ("with", "to", "in") and view.tokens[p].dep == "prep":
                     cand = view.child(p, "pobj")
                     break
             if lemma == "interview" and cand is None:
@@ -299,25 +311,40 @@ def speech_verbs_for(view: DocView, start: int, end: int) -> list[int]:
                 break
             j = view.tokens[j].head
     ranked = sorted(hops, key=lambda j: (hops[j], j))
+    view.chain_verbs = set(ranked)  # for the caller: which candidates the parse links
 
     def dist(i: int) -> int:
         t = view.tokens[i]
         return min(abs(t.start - end), abs(t.end - start))
 
     near = sorted((i for i in range(lo, hi) if i not in inside and i not in hops
-                   and _is_speech(view, i)), key=dist)
+                   and _is_speech(view, i) and _reachable(view, i, start, end)), key=dist)
     ranked += near
     if not ranked and s_hi + 1 < len(view.sentences):
         nxt = view.sentences[s_hi + 1]
         gap = view.text[end : nxt.start]
-        if nxt.token_end - nxt.token_start <= 10 and len(gap.strip(" ”\"’',.")) == 0:
-            ranked = [i for i in range(nxt.token_start, nxt.token_end) if _is_speech(view, i)]
+        if gap.strip(" ”\"’',.") == "":  # same line: the frame may open the next sentence
+            ranked = [i for i in range(nxt.token_start, min(nxt.token_end, nxt.token_start + 8))
+                      if _is_speech(view, i)]
     if not ranked and s_lo > 0:
         prev = view.sentences[s_lo - 1]
         if view.text[prev.start : prev.end].rstrip().endswith(":"):
             ranked = sorted((i for i in range(prev.token_start, prev.token_end)
                              if _is_speech(view, i)), key=dist)
     return ranked
+
+
+def _reachable(view: DocView, i: int, start: int, end: int) -> bool:
+    """A verb not linked to the passage in the parse can still frame it when it is on the same
+    line and no other quotation stands between them (that one would be its passage)."""
+    t = view.tokens[i]
+    a, b = (t.end, start) if t.end <= start else (end, t.start)
+    if "\n" in view.text[a:b]:
+        return False
+    return not any(a <= qs < b for qs, _ in view.quoted)
+
+
+NAMING_VERBS = frozenset({"call", "dub", "term", "label", "name", "title", "brand", "nickname"})
 
 
 def _is_speech(view: DocView, i: int) -> bool:
@@ -333,6 +360,9 @@ def _is_speech(view: DocView, i: int) -> bool:
         return False
     if lemma in REPORT_VERBS and view.child(i, "agent") is not None:
         return False
+    if lemma in NAMING_VERBS and (view.child(i, "auxpass", "nsubjpass") is not None
+                                  or t.dep in ("acl", "amod", "relcl")):
+        return False  # "what is called the “Matanuska Maid block”": naming, not speech
     if lemma in SPEECH_VERBS:
         return True
     subj = view.child(i, "nsubj")
@@ -412,22 +442,35 @@ def _strip_possessive(s: str) -> str:
 
 
 def antecedent(view: DocView, before: int, window: int, labels=("PERSON",)) -> str | None:
-    """The most recent mention (label in ``labels``) before char ``before`` within ``window``
-    sentences, outside quotes; one in subject position wins over a nearer one in another role."""
+    """The person "he" / "the Russian leader" refers to: the most recent PERSON mention in
+    subject position before char ``before`` within ``window`` sentences (outside quotes), or a
+    more recent proper-name subject of a speech verb that NER did not tag, or else the most
+    recent PERSON named at all."""
     s_here = view.sentence_of(before)
     floor = view.sentences[max(0, s_here - window)].start if view.sentences else 0
     k = bisect.bisect_left(view.mention_starts, before) - 1
     first: Mention | None = None
+    subject: Mention | None = None
     while k >= 0 and view.mentions[k].start >= floor:
         m = view.mentions[k]
         k -= 1
         if m.label not in labels or m.end > before or view.in_quote(m.start):
             continue
         first = first or m
-        toks = view.tokens_in(m.start, m.end)
-        if any(view.tokens[i].dep in ("nsubj", "nsubjpass") for i in toks):
-            return m.text
-    return first.text if first else None
+        if any(view.tokens[i].dep in ("nsubj", "nsubjpass")
+               for i in view.tokens_in(m.start, m.end)):
+            subject = m
+            break
+    for i in reversed(view.tokens_in(subject.end if subject else floor, before)):
+        t = view.tokens[i]
+        if t.pos == "PROPN" and t.dep == "nsubj" and not view.in_quote(t.start) \
+                and view.tokens[t.head].lemma.lower() in SPEECH_VERBS \
+                and view.mention_at(i, ("PERSON",)) is None:
+            name = propn_name(view, i)
+            if name:
+                return name
+    found = subject or first
+    return found.text if found else None
 
 
 def speaker_name(view: DocView, i: int, window: int, depth: int = 0) -> str | None:
@@ -435,6 +478,8 @@ def speaker_name(view: DocView, i: int, window: int, depth: int = 0) -> str | No
     t = view.tokens[i]
     low = view.word(i).lower()
     lemma = t.lemma.lower()
+    if view.in_quote(t.start):
+        return None
     if t.pos == "PRON" or low in _PRONOUNS_PERSON:
         if low in _PRONOUNS_PERSON:
             found = antecedent(view, t.start, window)
@@ -456,10 +501,7 @@ def speaker_name(view: DocView, i: int, window: int, depth: int = 0) -> str | No
                     owner = view.child(p, "pobj")
                     break
         return speaker_name(view, owner, window, depth + 1) if owner is not None else None
-    appos = view.child(i, "appos")
-    m = view.mention_at(i, ("PERSON",))
-    if m is None and appos is not None:
-        m = view.mention_at(appos, ("PERSON",))
+    m = view.mention_at(i, ("PERSON",)) or _person_in_phrase(view, i)
     if m is not None:
         names = [fullest_name(view, m.text)]
         for c in view.children[i]:  # "Kim and Putin agreed"
@@ -471,16 +513,79 @@ def speaker_name(view: DocView, i: int, window: int, depth: int = 0) -> str | No
     if m is not None and t.pos == "PROPN":
         return fullest_name(view, m.text)
     if t.pos == "PROPN":
-        s, e = view.phrase(i)
-        return fullest_name(view, view.text[s:e])
-    if lemma in PERSON_ROLE_NOUNS and t.tag in ("NN", "NNP"):
-        det = view.child(i, "det")
-        if det is not None and view.word(det).lower() in ("the", "this", "that"):
+        if view.text[t.end : t.end + 1] == "." and len(view.word(i)) <= 5:
+            # a title cut off by the sentence splitter: "said Dist. Atty. Steve Cooley"
+            nxt = [m for m in view.mentions if m.label == "PERSON" and t.end <= m.start < t.end + 25]
+            if nxt:
+                return fullest_name(view, nxt[0].text)
+        name = propn_name(view, i)
+        return fullest_name(view, name) if name else None
+    det = view.child(i, "det")
+    if det is not None and view.word(det).lower() in ("the", "this", "that") and t.tag == "NN":
+        earlier = _earlier_phrase(view, i, window)  # "a naval officer said ... the officer said"
+        if earlier is not None:
+            return earlier
+        if lemma in PERSON_ROLE_NOUNS:
             found = antecedent(view, t.start, window)
             if found:
                 return fullest_name(view, found)
+        if lemma in ORG_ROLE_NOUNS:  # "the company said" -> the organisation named before
+            found = antecedent(view, t.start, window, ("ORG",))
+            if found:
+                return _strip_possessive(found)
     s, e = view.phrase(i, with_prep=True)
-    return view.text[s:e]
+    return _clean_name(view.text[s:e])
+
+
+def propn_name(view: DocView, i: int) -> str | None:
+    """The run of proper-noun tokens ending at ``i`` ("Heydar Alishbandi", not "Qeshm island
+    governor Heydar Alishbandi")."""
+    lo = i
+    while lo > 0 and view.tokens[lo - 1].pos == "PROPN" and view.tokens[lo - 1].head in (
+            i, lo) and view.tokens[lo - 1].end + 1 >= view.tokens[lo].start:
+        lo -= 1
+    return _clean_name(view.text[view.tokens[lo].start : view.tokens[i].end])
+
+
+def _clean_name(name: str) -> str | None:
+    """``None`` for what cannot be a speaker (a URL, a file path, no letters)."""
+    if "://" in name or "www." in name or "/" in name or not any(c.isalpha() for c in name):
+        return None
+    return name
+
+
+def _person_in_phrase(view: DocView, i: int) -> Mention | None:
+    """A PERSON mention inside the subject phrase ("Dist. Atty. Steve Cooley", "the governor
+    of X, Abdolreza Sheikholeslami"), not inside a clause attached to it."""
+    stack, seen = [i], 0
+    while stack and seen < 25:
+        j = stack.pop()
+        seen += 1
+        m = view.mention_at(j, ("PERSON",))
+        if m is not None:
+            return m
+        stack.extend(c for c in view.children[j]
+                     if view.tokens[c].dep not in ("relcl", "acl", "advcl", "ccomp", "punct"))
+    return None
+
+
+def _earlier_phrase(view: DocView, i: int, window: int) -> str | None:
+    """For "the official", an earlier indefinite "a senior fire department official" (or a
+    named one) within ``window`` sentences: that is who "the official" is."""
+    lemma = view.tokens[i].lemma.lower()
+    floor = view.sentences[max(0, view.sentence_of(view.tokens[i].start) - window)].token_start
+    for j in range(i - 1, floor - 1, -1):
+        t = view.tokens[j]
+        if t.lemma.lower() != lemma or t.pos != "NOUN" or view.in_quote(t.start):
+            continue
+        det = view.child(j, "det")
+        m = view.mention_at(j, ("PERSON",)) or _person_in_phrase(view, j)
+        if m is not None:
+            return fullest_name(view, m.text)
+        if det is not None and view.word(det).lower() in ("a", "an", "one"):
+            s, e = view.phrase(j, with_prep=True)
+            return _clean_name(view.text[s:e])
+    return None
 
 
 def attribute(view: DocView, start: int, end: int, window: int,
@@ -488,14 +593,21 @@ def attribute(view: DocView, start: int, end: int, window: int,
     """Speaker and via of the passage ``[start, end)`` from its own sentence(s): the first
     candidate speech verb that yields a speaker (or, for "according to" an outlet, a via)."""
     verbs = speech_verbs_for(view, start, end)
+    linked = set(view.chain_verbs)
     chosen: Attribution | None = None
     for verb in verbs[:4]:
         found = _frame(view, verb, window, outlets)
+        if verb not in linked:
+            found = Attribution(found.speaker, found.via, verb, "nearby", found.subject)
         if found.speaker:
             chosen = found
             break
         if chosen is None:
             chosen = found
+    if chosen is None or chosen.speaker is None:
+        intro = _colon_intro(view, start)
+        if intro is not None:
+            return Attribution(intro, None, None, "colon")
     if chosen is None:
         return Attribution(None, None, None, "none")
     if chosen.via is None:
@@ -529,3 +641,16 @@ def _frame(view: DocView, verb: int, window: int, outlets: tuple[str, ...]) -> A
         if quoter is not None and quoter != subj:
             via = via_text(view, quoter)
     return Attribution(speaker, via, verb, how, subj)
+
+
+def _colon_intro(view: DocView, start: int) -> str | None:
+    """ "Below is a statement by Francesca Grifo:" / "the prophetic Dr Azm Al Homoud:" right
+    before a passage: the last person named before the colon is the speaker."""
+    before = view.text[:start].rstrip(" \t\n\"“‘'")
+    if not before.endswith(":"):
+        return None
+    colon = len(before) - 1
+    sent = view.sentences[view.sentence_of(colon)]
+    persons = [m for m in view.mentions if m.label == "PERSON" and sent.start <= m.start < colon
+               and not view.in_quote(m.start)]
+    return fullest_name(view, persons[-1].text) if persons else None

@@ -53,6 +53,8 @@ class _Mark:
     pos: int
     can_open: bool
     can_close: bool
+    straight: bool = False  # '"' (or a doubled apostrophe), whose side only context tells
+    width: int = 1
 
 
 def _is_space(ch: str) -> bool:
@@ -74,10 +76,19 @@ def _flanking(text: str, i: int) -> tuple[bool, bool]:
 
 def _double_marks(text: str) -> list[_Mark]:
     marks = []
-    for i, ch in enumerate(text):
+    i = 0
+    while i < len(text):
+        ch = text[i]
+        pair = text[i : i + 2]
+        if pair in ("''", "``"):  # Penn-Treebank / typewriter style: '' closes, `` opens
+            left, right = _flanking(text, i + 1) if pair == "''" else _flanking(text, i)
+            marks.append(_Mark(i, pair == "``" or (left and not right), pair == "''", True, 2))
+            i += 2
+            continue
+        i += 1
         if ch not in DOUBLE_OPEN and ch not in DOUBLE_CLOSE and ch not in DOUBLE_EITHER:
             continue
-        left, right = _flanking(text, i)
+        left, right = _flanking(text, i - 1)
         if ch in DOUBLE_OPEN:
             opens, closes = True, right and not left
         elif ch in DOUBLE_CLOSE:
@@ -86,7 +97,7 @@ def _double_marks(text: str) -> list[_Mark]:
             opens, closes = True, True
         else:
             opens, closes = left, right
-        marks.append(_Mark(i, opens, closes))
+        marks.append(_Mark(i - 1, opens, closes, ch in DOUBLE_EITHER))
     return marks
 
 
@@ -97,6 +108,8 @@ def _single_marks(text: str) -> list[_Mark]:
             continue
         prev = text[i - 1] if i > 0 else ""
         nxt = text[i + 1] if i + 1 < len(text) else ""
+        if ch == "'" and "'" in (prev, nxt):
+            continue  # part of a doubled '' (a double mark)
         if prev.isalnum() and nxt.isalnum():
             continue  # Russia’s, o'clock, don't
         if not prev.isalnum() and _ELISIONS.match(text, i + 1):
@@ -147,16 +160,18 @@ def _pair_double(text: str, max_chars: int, max_breaks: int) -> list[QuoteSpan]:
                 cur = m.pos
                 j += 1
                 continue
-            if m.can_close and not (reopen and _line_breaks(text, cur, m.pos)):
-                closed = m
+            same_line = _line_breaks(text, cur, m.pos) == 0
+            if m.can_close or (m.straight and same_line):
+                closed = m  # straight marks on one line alternate, whatever their spacing
             break
         if closed is None:
             i += 1  # stray opener: rescan right after it
             continue
         segments.append((cur, closed.pos))
+        widths = {m.pos: m.width for m in marks}
         for k, (o, e) in enumerate(segments):
             close = closed.pos if k == len(segments) - 1 else None
-            span = _trim(text, o + 1, e)
+            span = _trim(text, o + widths.get(o, 1), e)
             if span is not None:
                 out.append(QuoteSpan(span[0], span[1], o, close, True, opener.pos))
         i = j + 1

@@ -89,6 +89,8 @@ def extract_quotes(doc: Document, settings: ClaimsSettings) -> tuple[Claim, ...]
         if speaker and not via and dateline and dateline != speaker:
             via = dateline
         kind = f.kind if f.kind == "indirect" else _classify(view, f, speaker, settings)
+        if kind == "scare":
+            speaker = via = None
         s_lo = view.sentences[view.sentence_of(f.start)]
         s_hi = view.sentences[view.sentence_of(max(f.start, f.end - 1))]
         claims.append(Claim(
@@ -126,25 +128,28 @@ def _continue_speakers(view: DocView, spans: list[QuoteSpan], found: list[_Found
         fr = f.frame
         anaphoric = fr.subject is not None and \
             view.tokens[fr.subject].lemma.lower() in COMMUNICATION_NOUNS  # "This statement ..."
-        if fr.speaker is not None or (fr.verb is not None and not anaphoric):
+        if fr.speaker is not None or (fr.verb is not None and not anaphoric
+                                      and fr.how != "nearby"):
             continue
         prev = found[k - 1]
         if prev.frame.speaker is None:
             continue
         gap = view.sentence_of(f.start) - view.sentence_of(max(prev.start, prev.end - 1))
-        if not (0 <= gap <= window) or _new_name(view, prev.end, f.start):
+        if not (0 <= gap <= window) or _new_name(view, prev.end, f.start, prev.frame.speaker):
             continue
         if _is_sentence_like(view, f.start, f.end) or _refers_to_speech(view, f.start):
             f.frame = Attribution(prev.frame.speaker, prev.frame.via, None, "continuation")
 
 
-def _new_name(view: DocView, a: int, b: int) -> bool:
-    """A person, or a named subject, between two passages: the speaker may have changed."""
+def _new_name(view: DocView, a: int, b: int, speaker: str) -> bool:
+    """A named subject other than ``speaker`` between two passages: the speaker may have
+    changed (a name in an apposition or an object, "Doris Duke Professor", does not count)."""
+    known = set(speaker.lower().replace("-", " ").split())
     for m in view.mentions:
         if a <= m.start < b and not view.in_quote(m.start):
-            if m.label == "PERSON":
-                return True
-            if m.label in ("ORG", "GPE", "NORP") and any(
+            if set(m.text.lower().replace("-", " ").split()) <= known:
+                continue  # the speaker again ("..., Chela Ortiz said.")
+            if m.label in ("PERSON", "ORG", "GPE", "NORP") and any(
                     view.tokens[i].dep in ("nsubj", "nsubjpass")
                     or view.tokens[view.tokens[i].head].dep in ("nsubj", "nsubjpass")
                     for i in view.tokens_in(m.start, m.end)):
@@ -167,7 +172,7 @@ def _is_sentence_like(view: DocView, start: int, end: int) -> bool:
 
 
 def _classify(view: DocView, f: _Found, speaker: str | None, settings: ClaimsSettings) -> str:
-    if speaker is None:
+    if speaker is None or _is_name_like(view, f):
         return "scare"
     words = view.text[f.start : f.end]
     first = words.lstrip(".…([ ")[:1]
@@ -300,3 +305,27 @@ def _sentence_speaker(view: DocView, s_idx: int, settings: ClaimsSettings) -> st
             if name:
                 return name
     return None
+
+
+def _is_name_like(view: DocView, f: _Found) -> bool:
+    """Quoted words that name or label rather than report speech: a so-called term, a quoted
+    modifier of the noun after it (the “Mexico City” rule, a “comprehensive strategic
+    partnership” treaty), or a short title in title case with no speech verb linked to it in the
+    parse ("Bathing Beauty", "The Hunger Games")."""
+    before = view.text[max(0, f.start - 14) : f.start].lower().replace(" ", "")
+    if "so-called" in before or "dubbed" in before:
+        return True
+    inside = list(view.tokens_in(f.start, f.end))
+    roots = [i for i in inside if not (f.start <= view.tokens[view.tokens[i].head].start < f.end)
+             and view.tokens[i].pos != "PUNCT"]
+    if len(roots) == 1:
+        r = view.tokens[roots[0]]
+        head = view.tokens[r.head]
+        if r.dep in ("compound", "amod", "nmod") and head.start >= f.end \
+                and head.pos in ("NOUN", "PROPN"):
+            return True
+    words = [w for w in view.text[f.start : f.end].split() if any(c.isalpha() for c in w)]
+    title = 0 < len(words) <= 6 and all(
+        w[:1].isupper() for w in words if len(w) > 3 or w is words[0])
+    return title and f.frame.how in ("nearby", "none", "continuation") \
+        and view.text[f.start : f.end].rstrip()[-1:] not in "!?"
