@@ -1,1 +1,73 @@
-"""Stories and events: group articles by real-world incident and by story."""
+"""Stories and events: group articles by real-world incident (event) and by story.
+
+    >>> stories = cluster_stories(docs, StoriesSettings(), families=families)   # batch
+    >>> index = EventIndex(StoriesSettings()); index.add(doc)                   # incremental
+
+Batch and incremental agree by construction: :func:`cluster_stories` adds the documents to a fresh
+:class:`EventIndex` in canonical order (publication date, undated last, then article id), then,
+when ``refine_passes`` > 0, refines that result: it re-weights every article with the document
+frequencies of the whole corpus (the incremental pass saw only the articles before it) and
+reassigns articles to their best event, a few k-means steps started from the online clustering.
+With ``refine_passes = 0`` the batch result is exactly the incremental one. Articles of one reuse
+family are kept in one event in both modes.
+
+Modules: :mod:`~storyline.stories.features` (keys, dates and titles of an article),
+:mod:`~storyline.stories.index` (online event assignment over an inverted index, JSON state),
+:mod:`~storyline.stories.group` (stories from events, titles).
+"""
+
+from __future__ import annotations
+
+from typing import Sequence
+
+from storyline.models import Document, Family, Story
+from storyline.stories.features import extract
+from storyline.stories.index import EventIndex
+from storyline.stories.settings import StoriesSettings
+
+__all__ = ["EventIndex", "StoriesSettings", "canonical_order", "cluster_stories"]
+
+
+def canonical_order(docs: Sequence[Document]) -> list[Document]:
+    """Documents by publication date (undated last), then by id: the order batch clustering adds
+    them in, so that the batch result is the incremental result of a feed in date order."""
+
+    def key(d: Document) -> tuple[int, str, str]:
+        pub = d.article.published_date
+        return (0, pub.isoformat(), d.id) if pub is not None else (1, "", d.id)
+
+    seen: set[str] = set()
+    out = []
+    for d in sorted(docs, key=key):
+        if d.id not in seen:
+            seen.add(d.id)
+            out.append(d)
+    return out
+
+
+def cluster_stories(docs: Sequence[Document], settings: StoriesSettings, *,
+                    families: Sequence[Family] = ()) -> tuple[Story, ...]:
+    """Every article in exactly one event and one story (see the module docstring)."""
+    order = canonical_order(docs)
+    family_of: dict[str, str] = {}
+    for fam in sorted(families, key=lambda f: f.id):
+        if len(fam.article_ids) > 1:
+            for a in fam.article_ids:
+                family_of.setdefault(a, fam.id)
+    index = EventIndex(settings)
+    feats = {}
+    for d in order:
+        f = extract(d, settings)
+        feats[d.id] = f
+        index.add_features(f, family_id=family_of.get(d.id))
+    if settings.refine_passes and order:
+        vectors = {d: index.vectorize(f) for d, f in feats.items()}
+        index.rebuild(vectors)
+        ids = [d.id for d in order]
+        fixed = frozenset(family_of)
+        for _ in range(settings.refine_passes):
+            moved = index.refine(ids, vectors, fixed)
+            if not index.merge_events() and not moved:
+                break
+        index.rename_founders({d: i for i, d in enumerate(ids)})
+    return index.stories()

@@ -1,10 +1,115 @@
-"""Settings of the stories stage."""
+"""Settings of the stories stage.
+
+Two levels are clustered: events (one real-world incident) and stories (events that share actors
+and topic). Every similarity threshold trades splitting one incident into several events (too
+high) against merging two incidents of the same kind (too low: two earthquakes, two celebrities
+entering rehab). The defaults were chosen for news in general (see ``benchmarks/stories_ecbplus.py``
+for how they were checked on one half of ECB+ and reported on the other half).
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from storyline.errors import check_range
+
+_S = "stories"
+
 
 @dataclass(frozen=True)
 class StoriesSettings:
-    """Thresholds and switches of the stories stage (filled in by the stage's issue)."""
+    """Thresholds and switches of the stories stage (event clustering and story grouping)."""
+
+    # ---- event assignment
+    event_threshold: float = 0.30
+    """Similarity (0-1) from which an article joins the most similar existing event instead of
+    opening a new one. Higher splits coverage of one incident into several events; lower merges
+    different incidents of the same kind."""
+    entity_weight: float = 0.55
+    """Share of the event similarity given to named entities (people, organisations, places,
+    ...), the rest going to content words and figures. Entities tell two incidents of the same
+    kind apart; words tell what happened."""
+    lead_sentences: int = 3
+    """Number of leading sentences whose words and entities count extra (``lead_boost``): news
+    puts the who, what and where of the incident first."""
+    lead_boost: float = 2.0
+    """Weight of a word or entity in the headline or the lead sentences, relative to 1 for the
+    body. Higher makes the headline decide more."""
+    max_doc_keys: int = 120
+    """An article's vector keeps its this many heaviest keys (entities, lemmas, figures) after
+    TF-IDF weighting. Lower is faster and coarser."""
+    max_event_keys: int = 400
+    """An event's centroid keeps at most this many keys (pruned by weight), so memory and the
+    cost of scoring stay bounded however many articles an event collects."""
+
+    # ---- time
+    time_scale_days: float = 10.0
+    """Publication dates (or, without them, the dates the text gives) this many days away from an
+    event's span cost ``time_penalty`` / 2 of similarity, twice as far the whole penalty. Incidents
+    are local in time; follow-ups come within days to weeks."""
+    time_penalty: float = 0.25
+    """Largest similarity taken off for a time gap (see ``time_scale_days``), and taken off when
+    the years an article mentions share none with the years its candidate event mentions. 0 turns
+    the time signal off."""
+    max_gap_days: int = 120
+    """An article is never assigned to an event whose dated span is further away than this many
+    days (when both are dated). Bounds the candidates in a long stream."""
+
+    # ---- index (cost per added article)
+    query_keys: int = 25
+    """Heaviest keys of a new article looked up in the inverted index to find candidate events."""
+    postings_cap: int = 200
+    """Events kept per key in the inverted index (most recently updated first). Caps the cost of
+    very common keys (a country name) in a large stream; older events drop out of that key."""
+    max_candidates: int = 60
+    """Candidate events scored in full per new article (those sharing the most query keys)."""
+
+    # ---- batch refinement
+    refine_passes: int = 2
+    """Batch only: after the canonical incremental pass, this many passes reassign each article
+    to its best event with corpus-wide word weights (like a k-means step). 0 makes the batch
+    result exactly the incremental one."""
+
+    merge_threshold: float = 0.40
+    """Similarity of two events' centroids from which they are merged (batch after the
+    incremental pass; incremental in :meth:`EventIndex.merge_events`). Centroids of two halves of
+    one incident are closer to each other than single articles are to an event, hence higher than
+    ``event_threshold``. 1 turns merging off."""
+
+    # ---- stories
+    story_threshold: float = 0.22
+    """Similarity of an event to a story (centroids) from which it joins that story. Lower groups
+    more events into fewer, broader stories."""
+    story_entity_weight: float = 0.5
+    """Share of the story similarity given to named entities (shared actors) rather than words."""
+
+    # ---- titles
+    title_max_chars: int = 110
+    """Event and story titles (the most central headline or lead sentence) are trimmed to this
+    many characters at a word boundary."""
+
+    # ---- optional sentence embeddings
+    semantic_weight: float = 0.0
+    """Share of the event similarity given to the cosine of sentence embeddings of the headline
+    and lead (``semantic`` extra: sentence-transformers with the packaged all-MiniLM-L6-v2). 0 (the
+    default) does not load a model; when the extra is missing the weight is ignored."""
+
+    def __post_init__(self) -> None:
+        check_range(_S, "event_threshold", self.event_threshold, 0.0, 1.0)
+        check_range(_S, "entity_weight", self.entity_weight, 0.0, 1.0)
+        check_range(_S, "lead_sentences", self.lead_sentences, 0, 50)
+        check_range(_S, "lead_boost", self.lead_boost, 1.0, 10.0)
+        check_range(_S, "max_doc_keys", self.max_doc_keys, 5, 10_000)
+        check_range(_S, "max_event_keys", self.max_event_keys, 10, 100_000)
+        check_range(_S, "time_scale_days", self.time_scale_days, 0.5, 3650.0)
+        check_range(_S, "time_penalty", self.time_penalty, 0.0, 1.0)
+        check_range(_S, "max_gap_days", self.max_gap_days, 1, 36_500)
+        check_range(_S, "query_keys", self.query_keys, 1, 1000)
+        check_range(_S, "postings_cap", self.postings_cap, 1, 1_000_000)
+        check_range(_S, "max_candidates", self.max_candidates, 1, 100_000)
+        check_range(_S, "refine_passes", self.refine_passes, 0, 10)
+        check_range(_S, "merge_threshold", self.merge_threshold, 0.0, 1.0)
+        check_range(_S, "story_threshold", self.story_threshold, 0.0, 1.0)
+        check_range(_S, "story_entity_weight", self.story_entity_weight, 0.0, 1.0)
+        check_range(_S, "title_max_chars", self.title_max_chars, 20, 1000)
+        check_range(_S, "semantic_weight", self.semantic_weight, 0.0, 1.0)

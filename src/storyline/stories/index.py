@@ -1,0 +1,419 @@
+"""Incremental event assignment: an online, single-pass clustering over an inverted index.
+
+The algorithm is the streaming clustering of Miranda et al. (2018, EMNLP): each event is a
+centroid of its articles' unit TF-IDF sub-vectors (entities; lemmas and figures), a new article
+is compared with the events it can plausibly belong to and joins the most similar one when the
+similarity passes ``event_threshold``, else it opens a new event. Where Miranda et al. learn the
+weights of the sub-vector similarities and of time features, this module uses a fixed, documented
+blend (``entity_weight``) and a time penalty (``time_penalty``/``time_scale_days``), since no
+labelled stream is at hand to learn them from without tuning to one data set.
+
+Cost per added article does not grow with the corpus: candidate events come from an inverted index
+from keys to events (only the article's ``query_keys`` heaviest keys are looked up, each key keeps
+at most ``postings_cap`` most recently updated events, at most ``max_candidates`` are scored), and
+centroids are pruned to ``max_event_keys`` keys. Document frequencies (for IDF) are the counts over
+the articles seen so far, so weights adapt as the corpus grows, as in newsLens (Laban & Hearst,
+2017). The full state is plain JSON (``to_state``/``from_state``) for the SQLite store.
+
+Ids: an event's id is ``content_id("event", founder)``, the article that opened it, and never
+changes as articles join. Batch clustering opens events in canonical order (publication date, then
+id), so there the founder is the earliest member; refinement renames an event whose founder left
+to its earliest remaining member.
+"""
+
+from __future__ import annotations
+
+import heapq
+import math
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any, Mapping
+
+from storyline.models import Document, Story, content_id
+from storyline.stories.features import DocFeatures, extract
+from storyline.stories.settings import StoriesSettings
+from storyline.stories.timing import TimeProfile
+
+STATE_VERSION = 1
+Vec = dict[str, float]
+
+
+# ------------------------------------------------------------------ sparse vectors
+
+
+def unit(vec: Mapping[str, float]) -> Vec:
+    norm = math.sqrt(sum(v * v for v in vec.values()))
+    return {k: v / norm for k, v in vec.items()} if norm > 0 else {}
+
+
+def dot(a: Mapping[str, float], b: Mapping[str, float]) -> float:
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(v * b.get(k, 0.0) for k, v in a.items())
+
+
+def top_items(vec: Mapping[str, float], n: int) -> list[tuple[str, float]]:
+    if len(vec) <= n:
+        return sorted(vec.items(), key=lambda kv: (-kv[1], kv[0]))
+    return heapq.nsmallest(n, vec.items(), key=lambda kv: (-kv[1], kv[0]))
+
+
+@dataclass
+class Centroid:
+    """A sum of unit vectors with its squared norm kept up to date."""
+
+    vec: Vec = field(default_factory=dict)
+    norm2: float = 0.0
+
+    def add(self, other: Mapping[str, float], sign: float = 1.0) -> None:
+        vec = self.vec
+        norm2 = self.norm2
+        for k, v in other.items():
+            old = vec.get(k, 0.0)
+            new = old + sign * v
+            if new <= 1e-9:
+                vec.pop(k, None)
+                new = 0.0
+            else:
+                vec[k] = new
+            norm2 += new * new - old * old
+        self.norm2 = max(norm2, 0.0)
+
+    def prune(self, max_keys: int) -> None:
+        if len(self.vec) > 2 * max_keys:
+            self.vec = dict(top_items(self.vec, max_keys))
+            self.norm2 = sum(v * v for v in self.vec.values())
+
+    def cos(self, u: Mapping[str, float]) -> float:
+        return dot(u, self.vec) / math.sqrt(self.norm2) if self.norm2 > 0 else 0.0
+
+
+@dataclass
+class EventState:
+    key: str  # key in EventIndex.events: the founder, or founder~seq for a split-off article
+    founder: str  # the article that opened the event (the earliest member after refinement)
+    seq: int  # order of opening, for deterministic iteration
+    members: list[str] = field(default_factory=list)
+    ent: Centroid = field(default_factory=Centroid)
+    term: Centroid = field(default_factory=Centroid)
+    time: TimeProfile = field(default_factory=TimeProfile)
+
+    @property
+    def id(self) -> str:
+        return content_id("event", self.founder)
+
+
+@dataclass(frozen=True, slots=True)
+class DocVec:
+    """An article's unit entity and term vectors (IDF applied), day and years."""
+
+    ent: Vec
+    term: Vec
+    day: int | None
+    years: frozenset[int]
+
+
+def similarity(settings: StoriesSettings, dv: DocVec, ev: EventState) -> float:
+    """Mean cosine of the article to the event's articles (average linkage), blending entities
+    and terms, minus the mean time penalty (:mod:`storyline.stories.timing`)."""
+    n = len(ev.members) or 1
+    w = settings.entity_weight if dv.ent and ev.ent.norm2 > 0 else 0.0
+    sim = w * dot(dv.ent, ev.ent.vec) + (1.0 - w) * dot(dv.term, ev.term.vec)
+    return (sim - ev.time.penalty_sum(settings, dv.day, dv.years)) / n
+
+
+class EventIndex:
+    """Assigns articles to events one at a time; see the module docstring."""
+
+    def __init__(self, settings: StoriesSettings):
+        self.settings = settings
+        self.n_docs = 0
+        self.df: Counter = Counter()
+        self.events: dict[str, EventState] = {}  # founder id -> event
+        self.postings: dict[str, dict[str, None]] = {}  # key -> founders, oldest first
+        # doc id -> [founder, title, day, compact vector (top keys, for titles)]
+        self.docs: dict[str, list[Any]] = {}
+        self.families: dict[str, str] = {}  # family id -> founder
+        self._seq = 0
+
+    # -------------------------------------------------------------- weighting
+
+    def idf(self, key: str) -> float:
+        return math.log((self.n_docs + 1) / (self.df.get(key, 0) + 1)) + 1.0
+
+    def vectorize(self, f: DocFeatures) -> DocVec:
+        """Unit TF-IDF sub-vectors of an article under the current document frequencies."""
+        weighted = {k: v * self.idf(k) for k, v in f.entities.items()}
+        weighted.update({k: v * self.idf(k) for k, v in f.terms.items()})
+        kept = dict(top_items(weighted, self.settings.max_doc_keys))
+        ent = unit({k: v for k, v in kept.items() if k.startswith("e:")})
+        term = unit({k: v for k, v in kept.items() if not k.startswith("e:")})
+        return DocVec(ent, term, f.day, f.years)
+
+    # -------------------------------------------------------------- assignment
+
+    def add(self, doc: Document, *, family_id: str | None = None) -> str:
+        """Assign ``doc`` to an event (joining or opening one) and return the event id.
+
+        Adding an article already in the index returns its event and changes nothing. An article
+        of a reuse family whose other members are indexed joins their event.
+        """
+        if doc.id in self.docs:
+            return self.events[self.docs[doc.id][0]].id
+        return self.add_features(extract(doc, self.settings), family_id=family_id)
+
+    def add_features(self, f: DocFeatures, *, family_id: str | None = None) -> str:
+        """:meth:`add` for an article whose features are already extracted."""
+        if f.doc_id in self.docs:
+            return self.events[self.docs[f.doc_id][0]].id
+        self.n_docs += 1
+        self.df.update(set(f.entities) | set(f.terms))
+        dv = self.vectorize(f)
+        founder = self.families.get(family_id) if family_id else None
+        if founder not in self.events:
+            founder = self.best_event(dv)
+        if founder is None:
+            founder = f.doc_id
+            self._seq += 1
+            self.events[founder] = EventState(key=founder, founder=founder, seq=self._seq)
+        compact = dict(top_items({**dv.ent, **{k: (1 - self.settings.entity_weight) * v
+                                               for k, v in dv.term.items()}}, 12))
+        self.docs[f.doc_id] = [founder, f.title, f.day, compact]
+        self._join(founder, f.doc_id, dv)
+        if family_id:
+            self.families.setdefault(family_id, founder)
+        return self.events[founder].id
+
+    def candidates(self, dv: DocVec) -> list[str]:
+        acc: Counter = Counter()
+        query = top_items({**dv.ent, **dv.term}, self.settings.query_keys)
+        for key, w in query:
+            for founder in self.postings.get(key, ()):
+                if founder in self.events:  # events emptied by refinement leave stale entries
+                    acc[founder] += w
+        ranked = sorted(acc.items(), key=lambda kv: (-kv[1], self.events[kv[0]].seq))
+        return [f for f, _ in ranked[: self.settings.max_candidates]]
+
+    def best_event(self, dv: DocVec, exclude: str | None = None) -> str | None:
+        best, best_sim = None, self.settings.event_threshold
+        for founder in self.candidates(dv):
+            if founder == exclude:
+                continue
+            ev = self.events[founder]
+            if dv.day is not None:
+                gap = ev.time.min_gap(dv.day)
+                if gap is not None and gap > self.settings.max_gap_days:
+                    continue
+            sim = similarity(self.settings, dv, ev)
+            if sim >= best_sim and (best is None or sim > best_sim or ev.seq < self.events[best].seq):
+                best, best_sim = founder, sim
+        return best
+
+    def _join(self, founder: str, doc_id: str, dv: DocVec) -> None:
+        ev = self.events[founder]
+        ev.members.append(doc_id)
+        ev.ent.add(dv.ent)
+        ev.term.add(dv.term)
+        ev.ent.prune(self.settings.max_event_keys)
+        ev.term.prune(self.settings.max_event_keys)
+        ev.time.add(dv.day, dv.years)
+        self.docs[doc_id][0] = founder
+        cap = self.settings.postings_cap
+        for key, _ in top_items({**dv.ent, **dv.term}, self.settings.query_keys):
+            posting = self.postings.setdefault(key, {})
+            posting.pop(founder, None)
+            posting[founder] = None  # most recent last
+            if len(posting) > cap:
+                del posting[next(iter(posting))]
+
+    def _leave(self, founder: str, doc_id: str, dv: DocVec) -> None:
+        ev = self.events[founder]
+        ev.members.remove(doc_id)
+        ev.ent.add(dv.ent, -1.0)
+        ev.term.add(dv.term, -1.0)
+        ev.time.add(dv.day, dv.years, -1)
+        if not ev.members:
+            del self.events[founder]
+
+    # -------------------------------------------------------------- batch refinement
+
+    def rebuild(self, vectors: Mapping[str, DocVec]) -> None:
+        """Recompute every centroid and the postings from ``vectors`` (e.g. re-weighted with the
+        final document frequencies), keeping the assignment."""
+        self.postings = {}
+        for ev in sorted(self.events.values(), key=lambda e: e.seq):
+            members, ev.members = ev.members, []
+            ev.ent, ev.term, ev.time = Centroid(), Centroid(), TimeProfile()
+            for m in members:
+                self._join(ev.key, m, vectors[m])
+
+    def refine(self, order: list[str], vectors: Mapping[str, DocVec],
+               fixed: frozenset[str] = frozenset()) -> int:
+        """One pass of reassignment in ``order`` (a k-means step on the online clustering): each
+        article (not in ``fixed``) leaves its event and joins the most similar event that passes
+        the threshold, its own included; with none, it stays. Returns the number of moves."""
+        moved = 0
+        for doc_id in order:
+            if doc_id in fixed:
+                continue
+            cur = self.docs[doc_id][0]
+            dv = vectors[doc_id]
+            if len(self.events[cur].members) == 1:
+                best = self.best_event(dv, exclude=cur)
+                if best is None:
+                    continue
+                self._leave(cur, doc_id, dv)
+            else:
+                self._leave(cur, doc_id, dv)
+                best = self.best_event(dv)
+                if best is None:  # fits nowhere, not even its own event: alone again
+                    self._seq += 1
+                    best = f"{doc_id}~{self._seq}"
+                    self.events[best] = EventState(key=best, founder=doc_id, seq=self._seq)
+            moved += best != cur
+            self._join(best, doc_id, dv)
+        return moved
+
+    def event_similarity(self, a: EventState, b: EventState) -> float:
+        """Similarity of two events' centroids, with the same blend and time penalty as
+        :func:`similarity` (the years of an event are those of at least half its articles)."""
+        st = self.settings
+        w = st.entity_weight if a.ent.norm2 > 0 and b.ent.norm2 > 0 else 0.0
+        n = (len(a.members) * len(b.members)) or 1
+        sim = w * dot(a.ent.vec, b.ent.vec) + (1 - w) * dot(a.term.vec, b.term.vec)
+        sim -= a.time.pair_penalty_sum(st, b.time)
+        return sim / n
+        return sim
+
+    def _merge_candidates(self, ev: EventState) -> list[tuple[float, str]]:
+        acc: Counter = Counter()
+        for key, w in top_items({**ev.ent.vec, **ev.term.vec}, self.settings.query_keys):
+            for other in self.postings.get(key, ()):
+                if other != ev.key and other in self.events:
+                    acc[other] += w
+        ranked = sorted(acc.items(), key=lambda kv: (-kv[1], kv[0]))[: self.settings.max_candidates]
+        out = []
+        for other, _ in ranked:
+            sim = self.event_similarity(ev, self.events[other])
+            if sim >= self.settings.merge_threshold:
+                out.append((sim, other))
+        return out
+
+    def merge_events(self) -> int:
+        """Average-linkage agglomeration of events: repeatedly merge the two most similar events
+        (mean cosine between their articles, minus the time penalty) while that similarity is at
+        least ``merge_threshold``; the later-opened event goes into the earlier. Candidate pairs
+        come from the inverted index. Returns the number of merges. This repairs an incident split
+        in two because its first articles came before the words that tie them together."""
+        version = {f: 0 for f in self.events}
+        heap: list[tuple[float, int, str, str, int, int]] = []
+        for ev in sorted(self.events.values(), key=lambda e: e.seq):
+            for sim, other in self._merge_candidates(ev):
+                if ev.key < other:
+                    heap.append((-sim, 0, ev.key, other, 0, 0))
+        heapq.heapify(heap)
+        merges = 0
+        while heap:
+            _, _, fa, fb, va, vb = heapq.heappop(heap)
+            if fa not in self.events or fb not in self.events:
+                continue
+            if version[fa] != va or version[fb] != vb:
+                continue
+            a, b = sorted((self.events[fa], self.events[fb]), key=lambda e: e.seq)
+            self._absorb(a, b)
+            merges += 1
+            version[a.key] += 1
+            for sim, other in self._merge_candidates(a):
+                x, y = sorted((a.key, other))
+                heapq.heappush(heap, (-sim, merges, x, y, version[x], version[y]))
+        return merges
+
+    def _absorb(self, a: EventState, b: EventState) -> None:
+        """Move every article of event ``b`` into event ``a`` and drop ``b``."""
+        a.members.extend(b.members)
+        a.ent.add(b.ent.vec)
+        a.term.add(b.term.vec)
+        a.ent.prune(self.settings.max_event_keys)
+        a.term.prune(self.settings.max_event_keys)
+        a.time.merge(b.time)
+        for m in b.members:
+            self.docs[m][0] = a.key
+        self.families = {k: (a.key if v == b.key else v) for k, v in self.families.items()}
+        del self.events[b.key]
+        for key in top_items({**a.ent.vec, **a.term.vec}, self.settings.query_keys):
+            posting = self.postings.setdefault(key[0], {})
+            posting.pop(a.key, None)
+            posting[a.key] = None
+
+    def rename_founders(self, rank: Mapping[str, int]) -> None:
+        """Give each event whose founder left it the earliest remaining member (by ``rank``) as
+        founder, so that its id is again the hash of a member."""
+        renames = {}
+        for key, ev in self.events.items():
+            if ev.founder not in ev.members:
+                ev.founder = min(ev.members, key=lambda m: rank.get(m, len(rank)))
+            if key != ev.founder:
+                renames[key] = ev.founder
+        if not renames:
+            return
+        self.events = {ev.founder: ev for ev in self.events.values()}
+        for ev in self.events.values():
+            ev.key = ev.founder
+        for rec in self.docs.values():
+            rec[0] = renames.get(rec[0], rec[0])
+        self.families = {k: renames.get(v, v) for k, v in self.families.items()}
+        self.postings = {k: {renames.get(f, f): None for f in v} for k, v in self.postings.items()}
+
+    # -------------------------------------------------------------- output
+
+    def assignments(self) -> dict[str, str]:
+        """``{article id: event id}``."""
+        return {d: self.events[rec[0]].id for d, rec in self.docs.items()}
+
+    def stories(self) -> tuple[Story, ...]:
+        """Events grouped into stories, with titles (see :mod:`storyline.stories.group`)."""
+        from storyline.stories.group import build_stories
+
+        return build_stories(self)
+
+    # -------------------------------------------------------------- persistence
+
+    def to_state(self) -> dict:
+        """A JSON-serialisable snapshot (plain dicts, lists, strings and numbers), key-sorted."""
+        events = []
+        for key, ev in sorted(self.events.items(), key=lambda kv: kv[1].seq):
+            events.append({
+                "key": key, "founder": ev.founder, "seq": ev.seq, "members": list(ev.members),
+                "ent": dict(sorted(ev.ent.vec.items())), "term": dict(sorted(ev.term.vec.items())),
+                "time": ev.time.to_state(),
+            })
+        return {
+            "version": STATE_VERSION,
+            "n_docs": self.n_docs,
+            "seq": self._seq,
+            "df": dict(sorted(self.df.items())),
+            "events": events,
+            "postings": {k: list(v) for k, v in sorted(self.postings.items())},
+            "docs": {d: list(rec) for d, rec in sorted(self.docs.items())},
+            "families": dict(sorted(self.families.items())),
+        }
+
+    @classmethod
+    def from_state(cls, state: dict, settings: StoriesSettings) -> "EventIndex":
+        if state.get("version") != STATE_VERSION:
+            raise ValueError(f"unsupported EventIndex state version {state.get('version')!r}")
+        index = cls(settings)
+        index.n_docs = int(state["n_docs"])
+        index._seq = int(state["seq"])
+        index.df = Counter(state["df"])
+        for e in state["events"]:
+            ev = EventState(key=e["key"], founder=e["founder"], seq=int(e["seq"]),
+                            members=list(e["members"]))
+            ev.ent = Centroid(dict(e["ent"]), sum(v * v for v in e["ent"].values()))
+            ev.term = Centroid(dict(e["term"]), sum(v * v for v in e["term"].values()))
+            ev.time = TimeProfile.from_state(e["time"])
+            index.events[ev.key] = ev
+        index.postings = {k: dict.fromkeys(v) for k, v in state["postings"].items()}
+        index.docs = {d: [rec[0], rec[1], rec[2], dict(rec[3])] for d, rec in state["docs"].items()}
+        index.families = dict(state["families"])
+        return index
