@@ -86,8 +86,8 @@ def score(gold: list[tuple[tuple[int, int], dict]], pred: list[tuple[tuple[int, 
                     for pi, p in enumerate(pred)), reverse=True)
     used_g: set[int] = set()
     used_p: set[int] = set()
-    c = dict(gold=len(gold), pred=len(pred), matched=0, speaker_ok=0, via_ok=0,
-             gold_with_speaker=0, speaker_found_ok=0)
+    c = {"gold": len(gold), "pred": len(pred), "matched": 0, "speaker_ok": 0, "via_ok": 0,
+         "gold_with_speaker": 0, "speaker_found_ok": 0}
     for ov, gi, pi in pairs:
         if ov < MIN_OVERLAP or gi in used_g or pi in used_p:
             continue

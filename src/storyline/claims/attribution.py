@@ -25,62 +25,18 @@ with a separate reporting-outlet slot; the rules are small and their failure mod
 
 from __future__ import annotations
 
-import bisect
-import re
 from dataclasses import dataclass
 
-from storyline.models import Document, Mention, Token
-
-SPEECH_VERBS = frozenset(
-    """say state tell add note remark emphasize emphasise stress write describe call assert declare
-    announce claim insist argue explain warn reply respond answer ask recall acknowledge admit deny
-    confirm tweet post comment suggest predict promise vow pledge urge observe conclude quip joke
-    complain characterize characterise term label dub praise laud commend hail highlight underscore
-    underline express convey voice mention report speculate estimate testify allege maintain contend
-    concede reiterate affirm proclaim assure thank congratulate accord quote refer criticize
-    criticise blast lament caution pronounce tout welcome notify inform thunder yell shout
-    scream chant exclaim whisper plead boast brag retort counter testify""".split()
+from storyline.claims.quote_lexicon import (
+    COMMUNICATION_NOUNS,
+    NAMING_VERBS,
+    PERSON_PRONOUNS,
+    REPORT_VERBS,
+    SPEECH_VERBS,
 )
-"""Lemmas that introduce speech; ``accord`` is spaCy's lemma of "According (to)"."""
-
-REPORTING_VERBS = frozenset(
-    """say state tell add note remark emphasize emphasise stress write assert declare announce claim
-    insist argue explain warn reply respond acknowledge admit deny confirm suggest predict promise
-    vow pledge observe conclude allege maintain contend concede reiterate affirm report testify
-    mention tweet highlight underscore indicate disclose reveal""".split()
-)
-"""Lemmas whose clausal complement is indirect speech ("X said that ...")."""
-
-COMMUNICATION_NOUNS = frozenset(
-    """message statement letter remark remarks speech words greeting greetings note address
-    comment comments tweet post interview declaration communique announcement telegram
-    rhetoric reply response acknowledgment acknowledgement praise tribute""".split()
-)
-ORG_ROLE_NOUNS = frozenset(
-    """company firm agency ministry department government organization organisation group club
-    team union party corporation bank court council committee commission board""".split()
-)
-PERSON_ROLE_NOUNS = frozenset(
-    """leader president minister premier chancellor spokesman spokeswoman spokesperson official
-    governor mayor chief head secretary general commander coach manager ceo chairman chairwoman
-    director senator lawmaker actor actress singer player star officer lawyer attorney prosecutor
-    judge king queen prince ruler dictator envoy ambassador diplomat founder owner captain
-    candidate chairperson sheriff detective analyst expert""".split()
-)
-OUTLET_NOUNS = frozenset(
-    """agency media news newspaper paper daily broadcaster television tv radio outlet wire press
-    website channel network magazine tabloid publication newswire""".split()
-)
-KNOWN_OUTLETS = frozenset(
-    """kcna yonhap reuters ap afp tass ria interfax xinhua kyodo bloomberg cnn bbc nhk efe ansa dpa
-    upi sputnik rt nbc abc cbs fox msnbc ians pti bernama anadolu aljazeera al-jazeera
-    cctv sana irna isna""".split()
-)
-REPORT_VERBS = frozenset({"report", "carry", "publish", "broadcast", "quote", "cite", "air"})
-_PRONOUNS_PERSON = frozenset({"he", "she", "him", "her"})
-_DATELINE = re.compile(
-    r"^[A-Z][A-Za-z .'’-]{1,40}(?:,\s*[A-Z][a-z]{2,9}\.?\s+\d{1,2})?,?\s*\(([A-Z][\w .&-]{1,40})\)"
-)
+from storyline.claims.quote_via import find_vias, is_outlet, via_text
+from storyline.claims.quote_view import DocView
+from storyline.claims.speakers import fullest_name, speaker_name
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,195 +48,6 @@ class Attribution:
     verb: int | None
     how: str  # "verb" | "according_to" | "noun" | "continuation" | "none"
     subject: int | None = None  # token index of the speaker phrase's head
-
-
-class DocView:
-    """Read-only indexes over one Document (built per call, never cached across documents)."""
-
-    def __init__(self, doc: Document, quoted: list[tuple[int, int]]):
-        ann = doc.annotation
-        self.text = doc.text
-        self.tokens: tuple[Token, ...] = ann.tokens
-        self.sentences = ann.sentences
-        self.starts = [t.start for t in self.tokens]
-        self.sent_starts = [s.start for s in self.sentences]
-        self.mentions: list[Mention] = sorted(ann.mentions, key=lambda m: (m.start, m.end))
-        self.mention_starts = [m.start for m in self.mentions]
-        self.quoted = sorted(quoted)
-        self.dateline = dateline_span(self.text)
-        self.chain_verbs: set[int] = set()  # set by speech_verbs_for for the passage at hand
-        self.children: list[list[int]] = [[] for _ in self.tokens]
-        for i, t in enumerate(self.tokens):
-            if t.head != i and 0 <= t.head < len(self.tokens):
-                self.children[t.head].append(i)
-
-    # -------------------------------------------------------------- lookups
-    def word(self, i: int) -> str:
-        t = self.tokens[i]
-        return self.text[t.start : t.end]
-
-    def tokens_in(self, start: int, end: int) -> range:
-        return range(bisect.bisect_left(self.starts, start), bisect.bisect_left(self.starts, end))
-
-    def sentence_of(self, char: int) -> int:
-        return max(0, bisect.bisect_right(self.sent_starts, char) - 1)
-
-    def in_quote(self, char: int) -> bool:
-        k = bisect.bisect_right(self.quoted, (char, 10**12)) - 1
-        return k >= 0 and self.quoted[k][0] <= char < self.quoted[k][1]
-
-    def mention_at(self, i: int, labels: tuple[str, ...] = ()) -> Mention | None:
-        t = self.tokens[i]
-        k = bisect.bisect_right(self.mention_starts, t.start) - 1
-        while k >= 0 and self.mentions[k].end > t.start - 200:
-            m = self.mentions[k]
-            if m.start <= t.start and t.end <= m.end and (not labels or m.label in labels):
-                return m
-            k -= 1
-        return None
-
-    def child(self, i: int, *deps: str) -> int | None:
-        for c in self.children[i]:
-            if self.tokens[c].dep in deps:
-                return c
-        return None
-
-    def phrase(self, i: int, *, with_prep: bool = False) -> tuple[int, int]:
-        """Character span of the noun phrase headed by token ``i``: its left modifiers, a
-        coordinated name ("Kim and Putin") and, with ``with_prep``, a short "of/for" phrase; not
-        a parenthesis or apposition after it."""
-        left = {"det", "amod", "compound", "poss", "nmod", "nummod", "case", "npadvmod", "punct",
-                "quantmod", "advmod", "flat"}
-        right = {"case", "flat", "cc", "conj"} | ({"prep"} if with_prep else set())
-        lo = hi = i
-        stack = [i]
-        while stack:
-            j = stack.pop()
-            for c in self.children[j]:
-                dep = self.tokens[c].dep
-                if j != i:
-                    ok = dep != "punct" or lo < c < hi
-                elif c < i:
-                    ok = dep in left
-                else:
-                    ok = dep in right and (dep != "prep" or self.word(c).lower() in ("of", "for"))
-                if ok:
-                    lo, hi = min(lo, c), max(hi, c)
-                    stack.append(c)
-        while lo < i and self.tokens[lo].pos == "PUNCT":
-            lo += 1
-        while hi > i and self.tokens[hi].pos in ("PUNCT", "PART"):
-            hi -= 1
-        return self.tokens[lo].start, self.tokens[hi].end
-
-    def in_dateline(self, char: int) -> bool:
-        return self.dateline is not None and self.dateline[0] <= char < self.dateline[1]
-
-
-# ------------------------------------------------------------------ outlets and via
-
-
-def _acronym_after(view: DocView, end: int) -> str | None:
-    m = re.match(r"\s*\(([A-Z][A-Za-z]{1,9})\)", view.text[end : end + 14])
-    return m.group(1) if m else None
-
-
-def is_outlet(view: DocView, i: int, extra: tuple[str, ...] = ()) -> bool:
-    """Whether the noun phrase headed by token ``i`` names a news outlet or agency."""
-    t = view.tokens[i]
-    start, end = view.phrase(i)
-    name = view.text[start:end].lower().replace("the ", "")
-    acro = _acronym_after(view, end)
-    words = set(re.findall(r"[\w-]+", name)) | ({acro.lower()} if acro else set())
-    known = KNOWN_OUTLETS | {e.lower() for e in extra}
-    if words & known or name.strip() in known:
-        return True
-    if t.lemma.lower() in OUTLET_NOUNS or t.lemma.lower() in ("report", "reports"):
-        return bool(t.lemma.lower() in OUTLET_NOUNS or words & OUTLET_NOUNS)
-    m = view.mention_at(i, ("ORG",))
-    return m is not None and bool(set(m.text.lower().split()) & OUTLET_NOUNS)
-
-
-def via_text(view: DocView, i: int) -> str:
-    """The outlet as written; "Name (ACRONYM)" gives the acronym; a trailing "reports" goes."""
-    start, end = view.phrase(i)
-    acro = _acronym_after(view, end)
-    if acro:
-        return acro
-    if view.tokens[i].lemma.lower() in ("report", "reporting", "dispatch") and i > 0:
-        end = view.tokens[i - 1].end if view.tokens[i - 1].start >= start else end
-    j = i + 1
-    if view.tokens[i].pos == "NOUN":  # "French newspaper Le Parisien", "news agency IRNA"
-        while j < len(view.tokens) and view.tokens[j].pos == "PROPN" \
-                and view.tokens[j].start <= view.tokens[j - 1].end + 1:
-            end = view.tokens[j].end
-            j += 1
-    return view.text[start:end]
-
-
-def find_vias(view: DocView, sent_lo: int, sent_hi: int, extra: tuple[str, ...]
-              ) -> list[tuple[int, str]]:
-    """``(token index of the outlet, via text)`` for every via expression in sentences
-    ``sent_lo..sent_hi`` (inclusive), outside quoted passages."""
-    lo = view.sentences[sent_lo].token_start
-    hi = view.sentences[sent_hi].token_end
-    found: list[tuple[int, str]] = []
-    for i in range(lo, hi):
-        t = view.tokens[i]
-        if view.in_quote(t.start):
-            continue
-        lemma = t.lemma.lower()
-        cand: int | None = None
-        if lemma == "accord":
-            to = view.child(i, "prep")
-            cand = view.child(to, "pobj") if to is not None else None
-        elif lemma in REPORT_VERBS:
-            agent = view.child(i, "agent")
-            cand = view.child(agent, "pobj") if agent is not None else None
-            if cand is None and t.dep not in ("amod",):
-                subj = view.child(i, "nsubj")
-                if subj is not None and is_outlet(view, subj, extra):
-                    cand = subj
-            if cand is not None and lemma in REPORT_VERBS and view.child(i, "agent") is not None:
-                found.append((cand, via_text(view, cand)))
-                continue
-        elif lemma == "tell":
-            cand = view.child(i, "dative", "dobj")
-        elif lemma == "interview" or (lemma in ("say", "speak", "talk") and t.pos == "VERB"):
-            for p in view.children[i]:
-                if view.word(p).lower() in ("with", "to", "in") and view.tokens[p].dep == "prep":
-                    cand = view.child(p, "pobj")
-                    break
-            if lemma == "interview" and cand is None:
-                continue
-        if cand is not None and is_outlet(view, cand, extra):
-            found.append((cand, via_text(view, cand)))
-    return found
-
-
-def dateline_span(text: str) -> tuple[int, int] | None:
-    """Character span of a dateline ("Seoul, Dec 27 (NationPress)", "MOSCOW (Reuters) -")
-    at the start of one of the first lines."""
-    pos = 0
-    for line in text.split("\n")[:12]:
-        lead = len(line) - len(line.lstrip())
-        m = _DATELINE.match(line.strip())
-        if m:
-            return pos + lead, pos + lead + m.end()
-        pos += len(line) + 1
-    return None
-
-
-def dateline_via(text: str) -> str | None:
-    """The agency named in the article's dateline, if any."""
-    span = dateline_span(text)
-    if span is None:
-        return None
-    m = _DATELINE.match(text[span[0] : span[1]])
-    return m.group(1).strip() if m else None
-
-
-# ------------------------------------------------------------------ speakers
 
 
 def speech_verbs_for(view: DocView, start: int, end: int) -> list[int]:
@@ -344,9 +111,6 @@ def _reachable(view: DocView, i: int, start: int, end: int) -> bool:
     return not any(a <= qs < b for qs, _ in view.quoted)
 
 
-NAMING_VERBS = frozenset({"call", "dub", "term", "label", "name", "title", "brand", "nickname"})
-
-
 def _is_speech(view: DocView, i: int) -> bool:
     """A speech verb (not the passive "reported by X", which names a via), or any verb whose
     subject is a communication noun ("his message celebrates ...")."""
@@ -379,7 +143,7 @@ def subject_of(view: DocView, verb: int) -> tuple[int | None, bool]:
         for i in range(verb - 1, sent.token_start - 1, -1):
             t = view.tokens[i]
             if t.dep in ("nsubj",) and not view.in_quote(t.start) and t.pos != "PRON" or (
-                    t.dep == "nsubj" and view.word(i).lower() in _PRONOUNS_PERSON):
+                    t.dep == "nsubj" and view.word(i).lower() in PERSON_PRONOUNS):
                 subj = i
                 break
     if subj is not None and view.in_dateline(view.tokens[subj].start):
@@ -419,173 +183,6 @@ def _subject_of(view: DocView, verb: int) -> tuple[int | None, bool]:
             return None, False
         j = t.head
     return None, False
-
-
-def fullest_name(view: DocView, name: str) -> str:
-    """The longest PERSON mention in the article containing every word of ``name``."""
-    words = _name_words(name)
-    if not words:
-        return name
-    best = name
-    for m in view.mentions:
-        if m.label == "PERSON" and words <= _name_words(m.text) and len(m.text) > len(best):
-            best = m.text
-    return _strip_possessive(best)
-
-
-def _name_words(s: str) -> set[str]:
-    return set(re.findall(r"[^\W_]+", _strip_possessive(s).lower()))
-
-
-def _strip_possessive(s: str) -> str:
-    return re.sub(r"['’]s?$", "", s.strip())
-
-
-def antecedent(view: DocView, before: int, window: int, labels=("PERSON",)) -> str | None:
-    """The person "he" / "the Russian leader" refers to: the most recent PERSON mention in
-    subject position before char ``before`` within ``window`` sentences (outside quotes), or a
-    more recent proper-name subject of a speech verb that NER did not tag, or else the most
-    recent PERSON named at all."""
-    s_here = view.sentence_of(before)
-    floor = view.sentences[max(0, s_here - window)].start if view.sentences else 0
-    k = bisect.bisect_left(view.mention_starts, before) - 1
-    first: Mention | None = None
-    subject: Mention | None = None
-    while k >= 0 and view.mentions[k].start >= floor:
-        m = view.mentions[k]
-        k -= 1
-        if m.label not in labels or m.end > before or view.in_quote(m.start):
-            continue
-        first = first or m
-        if any(view.tokens[i].dep in ("nsubj", "nsubjpass")
-               for i in view.tokens_in(m.start, m.end)):
-            subject = m
-            break
-    for i in reversed(view.tokens_in(subject.end if subject else floor, before)):
-        t = view.tokens[i]
-        if t.pos == "PROPN" and t.dep == "nsubj" and not view.in_quote(t.start) \
-                and view.tokens[t.head].lemma.lower() in SPEECH_VERBS \
-                and view.mention_at(i, ("PERSON",)) is None:
-            name = propn_name(view, i)
-            if name:
-                return name
-    found = subject or first
-    return found.text if found else None
-
-
-def speaker_name(view: DocView, i: int, window: int, depth: int = 0) -> str | None:
-    """Name of the speaker whose phrase is headed by token ``i``."""
-    t = view.tokens[i]
-    low = view.word(i).lower()
-    lemma = t.lemma.lower()
-    if view.in_quote(t.start):
-        return None
-    if t.pos == "PRON" or low in _PRONOUNS_PERSON:
-        if low in _PRONOUNS_PERSON:
-            found = antecedent(view, t.start, window)
-            return fullest_name(view, found) if found else None
-        if low in ("they", "it") and depth < 2:  # "a delegation, which ... what they described"
-            j = i
-            for _ in range(8):
-                if view.tokens[j].dep == "relcl":
-                    return speaker_name(view, view.tokens[j].head, window, depth + 1)
-                if view.tokens[j].head == j:
-                    break
-                j = view.tokens[j].head
-        return None
-    if lemma in COMMUNICATION_NOUNS and depth < 2:
-        owner = view.child(i, "poss")
-        if owner is None:
-            for p in view.children[i]:
-                if view.word(p).lower() in ("from", "by", "of") and view.tokens[p].dep == "prep":
-                    owner = view.child(p, "pobj")
-                    break
-        return speaker_name(view, owner, window, depth + 1) if owner is not None else None
-    m = view.mention_at(i, ("PERSON",)) or _person_in_phrase(view, i)
-    if m is not None:
-        names = [fullest_name(view, m.text)]
-        for c in view.children[i]:  # "Kim and Putin agreed"
-            other = view.mention_at(c, ("PERSON",)) if view.tokens[c].dep == "conj" else None
-            if other is not None and other is not m:
-                names.append(fullest_name(view, other.text))
-        return " and ".join(names)
-    m = view.mention_at(i, ("ORG", "GPE", "NORP", "FAC"))
-    if m is not None and t.pos == "PROPN":
-        return fullest_name(view, m.text)
-    if t.pos == "PROPN":
-        if view.text[t.end : t.end + 1] == "." and len(view.word(i)) <= 5:
-            # a title cut off by the sentence splitter: "said Dist. Atty. Steve Cooley"
-            nxt = [m for m in view.mentions if m.label == "PERSON" and t.end <= m.start < t.end + 25]
-            if nxt:
-                return fullest_name(view, nxt[0].text)
-        name = propn_name(view, i)
-        return fullest_name(view, name) if name else None
-    det = view.child(i, "det")
-    if det is not None and view.word(det).lower() in ("the", "this", "that") and t.tag == "NN":
-        earlier = _earlier_phrase(view, i, window)  # "a naval officer said ... the officer said"
-        if earlier is not None:
-            return earlier
-        if lemma in PERSON_ROLE_NOUNS:
-            found = antecedent(view, t.start, window)
-            if found:
-                return fullest_name(view, found)
-        if lemma in ORG_ROLE_NOUNS:  # "the company said" -> the organisation named before
-            found = antecedent(view, t.start, window, ("ORG",))
-            if found:
-                return _strip_possessive(found)
-    s, e = view.phrase(i, with_prep=True)
-    return _clean_name(view.text[s:e])
-
-
-def propn_name(view: DocView, i: int) -> str | None:
-    """The run of proper-noun tokens ending at ``i`` ("Heydar Alishbandi", not "Qeshm island
-    governor Heydar Alishbandi")."""
-    lo = i
-    while lo > 0 and view.tokens[lo - 1].pos == "PROPN" and view.tokens[lo - 1].head in (
-            i, lo) and view.tokens[lo - 1].end + 1 >= view.tokens[lo].start:
-        lo -= 1
-    return _clean_name(view.text[view.tokens[lo].start : view.tokens[i].end])
-
-
-def _clean_name(name: str) -> str | None:
-    """``None`` for what cannot be a speaker (a URL, a file path, no letters)."""
-    if "://" in name or "www." in name or "/" in name or not any(c.isalpha() for c in name):
-        return None
-    return name
-
-
-def _person_in_phrase(view: DocView, i: int) -> Mention | None:
-    """A PERSON mention inside the subject phrase ("Dist. Atty. Steve Cooley", "the governor
-    of X, Abdolreza Sheikholeslami"), not inside a clause attached to it."""
-    stack, seen = [i], 0
-    while stack and seen < 25:
-        j = stack.pop()
-        seen += 1
-        m = view.mention_at(j, ("PERSON",))
-        if m is not None:
-            return m
-        stack.extend(c for c in view.children[j]
-                     if view.tokens[c].dep not in ("relcl", "acl", "advcl", "ccomp", "punct"))
-    return None
-
-
-def _earlier_phrase(view: DocView, i: int, window: int) -> str | None:
-    """For "the official", an earlier indefinite "a senior fire department official" (or a
-    named one) within ``window`` sentences: that is who "the official" is."""
-    lemma = view.tokens[i].lemma.lower()
-    floor = view.sentences[max(0, view.sentence_of(view.tokens[i].start) - window)].token_start
-    for j in range(i - 1, floor - 1, -1):
-        t = view.tokens[j]
-        if t.lemma.lower() != lemma or t.pos != "NOUN" or view.in_quote(t.start):
-            continue
-        det = view.child(j, "det")
-        m = view.mention_at(j, ("PERSON",)) or _person_in_phrase(view, j)
-        if m is not None:
-            return fullest_name(view, m.text)
-        if det is not None and view.word(det).lower() in ("a", "an", "one"):
-            s, e = view.phrase(j, with_prep=True)
-            return _clean_name(view.text[s:e])
-    return None
 
 
 def attribute(view: DocView, start: int, end: int, window: int,

@@ -28,22 +28,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from storyline.claims.attribution import (
-    COMMUNICATION_NOUNS,
-    REPORTING_VERBS,
-    SPEECH_VERBS,
-    Attribution,
-    DocView,
-    attribute,
-    dateline_via,
-    find_vias,
-    is_outlet,
-    speaker_name,
-    subject_of,
-    via_text,
-)
+from storyline.claims.attribution import Attribution, attribute, subject_of
+from storyline.claims.quote_lexicon import COMMUNICATION_NOUNS, REPORTING_VERBS, SPEECH_VERBS
 from storyline.claims.quote_marks import QuoteSpan, find_quote_spans
+from storyline.claims.quote_via import find_vias, is_outlet, via_text
+from storyline.claims.quote_view import DocView, dateline_via
 from storyline.claims.settings import ClaimsSettings
+from storyline.claims.speakers import speaker_name
 from storyline.models import Claim, Document, content_id
 
 __all__ = ["extract_quotes"]
@@ -321,7 +312,7 @@ def _is_name_like(view: DocView, f: _Found) -> bool:
     if len(roots) == 1:
         r = view.tokens[roots[0]]
         head = view.tokens[r.head]
-        if r.dep in ("compound", "amod", "nmod") and head.start >= f.end \
+        if r.dep in ("compound", "nmod") and head.start >= f.end \
                 and head.pos in ("NOUN", "PROPN"):
             return True
     words = [w for w in view.text[f.start : f.end].split() if any(c.isalpha() for c in w)]

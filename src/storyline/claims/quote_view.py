@@ -1,0 +1,122 @@
+"""Read-only indexes over one annotated article for quotation attribution, and datelines.
+
+:class:`DocView` is built once per :func:`storyline.claims.quotes.extract_quotes` call (never
+cached across documents): token and sentence offsets for bisection, dependency children,
+mentions, the quoted spans and the dateline span.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from storyline.models import Document, Mention, Token
+
+_DATELINE = re.compile(
+    r"^[A-Z][A-Za-z .'’-]{1,40}(?:,\s*[A-Z][a-z]{2,9}\.?\s+\d{1,2})?,?\s*\(([A-Z][\w .&-]{1,40})\)"
+)
+
+
+class DocView:
+    """Read-only indexes over one Document (built per call, never cached across documents)."""
+
+    def __init__(self, doc: Document, quoted: list[tuple[int, int]]):
+        ann = doc.annotation
+        self.text = doc.text
+        self.tokens: tuple[Token, ...] = ann.tokens
+        self.sentences = ann.sentences
+        self.starts = [t.start for t in self.tokens]
+        self.sent_starts = [s.start for s in self.sentences]
+        self.mentions: list[Mention] = sorted(ann.mentions, key=lambda m: (m.start, m.end))
+        self.mention_starts = [m.start for m in self.mentions]
+        self.quoted = sorted(quoted)
+        self.dateline = dateline_span(self.text)
+        self.chain_verbs: set[int] = set()  # set by speech_verbs_for for the passage at hand
+        self.children: list[list[int]] = [[] for _ in self.tokens]
+        for i, t in enumerate(self.tokens):
+            if t.head != i and 0 <= t.head < len(self.tokens):
+                self.children[t.head].append(i)
+
+    # -------------------------------------------------------------- lookups
+    def word(self, i: int) -> str:
+        t = self.tokens[i]
+        return self.text[t.start : t.end]
+
+    def tokens_in(self, start: int, end: int) -> range:
+        return range(bisect.bisect_left(self.starts, start), bisect.bisect_left(self.starts, end))
+
+    def sentence_of(self, char: int) -> int:
+        return max(0, bisect.bisect_right(self.sent_starts, char) - 1)
+
+    def in_quote(self, char: int) -> bool:
+        k = bisect.bisect_right(self.quoted, (char, 10**12)) - 1
+        return k >= 0 and self.quoted[k][0] <= char < self.quoted[k][1]
+
+    def mention_at(self, i: int, labels: tuple[str, ...] = ()) -> Mention | None:
+        t = self.tokens[i]
+        k = bisect.bisect_right(self.mention_starts, t.start) - 1
+        while k >= 0 and self.mentions[k].end > t.start - 200:
+            m = self.mentions[k]
+            if m.start <= t.start and t.end <= m.end and (not labels or m.label in labels):
+                return m
+            k -= 1
+        return None
+
+    def child(self, i: int, *deps: str) -> int | None:
+        for c in self.children[i]:
+            if self.tokens[c].dep in deps:
+                return c
+        return None
+
+    def phrase(self, i: int, *, with_prep: bool = False) -> tuple[int, int]:
+        """Character span of the noun phrase headed by token ``i``: its left modifiers, a
+        coordinated name ("Kim and Putin") and, with ``with_prep``, a short "of/for" phrase; not
+        a parenthesis or apposition after it."""
+        left = {"det", "amod", "compound", "poss", "nmod", "nummod", "case", "npadvmod", "punct",
+                "quantmod", "advmod", "flat"}
+        right = {"case", "flat", "cc", "conj"} | ({"prep"} if with_prep else set())
+        lo = hi = i
+        stack = [i]
+        while stack:
+            j = stack.pop()
+            for c in self.children[j]:
+                dep = self.tokens[c].dep
+                if j != i:
+                    ok = dep != "punct" or lo < c < hi
+                elif c < i:
+                    ok = dep in left
+                else:
+                    ok = dep in right and (dep != "prep" or self.word(c).lower() in ("of", "for"))
+                if ok:
+                    lo, hi = min(lo, c), max(hi, c)
+                    stack.append(c)
+        while lo < i and self.tokens[lo].pos == "PUNCT":
+            lo += 1
+        while hi > i and self.tokens[hi].pos in ("PUNCT", "PART"):
+            hi -= 1
+        return self.tokens[lo].start, self.tokens[hi].end
+
+    def in_dateline(self, char: int) -> bool:
+        return self.dateline is not None and self.dateline[0] <= char < self.dateline[1]
+
+
+def dateline_span(text: str) -> tuple[int, int] | None:
+    """Character span of a dateline ("Seoul, Dec 27 (NationPress)", "MOSCOW (Reuters) -")
+    at the start of one of the first lines."""
+    pos = 0
+    for line in text.split("\n")[:12]:
+        lead = len(line) - len(line.lstrip())
+        m = _DATELINE.match(line.strip())
+        if m:
+            return pos + lead, pos + lead + m.end()
+        pos += len(line) + 1
+    return None
+
+
+def dateline_via(text: str) -> str | None:
+    """The agency named in the article's dateline, if any."""
+    span = dateline_span(text)
+    if span is None:
+        return None
+    m = _DATELINE.match(text[span[0] : span[1]])
+    return m.group(1).strip() if m else None

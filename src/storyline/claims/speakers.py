@@ -1,0 +1,201 @@
+"""Speaker names: from a subject token to the fullest name of who spoke.
+
+Pronouns ("he said") and definite role nouns ("the Russian leader said", "the official said",
+"the company said") resolve to an earlier indefinite mention of the same noun ("a senior fire
+department official") or to the most recent person (organisation) named before, preferring one in
+subject position -- a salience heuristic in the spirit of Lappin & Leass (1994) reduced to
+recency and grammatical role; a surname is expanded to the fullest form of the name in the
+article ("Putin" -> "Vladimir Putin"). No coreference model ships with the small spaCy
+pipelines we depend on, and these rules cover the reporting-clause cases news needs.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from storyline.claims.quote_lexicon import (
+    COMMUNICATION_NOUNS,
+    ORG_ROLE_NOUNS,
+    PERSON_PRONOUNS,
+    PERSON_ROLE_NOUNS,
+    SPEECH_VERBS,
+)
+from storyline.claims.quote_view import DocView
+from storyline.models import Mention
+
+
+def fullest_name(view: DocView, name: str) -> str:
+    """The longest PERSON mention in the article containing every word of ``name``."""
+    words = _name_words(name)
+    if not words:
+        return name
+    best = name
+    for m in view.mentions:
+        if m.label == "PERSON" and words <= _name_words(m.text) and len(m.text) > len(best):
+            best = m.text
+    return _strip_possessive(best)
+
+
+def _name_words(s: str) -> set[str]:
+    return set(re.findall(r"[^\W_]+", _strip_possessive(s).lower()))
+
+
+def _strip_possessive(s: str) -> str:
+    return re.sub(r"['’]s?$", "", s.strip())
+
+
+def antecedent(view: DocView, before: int, window: int, labels=("PERSON",)) -> str | None:
+    """The person "he" / "the Russian leader" refers to: the most recent PERSON mention in
+    subject position before char ``before`` within ``window`` sentences (outside quotes), or a
+    more recent proper-name subject of a speech verb that NER did not tag, or else the most
+    recent PERSON named at all."""
+    s_here = view.sentence_of(before)
+    floor = view.sentences[max(0, s_here - window)].start if view.sentences else 0
+    k = bisect.bisect_left(view.mention_starts, before) - 1
+    first: Mention | None = None
+    subject: Mention | None = None
+    while k >= 0 and view.mentions[k].start >= floor:
+        m = view.mentions[k]
+        k -= 1
+        if m.label not in labels or m.end > before or view.in_quote(m.start):
+            continue
+        first = first or m
+        if any(view.tokens[i].dep in ("nsubj", "nsubjpass")
+               for i in view.tokens_in(m.start, m.end)):
+            subject = m
+            break
+    for i in reversed(view.tokens_in(subject.end if subject else floor, before)):
+        t = view.tokens[i]
+        if t.pos == "PROPN" and t.dep == "nsubj" and not view.in_quote(t.start) \
+                and view.tokens[t.head].lemma.lower() in SPEECH_VERBS \
+                and view.mention_at(i, ("PERSON",)) is None:
+            name = propn_name(view, i)
+            if name:
+                return name
+    found = subject or first
+    return found.text if found else None
+
+
+def speaker_name(view: DocView, i: int, window: int, depth: int = 0) -> str | None:
+    """Name of the speaker whose phrase is headed by token ``i``."""
+    t = view.tokens[i]
+    low = view.word(i).lower()
+    lemma = t.lemma.lower()
+    if view.in_quote(t.start):
+        return None
+    if t.pos == "PRON" or low in PERSON_PRONOUNS:
+        if low in PERSON_PRONOUNS:
+            found = antecedent(view, t.start, window)
+            return fullest_name(view, found) if found else None
+        if low in ("they", "it") and depth < 2:  # "a delegation, which ... what they described"
+            j = i
+            for _ in range(8):
+                if view.tokens[j].dep == "relcl":
+                    h = view.tokens[j].head
+                    # "a delegation to Pyongyang, which ...": places do not speak; the relative
+                    # clause was attached to the wrong noun, take the one the place modifies
+                    for _ in range(4):
+                        if view.mention_at(h, ("GPE", "LOC")) is None or view.tokens[h].head == h:
+                            break
+                        h = view.tokens[h].head
+                        while view.tokens[h].pos == "ADP" and view.tokens[h].head != h:
+                            h = view.tokens[h].head
+                    return speaker_name(view, h, window, depth + 1)
+                if view.tokens[j].head == j:
+                    break
+                j = view.tokens[j].head
+        return None
+    if lemma in COMMUNICATION_NOUNS and depth < 2:
+        owner = view.child(i, "poss")
+        if owner is None:
+            for p in view.children[i]:
+                if view.word(p).lower() in ("from", "by", "of") and view.tokens[p].dep == "prep":
+                    owner = view.child(p, "pobj")
+                    break
+        return speaker_name(view, owner, window, depth + 1) if owner is not None else None
+    m = view.mention_at(i, ("PERSON",)) or _person_in_phrase(view, i)
+    if m is not None:
+        names = [fullest_name(view, m.text)]
+        for c in view.children[i]:  # "Kim and Putin agreed"
+            other = view.mention_at(c, ("PERSON",)) if view.tokens[c].dep == "conj" else None
+            if other is not None and other is not m:
+                names.append(fullest_name(view, other.text))
+        return " and ".join(names)
+    m = view.mention_at(i, ("ORG", "GPE", "NORP", "FAC"))
+    if m is not None and t.pos == "PROPN":
+        return fullest_name(view, m.text)
+    if t.pos == "PROPN":
+        if view.text[t.end : t.end + 1] == "." and len(view.word(i)) <= 5:
+            # a title cut off by the sentence splitter: "said Dist. Atty. Steve Cooley"
+            nxt = [m for m in view.mentions if m.label == "PERSON" and t.end <= m.start < t.end + 25]
+            if nxt:
+                return fullest_name(view, nxt[0].text)
+        name = propn_name(view, i)
+        return fullest_name(view, name) if name else None
+    det = view.child(i, "det")
+    if det is not None and view.word(det).lower() in ("the", "this", "that") and t.tag == "NN":
+        earlier = _earlier_phrase(view, i, window)  # "a naval officer said ... the officer said"
+        if earlier is not None:
+            return earlier
+        if lemma in PERSON_ROLE_NOUNS:
+            found = antecedent(view, t.start, window)
+            if found:
+                return fullest_name(view, found)
+        if lemma in ORG_ROLE_NOUNS:  # "the company said" -> the organisation named before
+            found = antecedent(view, t.start, window, ("ORG",))
+            if found:
+                return _strip_possessive(found)
+    s, e = view.phrase(i, with_prep=True)
+    return _clean_name(view.text[s:e])
+
+
+def propn_name(view: DocView, i: int) -> str | None:
+    """The run of proper-noun tokens ending at ``i`` ("Heydar Alishbandi", not "Qeshm island
+    governor Heydar Alishbandi")."""
+    lo = i
+    while lo > 0 and view.tokens[lo - 1].pos == "PROPN" and view.tokens[lo - 1].head in (
+            i, lo) and view.tokens[lo - 1].end + 1 >= view.tokens[lo].start:
+        lo -= 1
+    return _clean_name(view.text[view.tokens[lo].start : view.tokens[i].end])
+
+
+def _clean_name(name: str) -> str | None:
+    """``None`` for what cannot be a speaker (a URL, a file path, no letters)."""
+    if "://" in name or "www." in name or "/" in name or not any(c.isalpha() for c in name):
+        return None
+    return name
+
+
+def _person_in_phrase(view: DocView, i: int) -> Mention | None:
+    """A PERSON mention inside the subject phrase ("Dist. Atty. Steve Cooley", "the governor
+    of X, Abdolreza Sheikholeslami"), not inside a clause attached to it."""
+    stack, seen = [i], 0
+    while stack and seen < 25:
+        j = stack.pop()
+        seen += 1
+        m = view.mention_at(j, ("PERSON",))
+        if m is not None:
+            return m
+        stack.extend(c for c in view.children[j]
+                     if view.tokens[c].dep not in ("relcl", "acl", "advcl", "ccomp", "punct"))
+    return None
+
+
+def _earlier_phrase(view: DocView, i: int, window: int) -> str | None:
+    """For "the official", an earlier indefinite "a senior fire department official" (or a
+    named one) within ``window`` sentences: that is who "the official" is."""
+    lemma = view.tokens[i].lemma.lower()
+    floor = view.sentences[max(0, view.sentence_of(view.tokens[i].start) - window)].token_start
+    for j in range(i - 1, floor - 1, -1):
+        t = view.tokens[j]
+        if t.lemma.lower() != lemma or t.pos != "NOUN" or view.in_quote(t.start):
+            continue
+        det = view.child(j, "det")
+        m = view.mention_at(j, ("PERSON",)) or _person_in_phrase(view, j)
+        if m is not None:
+            return fullest_name(view, m.text)
+        if det is not None and view.word(det).lower() in ("a", "an", "one"):
+            s, e = view.phrase(j, with_prep=True)
+            return _clean_name(view.text[s:e])
+    return None
