@@ -97,14 +97,15 @@ class Clauses:
         """The actor of ``verb``: its subject (the noun a relative pronoun stands for), the agent
         of a passive, the subject of the verb it is a complement or conjunct of."""
         v = verb
+        raised = False  # came up from an xcomp: "Russia is expected to deploy" -> Russia
         for _ in range(4):
             agent = [p for a in self.kids(v, "agent") for p in self.kids(a, "pobj")]
             subj = self.kids(v, *_SUBJECTS)
-            if agent:
+            if agent and not raised:
                 return agent[0]
             if subj:
                 s = subj[0]
-                if self.tokens[s].dep == "nsubjpass":
+                if self.tokens[s].dep == "nsubjpass" and not raised:
                     return None  # the patient of a passive without an agent, not its actor
                 if self.tokens[s].lemma.lower() in _RELATIVE or self.word(s).lower() in _RELATIVE:
                     if self.tokens[v].dep == "relcl":
@@ -113,6 +114,7 @@ class Clauses:
                 return s
             t = self.tokens[v]
             if t.dep in ("xcomp", "conj", "advcl") and t.head != v:
+                raised = t.dep == "xcomp"
                 v = t.head
                 continue
             if t.dep == "relcl" and t.head != v:
