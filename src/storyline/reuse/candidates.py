@@ -1,0 +1,151 @@
+"""Candidate pairs for alignment, and the boilerplate to ignore.
+
+Two LSH channels, so that the cost grows with the number of articles and not its square:
+
+* document MinHash over ``shingle_size``-word shingles of the normalised text: verbatim and
+  near-verbatim copies, trimmed copies, a passage inserted into a longer article;
+* sentence MinHash over each sentence's set of content keys (lemmas, names, numbers): a
+  paraphrase keeps most content words of a sentence but few exact shingles, so whole-document
+  shingles miss it while sentence-level signatures still collide.
+
+Corpora of at most ``all_pairs_max_docs`` articles skip both and align every pair.
+
+Boilerplate (Broder's "shingles that occur in very many documents"): a shingle or a normalised
+sentence found in ``boilerplate_outlet_docs`` articles of one outlet, or in more than
+``boilerplate_max_df`` of a corpus larger than ``boilerplate_min_df_docs``, is dropped before
+hashing and never aligned: newsletter prompts and bylines repeat within an outlet, not across.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from typing import Sequence
+
+import numpy as np
+
+from storyline.models import Document
+from storyline.reuse.minhash import lsh_pairs, shingles, signatures
+from storyline.reuse.settings import ReuseSettings
+from storyline.reuse.text import sentence_features, sentence_spans, stem, stop_words, word_hash, words
+
+
+@dataclass(frozen=True)
+class Candidates:
+    """Candidate article pairs (indices ``i < j`` into the input) and, per article, the indices
+    of its sentences that are boilerplate."""
+
+    pairs: tuple[tuple[int, int], ...]
+    boilerplate: tuple[frozenset[int], ...]
+    channel_counts: dict[str, int]
+
+
+_M64 = (1 << 64) - 1
+
+
+class _Vocab:
+    """Per-call cache: normalised word -> (64-bit hash, hash of its content key or 0)."""
+
+    def __init__(self) -> None:
+        self.cache: dict[str, tuple[int, int]] = {}
+        self.stops = stop_words()
+
+    def get(self, w: str) -> tuple[int, int]:
+        hit = self.cache.get(w)
+        if hit is None:
+            key = 0 if w in self.stops else word_hash(stem(w) if not w[0].isdigit() else w)
+            hit = self.cache[w] = (word_hash(w), key)
+        return hit
+
+
+def _doc_features(doc: Document, vocab: _Vocab, min_words: int):
+    """Word hashes of the text (for shingles), and per sentence: a within-run hash of its
+    normalised form and the hashes of its content keys."""
+    text = doc.article.text
+    all_words: list[int] = []
+    sent_norm: list[int] = []
+    sent_keys: list[np.ndarray] = []
+    if doc.annotation.tokens:
+        for f in sentence_features(doc):
+            all_words.extend(vocab.get(w)[0] for w in f.norm.split())
+            sent_norm.append(hash(f.norm) & _M64)
+            keys = [word_hash(k) for k in f.keys] if f.n_words >= min_words else []
+            sent_keys.append(np.unique(np.array(keys, dtype=np.uint64)))
+    else:
+        for s, e in sentence_spans(doc):
+            ws = words(text[s:e])
+            hk = [vocab.get(w) for w in ws]
+            all_words.extend(h for h, _ in hk)
+            sent_norm.append(hash(" ".join(ws)) & _M64)
+            keys = [k for _, k in hk if k] if len(ws) >= min_words else []
+            sent_keys.append(np.unique(np.array(keys, dtype=np.uint64)))
+    return np.array(all_words, dtype=np.uint64), sent_norm, sent_keys
+
+
+def _frequent(groups: Sequence[np.ndarray], outlets: Sequence[str | None],
+              settings: ReuseSettings) -> np.ndarray:
+    """Values (uint64) found in too many groups of one outlet or of the corpus."""
+    n = len(groups)
+    bad = []
+    if n > settings.boilerplate_min_df_docs and groups:
+        vals, counts = np.unique(np.concatenate(list(groups)), return_counts=True)
+        cap = max(settings.boilerplate_min_df_docs, settings.boilerplate_max_df * n)
+        bad.append(vals[counts > cap])
+    by_outlet: dict[str, list[int]] = defaultdict(list)
+    for i, o in enumerate(outlets):
+        if o:
+            by_outlet[o].append(i)
+    for idx in by_outlet.values():
+        if len(idx) >= settings.boilerplate_outlet_docs:
+            vals, counts = np.unique(np.concatenate([groups[i] for i in idx]), return_counts=True)
+            bad.append(vals[counts >= settings.boilerplate_outlet_docs])
+    return np.unique(np.concatenate(bad)) if bad else np.zeros(0, dtype=np.uint64)
+
+
+def find_candidates(docs: Sequence[Document], settings: ReuseSettings) -> Candidates:
+    """Candidate pairs and boilerplate sentences of ``docs`` (see the module docstring)."""
+    n = len(docs)
+    vocab = _Vocab()
+    feats = [_doc_features(d, vocab, settings.min_sentence_words) for d in docs]
+    outlets = [d.article.outlet for d in docs]
+
+    # boilerplate sentences: normalised sentence repeated within an outlet or corpus-wide
+    sent_sets = [np.unique(np.array(f[1], dtype=np.uint64)) for f in feats]
+    bad_sent = set(_frequent(sent_sets, outlets, settings).tolist())
+    boiler = []
+    for f in feats:
+        boiler.append(frozenset(
+            i for i, h in enumerate(f[1]) if h in bad_sent
+        ))
+    if n <= settings.all_pairs_max_docs:
+        pairs = tuple((i, j) for i in range(n) for j in range(i + 1, n))
+        return Candidates(pairs, tuple(boiler), {"all_pairs": len(pairs)})
+
+    # channel 1: document shingles
+    sh = [shingles(f[0], settings.shingle_size) for f in feats]
+    bad_sh = _frequent(sh, outlets, settings)
+    if len(bad_sh):
+        sh = [s[~np.isin(s, bad_sh, assume_unique=True)] for s in sh]
+    sig = signatures(sh, settings.lsh_bands * settings.lsh_rows, seed=1)
+    doc_pairs, _ = lsh_pairs(sig, settings.lsh_bands, settings.lsh_rows,
+                             max_bucket=settings.max_bucket_docs)
+
+    # channel 2: sentence content keys (paraphrase)
+    sets, owner = [], []
+    for i, f in enumerate(feats):
+        for si, keys in enumerate(f[2]):
+            if si not in boiler[i] and len(keys) >= 3:
+                sets.append(keys)
+                owner.append(i)
+    ssig = signatures(sets, settings.sentence_bands * settings.sentence_rows, seed=2)
+    sent_pairs, counts = lsh_pairs(ssig, settings.sentence_bands, settings.sentence_rows,
+                                   groups=np.array(owner, dtype=np.int64),
+                                   max_bucket=settings.max_bucket_docs)
+    sent_pairs = sent_pairs[counts >= settings.min_sentence_hits]
+
+    merged = np.unique(np.concatenate([doc_pairs, sent_pairs]), axis=0) if (
+        len(doc_pairs) or len(sent_pairs)) else np.zeros((0, 2), dtype=np.int64)
+    pairs = tuple((int(i), int(j)) for i, j in merged)
+    stats = Counter({"document_lsh": len(doc_pairs), "sentence_lsh": len(sent_pairs),
+                     "candidates": len(pairs)})
+    return Candidates(pairs, tuple(boiler), dict(stats))

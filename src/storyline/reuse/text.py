@@ -1,0 +1,161 @@
+"""Text features of the reuse stage: normalised words, sentences and content keys.
+
+Reuse is found on *normalised* text, so that what copy editors change without rewriting
+(curly vs straight quotes, dashes, case, spacing around punctuation) does not hide a copy:
+NFKC, quote and dash folding, lower case, words as ``\\w+`` runs (``15,000`` becomes ``15000``).
+
+Sentences come from the annotation when the article was annotated; otherwise (``compare`` on two
+raw texts, non-English articles) from pysbd, a rule-based splitter (Sadvilkar & Neumann 2020).
+Content keys of a sentence are the lemmas of its non-stop-word tokens (spaCy's annotation), or
+without tokens the lower-cased word with a light English suffix strip; numbers are kept whole.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Sequence
+
+from storyline.models import Document
+
+_QUOTES = str.maketrans({
+    "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'", "`": "'",
+    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u00ab": '"', "\u00bb": '"',
+    "\u2013": "-", "\u2014": "-", "\u2212": "-",
+})
+_WORD = re.compile(r"\w+(?:[.,']\w+)*")
+_NUM_SEP = re.compile(r"(?<=\d)[.,'](?=\d)")
+
+
+@lru_cache(maxsize=1)
+def stop_words() -> frozenset[str]:
+    """spaCy's English stop words (a packaged list), plus possessive and contraction pieces."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return frozenset(STOP_WORDS) | {"s", "t", "'s", "said", "says", "say"}
+
+
+def words(text: str) -> list[str]:
+    """Normalised words of ``text`` (see the module docstring)."""
+    text = unicodedata.normalize("NFKC", text).translate(_QUOTES).lower()
+    out = []
+    for w in _WORD.findall(text):
+        if w[0].isdigit():
+            w = _NUM_SEP.sub("", w)
+        else:
+            w = w.replace("'", "")
+        out.append(w)
+    return out
+
+
+def norm_sentence(text: str) -> str:
+    """The normalised form two sentences are compared in: their words, single-spaced."""
+    return " ".join(words(text))
+
+
+def stem(word: str) -> str:
+    """A light English suffix strip for texts without lemmas (plural, -ed, -ing)."""
+    if len(word) > 5 and word.endswith("ing"):
+        return word[:-3]
+    if len(word) > 4 and word.endswith("ied"):
+        return word[:-3] + "y"
+    if len(word) > 4 and word.endswith("ed"):
+        return word[:-2]
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
+        return word[:-1]
+    return word
+
+
+def word_hash(word: str) -> int:
+    """A stable 64-bit hash of a word (blake2b), the same on every machine and run."""
+    return int.from_bytes(hashlib.blake2b(word.encode("utf-8"), digest_size=8).digest(), "little")
+
+
+@lru_cache(maxsize=1)
+def _segmenter():
+    import pysbd
+
+    return pysbd.Segmenter(language="en", clean=False, char_span=True)
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence spans of a raw text: pysbd within each line (a line break always ends a
+    sentence in news text), trimmed of surrounding whitespace."""
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    for line in text.split("\n"):
+        start = pos
+        pos += len(line) + 1
+        if not line.strip():
+            continue
+        pieces = _segmenter().segment(line) if len(line) > 40 else []
+        bounds = [(p.start, p.end) for p in pieces] or [(0, len(line))]
+        for s, e in bounds:
+            seg = line[s:e]
+            lead = len(seg) - len(seg.lstrip())
+            trail = len(seg.rstrip())
+            if trail > lead:
+                spans.append((start + s + lead, start + s + trail))
+    return spans
+
+
+def sentence_spans(doc: Document) -> list[tuple[int, int]]:
+    """The annotation's sentences, or :func:`split_sentences` when there are none."""
+    sents = doc.annotation.sentences
+    if sents:
+        return [(s.start, s.end) for s in sents]
+    return split_sentences(doc.article.text)
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceFeatures:
+    """What alignment needs of one sentence."""
+
+    span: tuple[int, int]
+    norm: str  # normalised words, single-spaced
+    n_words: int
+    keys: frozenset[str]  # content lemmas / stems and numbers
+
+
+def content_keys_from_words(ws: Sequence[str]) -> frozenset[str]:
+    stops = stop_words()
+    return frozenset(stem(w) if not w[0].isdigit() else w for w in ws if w not in stops)
+
+
+def sentence_features(doc: Document) -> list[SentenceFeatures]:
+    """Features of every sentence of ``doc`` (lemmas from the annotation's tokens when present)."""
+    text = doc.article.text
+    spans = sentence_spans(doc)
+    tokens = doc.annotation.tokens
+    stops = stop_words()
+    out = []
+    ti = 0
+    for s, e in spans:
+        ws = words(text[s:e])
+        if tokens:
+            keys = set()
+            while ti < len(tokens) and tokens[ti].start < s:
+                ti += 1
+            j = ti
+            while j < len(tokens) and tokens[j].start < e:
+                tok = tokens[j]
+                j += 1
+                if tok.is_stop or tok.pos in ("PUNCT", "SPACE", "SYM", "DET", "ADP", "AUX",
+                                               "CCONJ", "SCONJ", "PART", "PRON"):
+                    continue
+                if tok.pos == "NUM" or text[tok.start:tok.start + 1].isdigit():
+                    keys.update(words(text[tok.start:tok.end]))
+                    continue
+                lem = " ".join(words(tok.lemma or text[tok.start:tok.end]))
+                if lem and lem not in stops:
+                    keys.add(lem)
+            kset = frozenset(keys)
+        else:
+            kset = content_keys_from_words(ws)
+        out.append(SentenceFeatures((s, e), " ".join(ws), len(ws), kset))
+    return out
