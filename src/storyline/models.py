@@ -249,6 +249,7 @@ class Claim:
     subject: str | None = None  # who or what the figure, date or statement is about
     action: str | None = None  # dates / statements: the event (lemma of the main verb + object)
     expression: str | None = None  # dates: the surface expression ("last month", "Dec 27")
+    subject_entity_id: str | None = None  # the entity ``subject`` names (claims.resolve_entities)
 
 
 # --------------------------------------------------------------------------- cross-check

@@ -66,7 +66,37 @@ class ClaimsSettings:
     """Resolve relative expressions ("last month", "on Saturday") against the base; off keeps
     them with ``date=None``."""
 
+    # ---- entities and statements (storyline.claims.entities / aliases / agencies / statements)
+    alias_file: str = ""
+    """Path of a user alias file (TOML: canonical name -> ``aliases`` and ``type``) that extends
+    the built-in table of news agencies and state media; empty for none. A file that cannot be
+    read or is malformed is a settings error naming the file and the reason."""
+    entity_cue_words: int = 6
+    """How many words before an agency's name are searched for a country word that says whose
+    agency it is ("the Pyongyang-based Central News Agency" is North Korea's, not Taiwan's);
+    more finds cues further away, at the risk of reading another noun phrase's country."""
+    entity_link_surnames: bool = True
+    """Link a one-word name ("Putin", "Kim") to the unique multi-word person name that begins or
+    ends with it, in its article or else in the corpus; off keeps one-word names apart."""
+    entity_translit_acronyms: bool = True
+    """Let an acronym with no definition in its article join the unique entity with an acronym
+    that is another Latin spelling of the same Cyrillic acronym ("SWO" ~ "SVO"); off requires
+    a definition or a table row."""
+    statement_min_words: int = 6
+    """Shortest sentence (in words) taken as a statement; shorter sentences rarely carry a
+    checkable event, lower admits terse bullets and captions."""
+    statement_max_words: int = 60
+    """Longest sentence taken as a statement; longer ones are usually run-on analysis whose
+    subject and action are unreliable."""
+    statement_present_tense: bool = False
+    """Also take present-tense sentences ("Kim emphasizes the alliance"), as written in
+    headlines and bullet summaries; off keeps past and perfect events only (fewer opinions)."""
+
     def __post_init__(self) -> None:
+        check_range("claims", "entity_cue_words", self.entity_cue_words, 0, 50)
+        check_range("claims", "statement_min_words", self.statement_min_words, 1, 1_000)
+        check_range("claims", "statement_max_words", self.statement_max_words,
+                    self.statement_min_words, 10_000)
         check_range("claims", "quote_max_chars", self.quote_max_chars, 10, 100_000)
         check_range("claims", "quote_max_line_breaks", self.quote_max_line_breaks, 0, 100)
         check_range("claims", "quote_single_max_chars", self.quote_single_max_chars, 10, 100_000)
