@@ -138,10 +138,11 @@ def _cue_words(doc: Document, start: int, n: int = 6) -> list[str]:
     return fold(" ".join(re.findall(r"[\w'’.-]+", before)[-n:])).split()
 
 
-def article_names(doc: Document, claims: Sequence[Claim] = (), table: NameTable | None = None
-                  ) -> ArticleNames:
+def article_names(doc: Document, claims: Sequence[Claim] = (), table: NameTable | None = None,
+                  settings: ClaimsSettings | None = None) -> ArticleNames:
     """Names of ``doc`` (NER mentions, acronym definitions, claim speakers/vias/subjects),
     grouped within the article (see the module docstring)."""
+    settings = settings or ClaimsSettings()
     forms: dict[str, Form] = {}
 
     def add(text: str, label: str, start: int, person: bool) -> str | None:
@@ -203,7 +204,8 @@ def article_names(doc: Document, claims: Sequence[Claim] = (), table: NameTable 
         surface = next(iter(f.surface))
         if is_acronym(surface) or len(name_tokens(surface)) != 1:
             continue
-        if table is not None and table.candidates(surface, outlet=f.outlet):
+        if not settings.entity_link_surnames or (
+                table is not None and table.candidates(surface, outlet=f.outlet)):
             continue
         tok = name_tokens(surface)[0]
         owners = {find(p) for p in persons
@@ -225,7 +227,7 @@ def article_names(doc: Document, claims: Sequence[Claim] = (), table: NameTable 
                     votes.append(v)
                     exact.append({r for r in v if table.is_exact(s, r)})
                 for st in f.starts[:5]:
-                    cues |= table.countries_in(_cue_words(doc, st))
+                    cues |= table.countries_in(_cue_words(doc, st, settings.entity_cue_words))
             known[g] = choose(table, votes, exact, cues)
     return ArticleNames(forms, group, known)
 
@@ -264,7 +266,7 @@ def resolve_entities(docs: Sequence[Document], claims: Sequence[Claim], settings
     locals_: dict[str, ArticleNames] = {}
     groups: list[_Group] = []
     for doc in sorted(docs, key=lambda d: d.id):
-        names = article_names(doc, by_article.get(doc.id, ()), table)
+        names = article_names(doc, by_article.get(doc.id, ()), table, settings)
         locals_[doc.id] = names
         for g, keys in names.groups().items():
             groups.append(_Group(doc.id, keys, [names.forms[k] for k in keys], names.known.get(g)))
@@ -321,7 +323,7 @@ def resolve_entities(docs: Sequence[Document], claims: Sequence[Claim], settings
         short_by_key.setdefault(groups[i].keys[0], []).append(i)
     for k in sorted(short_by_key):
         idx = short_by_key[k]
-        roots = {find(o) for o in owners.get(k, ())}
+        roots = {find(o) for o in owners.get(k, ())} if settings.entity_link_surnames else set()
         target = next(iter(roots)) if len(roots) == 1 else idx[0]
         for j in idx:
             union(target, j)
@@ -334,7 +336,8 @@ def resolve_entities(docs: Sequence[Document], claims: Sequence[Claim], settings
                     if is_acronym(s):
                         defined_acr.setdefault(s.upper(), set()).add(i)
     for i, g in enumerate(groups):
-        if g.known is not None or any(f.defined for f in g.forms) or len(g.forms) != 1:
+        if not settings.entity_translit_acronyms or g.known is not None or any(
+                f.defined for f in g.forms) or len(g.forms) != 1:
             continue
         acr = [s for s in g.forms[0].surface if is_acronym(s)]
         if not acr:
