@@ -192,15 +192,26 @@ def attribute(view: DocView, start: int, end: int, window: int,
     verbs = speech_verbs_for(view, start, end)
     linked = set(view.chain_verbs)
     chosen: Attribution | None = None
+    reporter: Attribution | None = None  # "..., Kim said, state media reported."
     for verb in verbs[:4]:
         found = _frame(view, verb, window, outlets)
         if verb not in linked:
             found = Attribution(found.speaker, found.via, verb, "nearby", found.subject)
+        if found.speaker and reporter is None and found.subject is not None \
+                and view.tokens[verb].lemma.lower() in REPORT_VERBS \
+                and is_outlet(view, found.subject, outlets):
+            reporter = found
+            continue
         if found.speaker:
             chosen = found
+            if reporter is not None and chosen.via is None:
+                chosen = Attribution(chosen.speaker, reporter.speaker, chosen.verb, chosen.how,
+                                     chosen.subject)
             break
         if chosen is None:
             chosen = found
+    if (chosen is None or chosen.speaker is None) and reporter is not None:
+        chosen = reporter  # the outlet is the only one speaking
     if chosen is None or chosen.speaker is None:
         intro = _colon_intro(view, start)
         if intro is not None:

@@ -251,10 +251,11 @@ def _clause_span(view: DocView, head: int, skip: int | None = None) -> tuple[int
 
 
 def _carry_vias(view: DocView, found: list[_Found], settings: ClaimsSettings) -> None:
-    """A quotation with a speaker and no outlet takes the outlet of a nearby sentence (or
-    quotation) with the same speaker."""
+    """A quotation with a speaker and no outlet takes the outlet of the nearest sentence (or
+    quotation) with the same speaker: within ``quote_via_sentences``, else, with
+    ``quote_via_article``, anywhere in the article."""
     window = settings.quote_via_sentences
-    if window <= 0:
+    if window <= 0 and not settings.quote_via_article:
         return
     by_sentence: dict[int, list[tuple[str | None, str]]] = {}
     for f in found:
@@ -272,7 +273,8 @@ def _carry_vias(view: DocView, found: list[_Found], settings: ClaimsSettings) ->
         if not f.frame.speaker or f.frame.via:
             continue
         here = view.sentence_of(f.start)
-        order = sorted(range(here - window, here + window + 1),
+        reach = len(view.sentences) if settings.quote_via_article else window
+        order = sorted(range(here - reach, here + reach + 1),
                        key=lambda s: (abs(s - here), s > here))
         for s in order:
             hit = next((v for spk, v in by_sentence.get(s, ()) if spk == f.frame.speaker), None)

@@ -36,6 +36,10 @@ class ClaimsSettings:
     quote_continuation_sentences: int = 1
     """A quotation with no speaker frame follows the speaker of a quotation at most this many
     sentences before it (news style: consecutive quoted paragraphs); 0 turns this off."""
+    quote_via_article: bool = True
+    """A quotation whose speaker has no outlet within ``quote_via_sentences`` takes the outlet
+    of that speaker's nearest attributed sentence anywhere in the article (rewrites of one
+    agency item name the agency once); off: only the window counts."""
     quote_indirect: bool = True
     """Also extract indirect speech ("X said that ...", "according to X, ...") as quotes."""
     quote_outlets: tuple[str, ...] = ()
