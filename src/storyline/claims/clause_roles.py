@@ -144,7 +144,9 @@ class Clauses:
         """A short phrase naming token ``i``: its compounds and adjectival names, and a following
         "of/in X" ("war in Ukraine"), without determiners; ``None`` for pronouns."""
         t = self.tokens[i]
-        if t.pos == "PRON" or self.word(i).lower() in _PRONOUNS:
+        if t.pos not in ("NOUN", "PROPN", "NUM", "ADJ", "X") or self.word(i).lower() in _PRONOUNS:
+            return None  # pronouns, clauses ("what followed")
+        if "://" in self.word(i) or self.word(i).startswith("www."):
             return None
         idx = {i}
         stack = [i]

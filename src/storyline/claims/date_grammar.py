@@ -47,7 +47,7 @@ _UNIT = r"(?P<unit>day|week|month|year|summer|winter|spring|autumn|fall|weekend)
 # (kind, compiled pattern); tried in this order, earlier matches win overlaps
 PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((k, re.compile(p)) for k, p in (
     ("iso", r"\b(?P<year>\d{4})-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b"),
-    ("mdy", rf"\b{_MON_UP}\s+{_DAY}\b(?:,?\s+{_YEAR}\b)?"),
+    ("mdy", rf"\b{_MON_UP}\s+{_DAY}\b(?:(?:,\s*|\s+){_YEAR}\b)?"),
     ("dmy", rf"\b{_DAY}\s+(?:of\s+)?{_MON}(?:,?\s+{_YEAR}\b)?"),
     ("my", rf"\b{_MON},?\s+{_YEAR}\b"),
     ("ago", rf"\b{_NUMW}\s+(?P<unit>day|week|month|year)s?\s+ago\b"),
@@ -143,6 +143,9 @@ def _build(kind: str, m: re.Match[str], text: str) -> DateExpression | None:
                             "tomorrow": "1"}[g["deictic"].lower()]
     elif kind == "wd":
         rel = f"weekday:{WEEKDAYS[g['wd'].lower()]}"
+    if rel is not None and kind in ("rel", "rel_wd") and re.search(
+            r"\b(?:the|that|a)\s+$", text[max(0, s - 6) : s], re.I):
+        rel = "anaphoric:" + rel  # "the next day": relative to the story, not to publication
     qualifier = None
     before = text[max(0, s - 14) : s].lower()
     for q in _QUALIFIERS:

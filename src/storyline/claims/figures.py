@@ -51,7 +51,8 @@ __all__ = ["extract_figures"]
 
 _FRACTION_WORDS = frozenset({"half", "third", "thirds", "quarter", "quarters", "fifth",
                              "fifths", "tenth", "tenths"})
-_TIME_AFTER = re.compile(r"^\s*(?:a\.m\.|p\.m\.|am\b|pm\b|GMT|UTC|o'clock|hrs\b)", re.I)
+_TIME_AFTER = re.compile(
+    r"^\s*(?:a\.\s?m\b|p\.\s?m\b|am\b|pm\b|GMT|UTC|[A-Z]ST\b|o'clock|hrs\b|h\b)", re.I)
 _AGE_AFTER = re.compile(r"^\s*-?\s*(?:years?|months?)[\s-]*old\b", re.I)
 _ADDITION_BEFORE = ("an additional", "additional", "another", "a further", "further",
                     "an extra", "extra")
@@ -168,10 +169,14 @@ def _not_a_figure(cl: Clauses, ph: _Phrase, settings: ClaimsSettings) -> bool:
         return True
     if ":" in first or _TIME_AFTER.match(after) or _AGE_AFTER.match(after):
         return True
+    if first.startswith("0") and len(first) > 1 and first[1].isdigit():
+        return True  # "0845": a code or a phone number
+    if cl.lemma(t0.head) in ("call", "dial") and t0.dep in ("dobj", "pobj", "npadvmod"):
+        return True  # "call 911"
     # a lone four-digit number that does not count a plural noun is a year or a code
     if ph.first == ph.last and re.fullmatch(r"1[6-9]\d\d|2[01]\d\d", first):
         head = cl.tokens[t0.head]
-        if not (head.tag in ("NNS", "NNPS") and t0.head > ph.first):
+        if not (head.tag == "NNS" and t0.head > ph.first):
             return True
     # identifiers: "Article 5", "section 3", "No. 1", "Flight 370"
     prev = _prev_word(cl, ph.first)

@@ -111,6 +111,8 @@ def parse_cardinal(words: Sequence[str]) -> float | None:
     # "30 000": groups of three digits after a leading group, written with thin spaces
     if len(ws) > 1 and all(_THIN_GROUP.match(w) for w in ws[1:]) and re.match(r"^\d{1,3}$", ws[0]):
         return float("".join(ws))
+    if any(_DIGITS.match(a) and _DIGITS.match(b) for a, b in zip(ws, ws[1:])):
+        return None  # "0845 125 2222": digit groups side by side are a code, not a sum
     if ws[0] in ("a", "an", "one") and len(ws) > 1 and ws[1] in SCALES:
         ws = ["1", *ws[1:]]
     total = 0.0  # finished groups ("two million" once "three hundred" follows)
