@@ -110,6 +110,7 @@ def test_misquote_shows_changed_words(report_dict):
     marks = " ".join(re.findall(r'<mark class="diff[^"]*">([^<]*)</mark>', block))
     assert "every" in marks and "the" in marks
     assert "rebuild" not in marks
+    assert "rewrite of Northwire" in block and "origin of 3 related texts" in block
 
 
 def test_provenance_svg_marks_origin_and_arrows(report_dict):

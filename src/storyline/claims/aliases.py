@@ -127,7 +127,8 @@ def name_tokens(text: str) -> list[str]:
 
 
 def is_acronym(text: str) -> bool:
-    """An all-capital token of 2-10 Latin or Cyrillic letters/digits ("KCNA", "ЦТАК", "G7")."""
+    """An all-capital token of 2-10 Latin or Cyrillic letters/digits with at least two letters
+    ("KCNA", "ЦТАК", "B2B"; not "G20": one letter and a number is a label, not an acronym)."""
     t = text.strip()
     return bool(_ACRONYM.match(t)) and sum(c.isalpha() for c in t) >= 2
 

@@ -52,7 +52,10 @@ def diff_segments(texts: Sequence[str],
     the reference less than ``min_ratio`` (difflib's ratio) is an independent wording, not an
     edit of it, and is not marked: the claim span alone shows what it says."""
     toks = [_tokens(t) for t in texts]
-    keys = [[_key(t[s:e]) for s, e in tk] for t, tk in zip(texts, toks)]
+    # Only words and punctuation take part in the alignment; spaces never differ.
+    words = [[j for j, (s, e) in enumerate(tk) if not t[s:e].isspace()]
+             for t, tk in zip(texts, toks)]
+    keys = [[_key(t[tk[j][0]:tk[j][1]]) for j in w] for t, tk, w in zip(texts, toks, words)]
     changed = [[False] * len(tk) for tk in toks]
     if len(texts) > 1 and all(len(k) <= MAX_TOKENS for k in keys):
         ref = keys[0]
@@ -60,15 +63,16 @@ def diff_segments(texts: Sequence[str],
             if keys[i] == ref:
                 continue
             sm = difflib.SequenceMatcher(None, ref, keys[i], autojunk=False)
-            if sm.ratio() < min_ratio:
+            if sm.real_quick_ratio() < min_ratio or sm.quick_ratio() < min_ratio \
+                    or sm.ratio() < min_ratio:
                 continue  # unrelated wordings: marking every word would say nothing
             for tag, a0, a1, b0, b1 in sm.get_opcodes():
                 if tag == "equal":
                     continue
                 for j in range(a0, a1):
-                    changed[0][j] = True
+                    changed[0][words[0][j]] = True
                 for j in range(b0, b1):
-                    changed[i][j] = True
+                    changed[i][words[i][j]] = True
     out = []
     for i, text in enumerate(texts):
         span = focus[i] if focus and i < len(focus) else None

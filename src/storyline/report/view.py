@@ -10,6 +10,7 @@ synthetic story so nothing in the report goes unshown.
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
 from typing import Any, Mapping
 from urllib.parse import quote, urlsplit
@@ -24,6 +25,7 @@ STATUS_LABEL = {
     "corroborated": "Corroborated",
 }
 UNASSIGNED_ID = "unassigned"
+_NOT_ID = re.compile(r"[^0-9A-Za-z_-]")
 
 
 def safe_url(url: Any) -> str | None:
@@ -44,8 +46,7 @@ def safe_url(url: Any) -> str | None:
 
 def anchor(kind: str, ident: Any) -> str:
     """A stable HTML id for a record (ids are content hashes; anything else is made safe)."""
-    s = "".join(c if c.isalnum() or c in "-_" else "_" for c in str(ident))
-    return f"{kind}-{s}"
+    return f"{kind}-{_NOT_ID.sub('_', str(ident))}"
 
 
 def href(kind: str, ident: Any, base: str = "") -> str:
