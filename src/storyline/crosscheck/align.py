@@ -11,7 +11,8 @@ claims that are merely chained through a third.
   speakers align too (an attribution conflict).
 Two dates or figures of one sentence of one article never align (a range or a list).
 
-- **figures** (a slot): same counted noun, aspect, modality and unit, same subject through the
+- **figures** (a slot): same counted noun (or, for money and shares without a noun, the same
+  unit), aspect, modality and unit, same subject through the
   entity aliases (or, without subjects, the same action), same action where both give one.
   Without subject, two articles' figures align when their sentences are the same sentence
   (content-word overlap ``context_min_overlap``, numbers aside). Ordinals of time ("third year") align when both subjects name an armed conflict
@@ -187,7 +188,9 @@ def is_time_ordinal(c: Claim, s: CheckSettings) -> bool:
 
 def figures_align(a: Claim, b: Claim, ctx: Context) -> bool:
     s = ctx.settings
-    if a.value is None or b.value is None or not a.noun or a.noun != b.noun:
+    if a.value is None or b.value is None or a.noun != b.noun:
+        return False
+    if not a.noun and not a.unit:  # a bare number ("29"): nothing says what it counts
         return False
     if (a.aspect or "total") != (b.aspect or "total") or a.unit != b.unit:
         return False

@@ -106,16 +106,25 @@ def _about(group: Sequence[Claim], ctx: Context) -> str:
 
 def _disagree(a: Claim, b: Claim, ctx: Context, differ) -> bool:
     """``a`` and ``b`` differ, and neither agrees with a value given in the other's sentence
-    ("from October 16 to November 14" agrees with "November 14")."""
+    ("from October 16 to November 14" agrees with "November 14"). ``differ`` returns ``None``
+    when a claim has no value to compare ("Thursday" left unresolved): it agrees with nothing."""
     if not differ(a, b):
         return False
-    return (all(differ(x, b) for x in ctx.alternatives(a))
-            and all(differ(a, y) for y in ctx.alternatives(b)))
+    return (not any(differ(x, b) is False for x in ctx.alternatives(a))
+            and not any(differ(a, y) is False for y in ctx.alternatives(b)))
 
 
-def _dates_differ(a: Claim, b: Claim) -> bool:
+def _dates_differ(a: Claim, b: Claim) -> bool | None:
     da, db = parse_date(a.date), parse_date(b.date)
-    return da is not None and db is not None and dates_conflict(da, db)
+    if da is None or db is None:
+        return None
+    return dates_conflict(da, db)
+
+
+def _figures_differ(a: Claim, b: Claim, s) -> bool | None:
+    if a.value is None or b.value is None:
+        return None
+    return figures_conflict(a, b, s)
 
 
 def judge(group: Sequence[Claim], pairs: Sequence[tuple[Claim, Claim]], families: Mapping[str, str],
@@ -134,7 +143,7 @@ def judge(group: Sequence[Claim], pairs: Sequence[tuple[Claim, Claim]], families
             values = tuple(v for v, _ in items)
             detail = f"{_about(group, ctx)}: dates differ: {_fmt_values(items)}"
     elif kind == "quantity":
-        if any(_disagree(a, b, ctx, lambda x, y: figures_conflict(x, y, s)) for a, b in pairs):
+        if any(_disagree(a, b, ctx, lambda x, y: _figures_differ(x, y, s)) for a, b in pairs):
             status = "conflicting"
             items = _by_value(group, ctx)
             values = tuple(v for v, _ in items)
