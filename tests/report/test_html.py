@@ -191,3 +191,18 @@ def test_word_diff(texts, changed):
         got = [x.text.strip(" ,.") for x in s if x.changed]
         assert got == want
         assert "".join(x.text for x in s) in texts
+
+
+@pytest.mark.parametrize("field, value", [
+    ("max_passages_per_link", -1),
+    ("passage_context_chars", 10_000),
+    ("markdown_max_quote_chars", 5),
+])
+def test_settings_ranges(field, value):
+    with pytest.raises(ValueError, match=f"report.{field}"):
+        ReportSettings(**{field: value})
+
+
+def test_passage_limit_setting(report_dict):
+    html = render_html(report_dict, ReportSettings(max_passages_per_link=1))
+    assert "1 shorter passage(s) not shown." in html
