@@ -157,6 +157,9 @@ def article_names(doc: Document, claims: Sequence[Claim] = (), table: NameTable 
         if m.label in NAME_LABELS and m.text[:1].isupper() or (m.label in NAME_LABELS
                                                                and m.text[:4] == "the "):
             add(m.text, m.label, m.start, m.label == "PERSON")
+    if table is not None:
+        for start, end in _known_names_missed(doc, table):
+            add(doc.text[start:end], "", start, False)
     links: list[tuple[str, str]] = []
     for d in find_acronym_definitions(doc):
         head = d.long_form.split()[-1].lower()
@@ -230,6 +233,34 @@ def article_names(doc: Document, claims: Sequence[Claim] = (), table: NameTable 
                     cues |= table.countries_in(_cue_words(doc, st, settings.entity_cue_words))
             known[g] = choose(table, votes, exact, cues)
     return ArticleNames(forms, group, known)
+
+
+def _known_names_missed(doc: Document, table: NameTable, longest: int = 6
+                        ) -> list[tuple[int, int]]:
+    """Spans of capitalised words outside NER mentions that name a row of the known-names table
+    (NER misses rare names: "Daesh" tagged as an adjective); longest match first."""
+    text, toks = doc.text, doc.annotation.tokens
+    covered = [(m.start, m.end) for m in doc.annotation.mentions]
+    caps = [i for i, t in enumerate(toks) if text[t.start:t.start + 1].isupper()
+            and not any(a <= t.start < b for a, b in covered)]
+    out: list[tuple[int, int]] = []
+    used: set[int] = set()
+    capset = set(caps)
+    for i in caps:
+        if i in used:
+            continue
+        for n in range(longest, 0, -1):
+            span = range(i, i + n)
+            if not all(j in capset or (j < len(toks) and text[toks[j].start:toks[j].end]
+                                       in ("of", "-", "the")) for j in span) \
+                    or span[-1] not in capset:
+                continue
+            start, end = toks[i].start, toks[span[-1]].end
+            if table.candidates(text[start:end]):
+                out.append((start, end))
+                used.update(span)
+                break
+    return out
 
 
 def _ends(name: str) -> set[str]:
