@@ -49,6 +49,11 @@ def test_anchor_link_opens_the_check(watched, tmp_path):
     # The timeline table links to the conflict: clicking opens it.
     page.locator('tr a[href="#check-k-conflict-date"]').first.click()
     page.wait_for_function("document.getElementById('check-k-conflict-date').open")
+    # From the conflict's row to the claim in the Coastal Herald text (a collapsed details).
+    page.locator('#check-k-conflict-date a[href="#ct-c-date-4"]').click()
+    page.wait_for_function("document.getElementById('ct-c-date-4').closest('details').open")
+    assert page.locator("#ct-c-date-4").is_visible()
+    assert page.locator("#ct-c-date-4").inner_text() == "Monday, March 3"
     w.assert_clean()
 
 

@@ -206,3 +206,15 @@ def test_settings_ranges(field, value):
 def test_passage_limit_setting(report_dict):
     html = render_html(report_dict, ReportSettings(max_passages_per_link=1))
     assert "1 shorter passage(s) not shown." in html
+
+
+def test_claims_marked_in_article_text(report_dict):
+    html = render_html(report_dict)
+    assert '<mark class="focus" id="ct-c-boats-4">About 40 boats</mark>' in html
+    assert 'href="#ct-c-date-4"' in html  # from the conflict's row to the text
+    # The text is still whole around the marks.
+    herald = report_dict["articles"][3]["text"]
+    start = html.index('id="art-' + report_dict["articles"][3]["id"])
+    body = html[html.index('<div class="body text">', start):]
+    body = body[:body.index("</div>")]
+    assert re.sub(r"<[^>]+>", "", body).replace("&#39;", "'") == herald

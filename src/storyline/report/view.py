@@ -244,6 +244,26 @@ def story_views(ix: Index) -> list[StoryView]:
     return views
 
 
+def text_segments(text: str, claims: list[Mapping[str, Any]]) -> list[tuple[str, str | None]]:
+    """An article text cut at its claims' spans: ``[(piece, claim id or None), ...]``; where
+    claims overlap, the earlier-starting (then longer) one is marked."""
+    spans = sorted(((int(c["span"][0]), int(c["span"][1]), c["id"]) for c in claims
+                    if c.get("span")), key=lambda x: (x[0], -x[1]))
+    out: list[tuple[str, str | None]] = []
+    pos = 0
+    for s, e, cid in spans:
+        s, e = max(s, pos), min(e, len(text))
+        if s >= e:
+            continue
+        if s > pos:
+            out.append((text[pos:s], None))
+        out.append((text[s:e], cid))
+        pos = e
+    if pos < len(text):
+        out.append((text[pos:], None))
+    return out
+
+
 def grouped_mentions(article: Mapping[str, Any]) -> list[tuple[str, list[tuple[str, int]]]]:
     """Mentions of an article grouped by label: ``[(label, [(text, count), ...]), ...]``."""
     groups: dict[str, dict[str, int]] = {}
@@ -285,5 +305,5 @@ def _context(text: str, start: int, end: int) -> str:
 
 
 __all__ = ["Index", "StoryView", "Segment", "anchor", "href", "safe_url", "story_views", "claim_rows",
-           "grouped_mentions", "passage_pairs", "independent_sources", "time_span",
+           "grouped_mentions", "passage_pairs", "text_segments", "independent_sources", "time_span",
            "STATUS_LABEL"]
