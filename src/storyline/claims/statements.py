@@ -68,8 +68,8 @@ def extract_statements(doc: Document, settings: ClaimsSettings, taken: Sequence[
     spans = sorted(c.span for c in taken)
     names = None
     out: list[Claim] = []
-    for sent in ann.sentences:
-        start, end = _trim(text, sent.start, sent.end)
+    for start, end, lo, hi in _pieces(doc):
+        start, end = _trim(text, start, end)
         if end <= start or any(a < end and start < b for a, b in spans):
             continue
         sentence = text[start:end]
@@ -78,7 +78,7 @@ def extract_statements(doc: Document, settings: ClaimsSettings, taken: Sequence[
             continue
         if not _is_declarative(sentence):
             continue
-        found = _event(doc, sent.token_start, sent.token_end, settings)
+        found = _event(doc, lo, hi, settings)
         if found is None:
             continue
         actor, action = found
@@ -91,6 +91,25 @@ def extract_statements(doc: Document, settings: ClaimsSettings, taken: Sequence[
             modality="asserted",
         ))
     return tuple(out)
+
+
+def _pieces(doc: Document) -> list[tuple[int, int, int, int]]:
+    """(start, end, first token, end token) of each sentence, cut at line breaks: a heading or
+    bullet line the sentence splitter glued to the next line is a piece of its own."""
+    text, toks = doc.text, doc.annotation.tokens
+    out = []
+    for sent in doc.annotation.sentences:
+        start = sent.start
+        for line in text[sent.start:sent.end].split("\n"):
+            end = start + len(line)
+            lo = next((i for i in range(sent.token_start, sent.token_end)
+                       if toks[i].start >= start), sent.token_end)
+            hi = next((i for i in range(lo, sent.token_end) if toks[i].start >= end),
+                      sent.token_end)
+            if line.strip():
+                out.append((start, end, lo, hi))
+            start = end + 1
+    return out
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -119,7 +138,8 @@ def _event(doc: Document, lo: int, hi: int, settings: ClaimsSettings
            ) -> tuple[str, str] | None:
     """(actor, action) of the first clause with an event verb and a named actor."""
     toks = doc.annotation.tokens
-    roots = [i for i in range(lo, hi) if toks[i].dep == "ROOT" or toks[i].head == i]
+    roots = [i for i in range(lo, hi) if toks[i].dep == "ROOT" or toks[i].head == i
+             or not lo <= toks[i].head < hi]
     order: list[tuple[int, int | None]] = []  # (verb, main verb it depends on)
     for r in roots:
         order.append((r, None))
