@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from storyline.models import Document
 from storyline.stories.settings import StoriesSettings
 
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 ENTITY_LABELS = frozenset(
     {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"}
 )
@@ -62,6 +63,7 @@ class DocFeatures:
     day: int | None  # proleptic ordinal of the publication date, else of the dates in the text
     years: frozenset[int]  # years the article is about (publication year and years it mentions)
     title: str
+    places: frozenset[str] = frozenset()  # its most salient place keys (GPE, LOC, FAC)
 
 
 def _norm_entity(text: str) -> str:
@@ -131,6 +133,7 @@ def extract(doc: Document, settings: StoriesSettings) -> DocFeatures:
     boost = settings.lead_boost
 
     ents: Counter = Counter()
+    places: Counter = Counter()
     terms: Counter = Counter()
     day_votes: Counter = Counter()
     years: Counter = Counter()
@@ -146,6 +149,8 @@ def extract(doc: Document, settings: StoriesSettings) -> DocFeatures:
             if len(key) < 2 or _URLISH.search(m.text):
                 continue
             ents["e:" + key] += w
+            if m.label in PLACE_LABELS:
+                places["e:" + key] += w
             if m.label == "PERSON" and " " in key:
                 ents["e:" + key.rsplit(" ", 1)[1]] += w
         elif m.label in NUMBER_LABELS:
@@ -153,7 +158,9 @@ def extract(doc: Document, settings: StoriesSettings) -> DocFeatures:
             if digits and digits not in ("1", "2", "one"):
                 terms["n:" + digits] += w
         elif m.label == "DATE":
-            days, ys = normalise_dates(m.text)
+            # NER often leaves the year out of the span ("December 15th" + ", 2008"): look a
+            # few characters past it.
+            days, ys = normalise_dates(text[m.start : m.end + 7])
             for d in days:
                 day_votes[d] += w
             for y in ys:
@@ -190,4 +197,5 @@ def extract(doc: Document, settings: StoriesSettings) -> DocFeatures:
         day=day,
         years=frozenset(year_set),
         title=_title(doc, settings),
+        places=frozenset(k for k, _ in sorted(places.items(), key=lambda kv: (-kv[1], kv[0]))[:3]),
     )

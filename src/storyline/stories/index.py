@@ -32,7 +32,7 @@ from typing import Any, Mapping
 from storyline.models import Document, Story, content_id
 from storyline.stories.features import DocFeatures, extract
 from storyline.stories.settings import StoriesSettings
-from storyline.stories.timing import TimeProfile
+from storyline.stories.timing import PlaceProfile, TimeProfile
 
 STATE_VERSION = 1
 Vec = dict[str, float]
@@ -97,6 +97,7 @@ class EventState:
     ent: Centroid = field(default_factory=Centroid)
     term: Centroid = field(default_factory=Centroid)
     time: TimeProfile = field(default_factory=TimeProfile)
+    place: PlaceProfile = field(default_factory=PlaceProfile)
 
     @property
     def id(self) -> str:
@@ -111,15 +112,17 @@ class DocVec:
     term: Vec
     day: int | None
     years: frozenset[int]
+    places: frozenset[str] = frozenset()
 
 
 def similarity(settings: StoriesSettings, dv: DocVec, ev: EventState) -> float:
     """Mean cosine of the article to the event's articles (average linkage), blending entities
     and terms, minus the mean time penalty (:mod:`storyline.stories.timing`)."""
     n = len(ev.members) or 1
-    w = settings.entity_weight if dv.ent and ev.ent.norm2 > 0 else 0.0
+    w = settings.entity_weight
     sim = w * dot(dv.ent, ev.ent.vec) + (1.0 - w) * dot(dv.term, ev.term.vec)
-    return (sim - ev.time.penalty_sum(settings, dv.day, dv.years)) / n
+    sim -= ev.time.penalty_sum(settings, dv.day, dv.years)
+    return (sim - ev.place.penalty_sum(settings, dv.places)) / n
 
 
 class EventIndex:
@@ -148,7 +151,7 @@ class EventIndex:
         kept = dict(top_items(weighted, self.settings.max_doc_keys))
         ent = unit({k: v for k, v in kept.items() if k.startswith("e:")})
         term = unit({k: v for k, v in kept.items() if not k.startswith("e:")})
-        return DocVec(ent, term, f.day, f.years)
+        return DocVec(ent, term, f.day, f.years, f.places)
 
     # -------------------------------------------------------------- assignment
 
@@ -217,6 +220,7 @@ class EventIndex:
         ev.ent.prune(self.settings.max_event_keys)
         ev.term.prune(self.settings.max_event_keys)
         ev.time.add(dv.day, dv.years)
+        ev.place.add(dv.places)
         self.docs[doc_id][0] = founder
         cap = self.settings.postings_cap
         for key, _ in top_items({**dv.ent, **dv.term}, self.settings.query_keys):
@@ -232,6 +236,7 @@ class EventIndex:
         ev.ent.add(dv.ent, -1.0)
         ev.term.add(dv.term, -1.0)
         ev.time.add(dv.day, dv.years, -1)
+        ev.place.add(dv.places, -1)
         if not ev.members:
             del self.events[founder]
 
@@ -243,7 +248,8 @@ class EventIndex:
         self.postings = {}
         for ev in sorted(self.events.values(), key=lambda e: e.seq):
             members, ev.members = ev.members, []
-            ev.ent, ev.term, ev.time = Centroid(), Centroid(), TimeProfile()
+            ev.ent, ev.term = Centroid(), Centroid()
+            ev.time, ev.place = TimeProfile(), PlaceProfile()
             for m in members:
                 self._join(ev.key, m, vectors[m])
 
@@ -278,10 +284,10 @@ class EventIndex:
         """Similarity of two events' centroids, with the same blend and time penalty as
         :func:`similarity` (the years of an event are those of at least half its articles)."""
         st = self.settings
-        w = st.entity_weight if a.ent.norm2 > 0 and b.ent.norm2 > 0 else 0.0
+        w = st.entity_weight
         n = (len(a.members) * len(b.members)) or 1
         sim = w * dot(a.ent.vec, b.ent.vec) + (1 - w) * dot(a.term.vec, b.term.vec)
-        sim -= a.time.pair_penalty_sum(st, b.time)
+        sim -= a.time.pair_penalty_sum(st, b.time) + a.place.pair_penalty_sum(st, b.place)
         return sim / n
         return sim
 
@@ -336,6 +342,7 @@ class EventIndex:
         a.ent.prune(self.settings.max_event_keys)
         a.term.prune(self.settings.max_event_keys)
         a.time.merge(b.time)
+        a.place.merge(b.place)
         for m in b.members:
             self.docs[m][0] = a.key
         self.families = {k: (a.key if v == b.key else v) for k, v in self.families.items()}
@@ -385,7 +392,7 @@ class EventIndex:
             events.append({
                 "key": key, "founder": ev.founder, "seq": ev.seq, "members": list(ev.members),
                 "ent": dict(sorted(ev.ent.vec.items())), "term": dict(sorted(ev.term.vec.items())),
-                "time": ev.time.to_state(),
+                "time": ev.time.to_state(), "place": ev.place.to_state(),
             })
         return {
             "version": STATE_VERSION,
@@ -412,6 +419,7 @@ class EventIndex:
             ev.ent = Centroid(dict(e["ent"]), sum(v * v for v in e["ent"].values()))
             ev.term = Centroid(dict(e["term"]), sum(v * v for v in e["term"].values()))
             ev.time = TimeProfile.from_state(e["time"])
+            ev.place = PlaceProfile.from_state(e["place"])
             index.events[ev.key] = ev
         index.postings = {k: dict.fromkeys(v) for k, v in state["postings"].items()}
         index.docs = {d: [rec[0], rec[1], rec[2], dict(rec[3])] for d, rec in state["docs"].items()}

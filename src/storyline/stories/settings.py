@@ -21,11 +21,11 @@ class StoriesSettings:
     """Thresholds and switches of the stories stage (event clustering and story grouping)."""
 
     # ---- event assignment
-    event_threshold: float = 0.30
+    event_threshold: float = 0.10
     """Similarity (0-1) from which an article joins the most similar existing event instead of
     opening a new one. Higher splits coverage of one incident into several events; lower merges
     different incidents of the same kind."""
-    entity_weight: float = 0.55
+    entity_weight: float = 0.75
     """Share of the event similarity given to named entities (people, organisations, places,
     ...), the rest going to content words and figures. Entities tell two incidents of the same
     kind apart; words tell what happened."""
@@ -55,6 +55,11 @@ class StoriesSettings:
     """An article is never assigned to an event whose dated span is further away than this many
     days (when both are dated). Bounds the candidates in a long stream."""
 
+    place_penalty: float = 0.0
+    """Similarity taken off when an article's most salient places (its top three GPE/LOC/FAC
+    entities) and an event member's share none: incidents are local in place as in time (two
+    supermarket fires in two towns). 0 turns the place signal off."""
+
     # ---- index (cost per added article)
     query_keys: int = 25
     """Heaviest keys of a new article looked up in the inverted index to find candidate events."""
@@ -70,17 +75,17 @@ class StoriesSettings:
     to its best event with corpus-wide word weights (like a k-means step). 0 makes the batch
     result exactly the incremental one."""
 
-    merge_threshold: float = 0.40
+    merge_threshold: float = 0.10
     """Similarity of two events' centroids from which they are merged (batch after the
     incremental pass; incremental in :meth:`EventIndex.merge_events`). Centroids of two halves of
     one incident are closer to each other than single articles are to an event, hence higher than
     ``event_threshold``. 1 turns merging off."""
 
     # ---- stories
-    story_threshold: float = 0.22
+    story_threshold: float = 0.12
     """Similarity of an event to a story (centroids) from which it joins that story. Lower groups
     more events into fewer, broader stories."""
-    story_entity_weight: float = 0.5
+    story_entity_weight: float = 0.4
     """Share of the story similarity given to named entities (shared actors) rather than words."""
 
     # ---- titles
@@ -103,6 +108,7 @@ class StoriesSettings:
         check_range(_S, "max_event_keys", self.max_event_keys, 10, 100_000)
         check_range(_S, "time_scale_days", self.time_scale_days, 0.5, 3650.0)
         check_range(_S, "time_penalty", self.time_penalty, 0.0, 1.0)
+        check_range(_S, "place_penalty", self.place_penalty, 0.0, 1.0)
         check_range(_S, "max_gap_days", self.max_gap_days, 1, 36_500)
         check_range(_S, "query_keys", self.query_keys, 1, 1000)
         check_range(_S, "postings_cap", self.postings_cap, 1, 1_000_000)

@@ -8,9 +8,9 @@ and a set of years (see :mod:`storyline.stories.features`). Two articles pay a t
 * otherwise, both have years and share none: ``time_penalty``;
 * otherwise nothing (work without dates).
 
-An event keeps counters of its members' days and years, so the *mean* penalty of an article
-against all members (the time part of average linkage) costs O(distinct days), not O(members).
-Members with years but no day are approximated through the shared year counter.
+An event keeps a counter of its members' (day, years) signatures, so the *mean* penalty of an
+article against all members (the time part of average linkage) is exact and costs O(distinct
+signatures), not O(members).
 """
 
 from __future__ import annotations
@@ -25,76 +25,104 @@ def day_penalty(settings: StoriesSettings, gap: int) -> float:
     return settings.time_penalty * min(1.0, abs(gap) / (2 * settings.time_scale_days))
 
 
+def pair_penalty(settings: StoriesSettings, day_a: int | None, years_a: frozenset[int],
+                 day_b: int | None, years_b: frozenset[int]) -> float:
+    """The time penalty of two articles (see the module docstring)."""
+    if day_a is not None and day_b is not None:
+        return day_penalty(settings, day_a - day_b)
+    if years_a and years_b and years_a.isdisjoint(years_b):
+        return settings.time_penalty
+    return 0.0
+
+
 @dataclass
 class TimeProfile:
-    """Counters of an event's member days and years."""
+    """How many members of an event have each (day, years) signature.
 
-    days: Counter = field(default_factory=Counter)  # day ordinal -> members with that day
-    years: Counter = field(default_factory=Counter)  # year -> dated members mentioning it
-    n_dated: int = 0  # members with at least one year (every member with a day has one)
-    n_days: int = 0  # members with a day
+    Members share few signatures (an event spans days, not years), so the sums below cost
+    O(distinct signatures) and are exact."""
+
+    sigs: Counter = field(default_factory=Counter)  # (day | None, frozenset of years) -> members
 
     def add(self, day: int | None, years: frozenset[int], sign: int = 1) -> None:
-        if day is not None:
-            self.days[day] += sign
-            self.n_days += sign
-            if self.days[day] <= 0:
-                del self.days[day]
-        if years:
-            self.n_dated += sign
-            for y in years:
-                self.years[y] += sign
-                if self.years[y] <= 0:
-                    del self.years[y]
+        if day is None and not years:
+            return
+        key = (day, frozenset(years))
+        self.sigs[key] += sign
+        if self.sigs[key] <= 0:
+            del self.sigs[key]
 
     def merge(self, other: "TimeProfile") -> None:
-        self.days.update(other.days)
-        self.years.update(other.years)
-        self.n_dated += other.n_dated
-        self.n_days += other.n_days
+        self.sigs.update(other.sigs)
 
     def min_gap(self, day: int) -> int | None:
-        return min(abs(day - d) for d in self.days) if self.days else None
+        gaps = [abs(day - d) for d, _ in self.sigs if d is not None]
+        return min(gaps) if gaps else None
 
     def penalty_sum(self, settings: StoriesSettings, day: int | None,
                     years: frozenset[int]) -> float:
         """Sum over members of the pairwise penalty with an article (divide by the size)."""
-        if settings.time_penalty <= 0 or not years:
+        if settings.time_penalty <= 0 or (day is None and not years):
             return 0.0
-        total = 0.0
-        rest = self.n_dated
-        if day is not None and self.days:
-            total += sum(c * day_penalty(settings, day - d) for d, c in self.days.items())
-            rest -= self.n_days
-        if rest > 0:
-            sharing = sum(self.years.get(y, 0) for y in years)
-            total += settings.time_penalty * max(0, rest - min(rest, sharing))
-        return total
+        return sum(c * pair_penalty(settings, day, years, d, ys) for (d, ys), c in self.sigs.items())
 
     def pair_penalty_sum(self, settings: StoriesSettings, other: "TimeProfile") -> float:
-        """Sum over member pairs of two events of the pairwise penalty (approximate for members
-        without a day)."""
+        """Sum over member pairs of two events of the pairwise penalty."""
         if settings.time_penalty <= 0:
             return 0.0
-        total = 0.0
-        for d, c in self.days.items():
-            for e, k in other.days.items():
-                total += c * k * day_penalty(settings, d - e)
-        dated_pairs = self.n_dated * other.n_dated - self.n_days * other.n_days
-        if dated_pairs > 0:
-            sharing = sum(c * other.years.get(y, 0) for y, c in self.years.items())
-            all_pairs = self.n_dated * other.n_dated
-            share = min(1.0, sharing / all_pairs) if all_pairs else 1.0
-            total += settings.time_penalty * dated_pairs * (1.0 - share)
-        return total
+        return sum(c * k * pair_penalty(settings, d, ys, e, zs)
+                   for (d, ys), c in self.sigs.items() for (e, zs), k in other.sigs.items())
 
-    def to_state(self) -> dict:
-        return {"days": {str(d): c for d, c in sorted(self.days.items())},
-                "years": {str(y): c for y, c in sorted(self.years.items())},
-                "n_dated": self.n_dated, "n_days": self.n_days}
+    def to_state(self) -> list:
+        return sorted([d, sorted(ys), c] for (d, ys), c in self.sigs.items())
 
     @classmethod
-    def from_state(cls, state: dict) -> "TimeProfile":
-        return cls(Counter({int(d): c for d, c in state["days"].items()}),
-                   Counter({int(y): c for y, c in state["years"].items()}),
-                   int(state["n_dated"]), int(state["n_days"]))
+    def from_state(cls, state: list) -> "TimeProfile":
+        return cls(Counter({(d, frozenset(ys)): c for d, ys, c in state}))
+
+
+@dataclass
+class PlaceProfile:
+    """How many members of an event name each place among their most salient ones.
+
+    Incidents are local in place as in time: two fires at two supermarkets of one chain, in two
+    towns, are two events. An article and an event member whose salient places (top three GPE/LOC/
+    FAC keys) are disjoint pay ``place_penalty``. The share of members sharing a place with an
+    article is approximated by the best single place (a lower bound), so the cost is
+    O(places of the article)."""
+
+    counts: Counter = field(default_factory=Counter)  # place key -> members naming it
+    n_placed: int = 0  # members with at least one salient place
+
+    def add(self, places: frozenset[str], sign: int = 1) -> None:
+        if not places:
+            return
+        self.n_placed += sign
+        for p in places:
+            self.counts[p] += sign
+            if self.counts[p] <= 0:
+                del self.counts[p]
+
+    def merge(self, other: "PlaceProfile") -> None:
+        self.counts.update(other.counts)
+        self.n_placed += other.n_placed
+
+    def penalty_sum(self, settings: StoriesSettings, places: frozenset[str]) -> float:
+        if settings.place_penalty <= 0 or not places or self.n_placed <= 0:
+            return 0.0
+        sharing = max(self.counts.get(p, 0) for p in places)
+        return settings.place_penalty * max(0, self.n_placed - sharing)
+
+    def pair_penalty_sum(self, settings: StoriesSettings, other: "PlaceProfile") -> float:
+        if settings.place_penalty <= 0 or self.n_placed <= 0 or other.n_placed <= 0:
+            return 0.0
+        pairs = self.n_placed * other.n_placed
+        sharing = max((c * other.counts.get(p, 0) for p, c in self.counts.items()), default=0)
+        return settings.place_penalty * max(0, pairs - sharing)
+
+    def to_state(self) -> list:
+        return [self.n_placed, dict(sorted(self.counts.items()))]
+
+    @classmethod
+    def from_state(cls, state: list) -> "PlaceProfile":
+        return cls(Counter(state[1]), int(state[0]))
