@@ -74,7 +74,16 @@ CASES = [
     ("Concerns were raised last month by South Korean intelligence.", None,
      [("last month", None, None)]),
     ("The greeting was reported by state media on Saturday.", None, [("Saturday", None, None)]),
+    ("Friday, Sep 10,2010 | Updated 8:52 PM EDT", None,
+     [("Friday", None, None), ("Sep 10,2010", "2010-09-10", "day")]),
+    ("Elections in Turkmenistan to be held on two-party basis\n26 September 2013,10:00 "
+     "(GMT+05:00)\nParliamentary elections in Turkmenistan, which are planned for December "
+     "15,2013, will be held on a two-party basis.", None,
+     [("26 September 2013", "2013-09-26", "day"), ("December 15,2013", "2013-12-15", "day")]),
+    ("The next day, police charged him.", "2025-12-27", [("next day", None, None)]),
     # traps
+    ("http://www.pennlive.com/2013/06/williams.html\nShe died on Thursday.", None,
+     [("Thursday", None, None)]),
     ("North Korea may send an additional 30,000 troops to aid Russia.", None, []),
     ("Protesters march through the capital every week.", None, []),
     ("May 9 is celebrated as Victory Day in Russia.", None, [("May 9", "--05-09", "day")]),

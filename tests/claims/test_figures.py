@@ -99,6 +99,10 @@ CASES = [
     ("Russia is expected to deploy some 2,000 engineers to the Kursk region.",
      "some 2,000 engineers", dict(value=2000, approximator="about", modality="forecast",
                                   subject="Russia", action="deploy")),
+    ("Sarah Palin's home church has had a million dollars of damage done to it by arsonists.",
+     "a million dollars of damage", dict(value=1e6, unit="USD", noun="damage")),
+    ("The government announced cuts to get bailout loans of 110 b. Euro from the EU and IMF.",
+     "110 b. Euro", dict(value=1.1e11, unit="EUR")),
     ("In 2014 the company employed 2000 workers in the region.",
      "2000 workers", dict(value=2000, noun="worker")),
 ]
@@ -136,6 +140,13 @@ NOT_FIGURES = [
     ("One of the victims was a child, police said.", ["One"]),
     ("It is the third time the court has ruled on the case.", ["third"]),
     ("He finished second in the race.", ["second"]),
+    ("Esther Williams, Olympic swimmer turned actress, dies at 91", ["91"]),
+    ("Esther Williams has died. She was 91.", ["91"]),
+    ("Police said she shot them with a . 357 Magnum.", ["357"]),
+    ("http://www.example.com/2010/05/05/breaking - news - 3 - dead - at - bank/\nThree people "
+     "died.", ["05", "3"]),
+    ("For details call 0845 125 2222 or dial 911.", ["0845", "125", "2222", "911"]),
+    ("The blast happened at 9.25 a. m. local time.", ["9.25"]),
 ]
 
 

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from storyline.models import Document
 
-__all__ = ["DateExpression", "find_date_expressions", "MONTHS", "WEEKDAYS"]
+__all__ = ["DateExpression", "find_date_expressions", "in_url_line", "MONTHS", "WEEKDAYS"]
 
 MONTHS: dict[str, int] = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
@@ -154,6 +154,13 @@ def _build(kind: str, m: re.Match[str], text: str) -> DateExpression | None:
     return DateExpression(s, e, surface, year, month, day, rel, qualifier)
 
 
+def in_url_line(text: str, pos: int) -> bool:
+    """True when ``pos`` is on a line that is a URL (scraped pages often start with one)."""
+    line_start = text.rfind("\n", 0, pos) + 1
+    head = text[line_start : line_start + 12].lstrip().lower()
+    return head.startswith(("http://", "https://", "www."))
+
+
 def _prev_word(text: str, s: int) -> str:
     m = re.search(r"([A-Za-z]+)[\s-]*$", text[max(0, s - 30) : s])
     return m.group(1).lower() if m else ""
@@ -163,9 +170,12 @@ def _plausible(kind: str, m: re.Match[str], doc: Document, starts: dict[int, int
     text = doc.text
     s, e = m.span()
     toks = doc.annotation.tokens
-    for men in doc.annotation.mentions:
-        if men.label in _BLOCKING_LABELS and men.start < e and s < men.end:
-            return False
+    if kind in ("wd", "rel_wd", "month", "year"):  # explicit dates stand whatever NER says
+        for men in doc.annotation.mentions:
+            if men.label in _BLOCKING_LABELS and men.start < e and s < men.end:
+                return False
+    if in_url_line(text, s):
+        return False
     i = starts.get(s)
     tok = toks[i] if i is not None and i < len(toks) else None
     prev = _prev_word(text, s)

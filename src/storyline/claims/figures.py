@@ -36,7 +36,7 @@ import re
 from dataclasses import dataclass
 
 from storyline.claims.clause_roles import Clauses
-from storyline.claims.date_grammar import find_date_expressions
+from storyline.claims.date_grammar import find_date_expressions, in_url_line
 from storyline.claims.figure_units import (
     ADDITION_WORDS, AFTER_APPROXIMATORS, ANAPHORIC_DETERMINERS, APPROXIMATORS, CHANGE_VERBS,
     CURRENCY_SYMBOLS, CURRENCY_WORDS, IDENTIFIER_WORDS, ISO_CODES, LEVEL_VERBS,
@@ -74,7 +74,7 @@ def extract_figures(doc: Document, settings: ClaimsSettings) -> tuple[Claim, ...
     claims = []
     for ph in _phrases(cl, settings):
         t0, t1 = cl.tokens[ph.first], cl.tokens[ph.last]
-        if any(s < t1.end and t0.start < e for s, e in dates):
+        if any(s < t1.end and t0.start < e for s, e in dates) or in_url_line(doc.text, t0.start):
             continue
         if _not_a_figure(cl, ph, settings):
             continue
@@ -107,12 +107,14 @@ def _phrases(cl: Clauses, settings: ClaimsSettings) -> list[_Phrase]:
             j = i
             while j + 1 < n and (
                 _is_num_token(cl, j + 1)
-                or (cl.word(j + 1).lower() in SCALES and (
+                or (cl.word(j + 1).lower().rstrip(".") in SCALES and (
                     cl.word(j + 1).lower() != "m" or cl.tokens[j + 1].start == cl.tokens[j].end))
                 or (cl.word(j + 1).lower() == "and" and j + 2 < n and _is_num_token(cl, j + 2)
                     and not any(ch.isdigit() for ch in cl.word(j + 2)))
             ):
                 j += 1
+            if i > 0 and cl.word(i - 1).lower() in ("a", "an") and cl.word(i).lower() in SCALES:
+                i -= 1  # "a million dollars"
             out.append(_Phrase(i, j, "cardinal"))
             i = j + 1
             continue
@@ -167,6 +169,8 @@ def _not_a_figure(cl: Clauses, ph: _Phrase, settings: ClaimsSettings) -> bool:
     if re.match(r"^[A-Za-z]", after) and not re.match(
             r"^(?:bn|mn|mln|m|k|tn|trn|s)\b", after, re.I):
         return True
+    if re.search(r"(?:^|\s)(?:a|an|the)\s+\.\s?$", text[max(0, t0.start - 8) : t0.start], re.I):
+        return True  # "a .357 Magnum": a calibre
     if ":" in first or _TIME_AFTER.match(after) or _AGE_AFTER.match(after):
         return True
     if first.startswith("0") and len(first) > 1 and first[1].isdigit():
@@ -282,6 +286,11 @@ def _claim(doc: Document, cl: Clauses, ph: _Phrase, settings: ClaimsSettings) ->
     noun_i = _counted(cl, ph, hi)
     if noun_i is not None and lo <= noun_i <= hi:
         noun_i = None  # the unit word itself ("euros", "points") is not what is counted
+    if noun_i is not None and "\n" in doc.text[min(toks[noun_i].start, toks[lo].start) : max(
+            toks[noun_i].end, toks[hi].end)]:
+        noun_i = None  # a parse across a line break (headline, byline) is not a phrase
+    if noun_i is None and ph.kind == "cardinal" and unit is None and _is_age(cl, ph):
+        return None
     if noun_i is not None and ph.kind == "cardinal" and aspect == "total":
         if any(cl.word(k).lower() in ADDITION_WORDS - {"new"} and k > ph.last
                and toks[k].dep in ("amod", "advmod") for k in cl.kids(noun_i)):
@@ -311,6 +320,23 @@ def _claim(doc: Document, cl: Clauses, ph: _Phrase, settings: ClaimsSettings) ->
         sentence_span=sent, approximator=approximator, aspect=aspect, modality=modality,
         subject=subject, action=cl.lemma(verb) if verb is not None else None,
     )
+
+
+def _is_age(cl: Clauses, ph: _Phrase) -> bool:
+    """A bare number that is a person's age: "dies at 91", "She was 91"."""
+    verb = cl.governing_verb(ph.last)
+    if verb is None:
+        head = cl.tokens[ph.last].head
+        verb = head if cl.tokens[head].lemma == "be" else None
+    if verb is None:
+        return False
+    lemma = cl.lemma(verb)
+    if lemma == "die" and _prev_word(cl, ph.first) in ("at", "aged", "age"):
+        return True
+    if lemma == "be" and cl.tokens[ph.last].dep in ("attr", "acomp", "npadvmod"):
+        subj = cl.kids(verb, "nsubj")
+        return bool(subj) and cl.word(subj[0]).lower() in ("he", "she", "i", "you")
+    return False
 
 
 def _counted(cl: Clauses, ph: _Phrase, hi: int) -> int | None:

@@ -105,7 +105,8 @@ def parse_cardinal(words: Sequence[str]) -> float | None:
     >>> parse_cardinal(["a", "dozen"])
     12.0
     """
-    ws = [w.lower() for w in words if w and w.lower() not in ("and", "-")]
+    ws = [w.lower().rstrip(".") if w.lower().rstrip(".") in SCALES else w.lower()
+          for w in words if w and w.lower() not in ("and", "-")]
     if not ws:
         return None
     # "30 000": groups of three digits after a leading group, written with thin spaces
