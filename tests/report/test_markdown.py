@@ -35,3 +35,22 @@ def test_hostile_report(hostile_report):
     md = render_markdown(hostile_report)
     assert not re.search(r"(?<!\\)[<>\[\]`]", md.replace("\u201c", ""))  # all escaped
     assert "\\<script\\>" in md
+
+
+def test_long_sentence_cut_around_the_claim(report_dict):
+    from storyline.report.settings import ReportSettings
+
+    md = render_markdown(report_dict, ReportSettings(markdown_max_quote_chars=40))
+    assert "Monday, March 3" in md and "Tuesday, March 4" in md
+    assert "as flames spread through the old market hall" not in md
+    assert "\u2026" in md
+
+
+def test_sentence_quoted_once_per_check(report_dict):
+    report_dict["claims"].append(dict(report_dict["claims"][0], id="c-date-1b",
+                                      text="March 4", span=[
+                                          report_dict["claims"][0]["span"][0] + 9,
+                                          report_dict["claims"][0]["span"][1]]))
+    report_dict["checks"][0]["claim_ids"].append("c-date-1b")
+    md = render_markdown(report_dict)
+    assert md.count("destroying three warehouses") == 1

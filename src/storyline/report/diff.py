@@ -88,7 +88,20 @@ def diff_segments(texts: Sequence[str],
             for ps, pe in parts:
                 inside = span is not None and ps >= span[0] and pe <= span[1]
                 _append(segs, text[ps:pe], ch, inside)
-        out.append(segs)
+        out.append(_trim_marks(segs))
+    return out
+
+
+def _trim_marks(segs: list[Segment]) -> list[Segment]:
+    """Move the spaces at the end of a changed run out of it (a mark ends on a word)."""
+    out: list[Segment] = []
+    for seg in segs:
+        core = seg.text.rstrip()
+        if seg.changed and core and core != seg.text:
+            out.append(Segment(core, True, seg.focus))
+            out.append(Segment(seg.text[len(core):], False, seg.focus))
+        else:
+            out.append(seg)
     return out
 
 

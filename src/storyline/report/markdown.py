@@ -30,6 +30,24 @@ def md_escape(text: Any, limit: int | None = None) -> str:
     return _ACTIVE.sub(r"\\\1", s)
 
 
+def _window(segments: list, limit: int) -> str:
+    """The sentence, or, when longer than ``limit``, a window of it around the claim."""
+    text = " ".join("".join(s.text for s in segments).split())
+    if len(text) <= limit:
+        return text
+    raw = "".join(s.text for s in segments)
+    start = 0
+    focus_at = None
+    for s in segments:
+        if s.focus and focus_at is None:
+            focus_at = start
+        start += len(s.text)
+    focus_at = focus_at or 0
+    lo = max(0, min(focus_at - limit // 3, len(raw) - limit))
+    piece = " ".join(raw[lo:lo + limit].split())
+    return ("\u2026" if lo > 0 else "") + piece + ("\u2026" if lo + limit < len(raw) else "")
+
+
 def render_markdown(report: Mapping[str, Any], settings: ReportSettings | None = None) -> str:
     """The report as a short Markdown summary."""
     settings = settings or ReportSettings()
@@ -57,16 +75,20 @@ def render_markdown(report: Mapping[str, Any], settings: ReportSettings | None =
         for ch in bad[: settings.markdown_max_items]:
             label = view.STATUS_LABEL.get(ch.get("status"), ch.get("status"))
             out.append(f"- **{label}**: {md_escape(ch.get('summary', ''), 400)}")
+            seen: set[tuple[str, int, int]] = set()
             for row in view.claim_rows(ix, ch):
                 if row["missing"]:
                     continue
-                sentence = "".join(s.text for s in row["segments"])
+                key = (row["article"]["id"], row["sentence_start"], row["sentence_end"])
+                if key in seen:  # two claims of one sentence: quote it once
+                    continue
+                seen.add(key)
+                sentence = _window(row["segments"], settings.markdown_max_quote_chars)
                 where = md_escape(ix.label(row["article"]["id"]))
                 date = row["article"].get("published")
                 if date:
                     where += f", {md_escape(date[:10])}"
-                out.append(f"  - {where}: \u201c"
-                           f"{md_escape(sentence, settings.markdown_max_quote_chars)}\u201d")
+                out.append(f"  - {where}: \u201c{md_escape(sentence)}\u201d")
         if len(bad) > settings.markdown_max_items:
             out.append(f"- \u2026 and {len(bad) - settings.markdown_max_items} more "
                        f"(see report.html)")
