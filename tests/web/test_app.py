@@ -91,3 +91,8 @@ def test_hostile_pages_escaped(hostile_client):
         assert "<script>window.__pwned" not in html
         assert not re.search(r"<[a-z]+[^>]*\son\w+=", html), path
         assert 'href="javascript:' not in html.lower()
+
+
+def test_search_lists_matching_stories(client):
+    r = client.get("/search", params={"q": "fish market"})
+    assert 'href="/stories/s-harbor"' in r.text and "<h3>Stories</h3>" in r.text

@@ -119,7 +119,13 @@ def create_app(
     def search_page(q: str = Query("", max_length=500)) -> HTMLResponse:
         ids = searcher(db, q, 50) if q.strip() else []
         hits = [ix.articles[i] for i in ids if i in ix.articles]
-        return page("search.html.j2", q=q, hits=hits)
+        words = q.casefold().split()
+        story_hits = [sv for sv in views
+                      if words and all(w in sv.title.casefold() for w in words)]
+        story_hits += [stories[sid] for sid in dict.fromkeys(
+            ix.story_of.get(a["id"], view.UNASSIGNED_ID) for a in hits)
+            if sid in stories and stories[sid] not in story_hits]
+        return page("search.html.j2", q=q, hits=hits, story_hits=story_hits)
 
     @app.get("/stories/{story_id}", response_class=HTMLResponse)
     def story_page(story_id: str) -> HTMLResponse:
