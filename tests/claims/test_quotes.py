@@ -29,8 +29,8 @@ MARKED = ("direct", "fragment", "scare")
         # ---- direct quotes, speaker after / before / around the quote
         ('Russian President Vladimir Putin spoke on Monday. "Our troops will prevail," Putin said.',
          [("Our troops will prevail", "Vladimir Putin", None, "direct")]),
-        ("Kim Jong-un sent a message to Moscow. “No one can sever the ties between our nations,” "
-         "he stated.",
+        (("Kim Jong-un sent a message to Moscow. “No one can sever the ties between our nations,” "
+         "he stated."),
          [("No one can sever the ties between our nations", "Kim Jong-un", None, "direct")]),
         ("Kim asserted, “I believe that our alliance serves as a precious common asset.”",
          [("I believe that our alliance serves as a precious common asset.", "Kim", None,
@@ -44,29 +44,29 @@ MARKED = ("direct", "fragment", "scare")
         ("\"He told me 'never again' and walked out,\" said Anna Petrova, the victim's sister.",
          [("He told me 'never again' and walked out", "Anna Petrova", None, "direct")]),
         # ---- role noun and pronoun resolved to the person named before
-        ('Vladimir Putin met the delegation in Moscow on Friday. "Our friendship is strong and '
-         'will grow," the Russian leader said.',
+        (('Vladimir Putin met the delegation in Moscow on Friday. "Our friendship is strong and '
+         'will grow," the Russian leader said.'),
          [("Our friendship is strong and will grow", "Vladimir Putin", None, "direct")]),
-        ("A senior fire department official said crews were delayed. “Several crucial minutes "
-         "were lost,” the official said.",
+        (("A senior fire department official said crews were delayed. “Several crucial minutes "
+         "were lost,” the official said."),
          [("Several crucial minutes were lost", "A senior fire department official", None,
            "direct")]),
         # ---- fragments, with apostrophes around them
-        ("Vladimir Putin praised the ‘heroic participation’ of North Korea’s troops in Russia’s "
-         "operation.",
+        (("Vladimir Putin praised the ‘heroic participation’ of North Korea’s troops in Russia’s "
+         "operation."),
          [("heroic participation", "Vladimir Putin", None, "fragment")]),
-        ("Putin’s message also expressed hope for the ‘further development of friendly "
-         "relations’ between the two countries.",
+        (("Putin’s message also expressed hope for the ‘further development of friendly "
+         "relations’ between the two countries."),
          [("further development of friendly relations", "Putin", None, "fragment")]),
         # ---- via kept apart from the speaker
-        ("According to the Pyongyang-based Central News Agency (CTAK), Putin emphasized the "
-         "'unbreakable friendship' between the two nations.",
+        (("According to the Pyongyang-based Central News Agency (CTAK), Putin emphasized the "
+         "'unbreakable friendship' between the two nations."),
          [("unbreakable friendship", "Putin", "CTAK", "fragment")]),
-        ("In his message, Kim Jong-un characterized the past year as “meaningful,” as reported "
-         "by the Korean Central News Agency (KCNA).",
+        (("In his message, Kim Jong-un characterized the past year as “meaningful,” as reported "
+         "by the Korean Central News Agency (KCNA)."),
          [("meaningful", "Kim Jong-un", "KCNA", "fragment")]),
-        ("Vladimir Putin wrote to Kim. He remarked, “The Russian people will remember their "
-         "bravery,” according to the Korean Central News Agency.",
+        (("Vladimir Putin wrote to Kim. He remarked, “The Russian people will remember their "
+         "bravery,” according to the Korean Central News Agency."),
          [("The Russian people will remember their bravery", "Vladimir Putin",
            "the Korean Central News Agency", "direct")]),
         ('Kim Jong Un was quoted by KCNA as saying the drills were "a grave provocation."',
@@ -75,20 +75,20 @@ MARKED = ("direct", "fragment", "scare")
          [("The drills are a dangerous provocation", "Kim Jong Un", "KCNA", "direct")]),
         ('"The drills are a dangerous provocation," Kim Jong Un said, state media reported.',
          [("The drills are a dangerous provocation", "Kim Jong Un", "state media", "direct")]),
-        ('Interior Minister Gerald Darmanin told the BBC in an interview: "The police acted '
-         'lawfully."',
+        (('Interior Minister Gerald Darmanin told the BBC in an interview: "The police acted '
+         'lawfully."'),
          [("The police acted lawfully.", "Gerald Darmanin", "the BBC", "direct")]),
         ('"It is a sad day," said Maria Gonzalez. "We lost three friends."',
          [("It is a sad day", "Maria Gonzalez", None, "direct"),
           ("We lost three friends.", "Maria Gonzalez", None, "direct")]),
         # ---- via in a neighbouring sentence with the same speaker
-        ("In a letter reported by North Korean state media, Putin highlighted the ties. He "
-         "stated, “The bonds of friendship remain solid.”",
+        (("In a letter reported by North Korean state media, Putin highlighted the ties. He "
+         "stated, “The bonds of friendship remain solid.”"),
          [("The bonds of friendship remain solid.", "Putin", "North Korean state media",
            "direct")]),
         # ---- dateline agency
-        ('MOSCOW (Reuters) - Russian Foreign Minister Sergei Lavrov said on Tuesday: "The talks '
-         'were useful."',
+        (('MOSCOW (Reuters) - Russian Foreign Minister Sergei Lavrov said on Tuesday: "The talks '
+         'were useful."'),
          [("The talks were useful.", "Sergei Lavrov", "Reuters", "direct")]),
         # ---- scare quotes: no speaker
         ("The so-called “peace plan” was never published.",
@@ -97,8 +97,8 @@ MARKED = ("direct", "fragment", "scare")
          [("crucial", None, None, "scare")]),
         ("She starred in “Bathing Beauty” in 1944.", [("Bathing Beauty", None, None, "scare")]),
         # ---- colon introduction
-        ("Below is a statement by Francesca Grifo, director of the program:\n\"The new rules "
-         "weaken the law.\"",
+        (("Below is a statement by Francesca Grifo, director of the program:\n\"The new rules "
+         "weaken the law.\""),
          [("The new rules weaken the law.", "Francesca Grifo", None, "direct")]),
     ],
 )

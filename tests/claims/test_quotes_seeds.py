@@ -24,15 +24,15 @@ SEED_QUOTES = [
      "fragment"),
     (1, "heroic participation", PUTIN, CTAK, "fragment"),
     (1, "invaders", PUTIN, CTAK, "fragment"),
-    (1, "clearly demonstrate the unbreakable friendship and combat brotherhood between Russia "
-        "and North Korea.", PUTIN, CTAK, "fragment"),
+    (1, ("clearly demonstrate the unbreakable friendship and combat brotherhood between Russia "
+        "and North Korea."), PUTIN, CTAK, "fragment"),
     (1, "further development of traditional friendly relations and cooperation", PUTIN, CTAK,
      "fragment"),
     (1, "liberation", PUTIN, CTAK, "fragment"),
     (1, "unbreakable friendship", PUTIN, CTAK, "fragment"),
     (2, "heroic", PUTIN, "North Korean state media", "fragment"),
-    (2, "The bonds of military friendship, goodwill, and mutual aid, which were consolidated in "
-        "the days of the war long ago, remain solid and reliable even today.", PUTIN,
+    (2, ("The bonds of military friendship, goodwill, and mutual aid, which were consolidated in "
+        "the days of the war long ago, remain solid and reliable even today."), PUTIN,
      "North Korean state media", "direct"),
     (2, "The Russian people will keep forever the memories of their bravery and self-sacrifice",
      PUTIN, KCNA_FULL, "direct"),
@@ -44,14 +44,14 @@ SEED_QUOTES = [
     (3, "meaningful", KIM, "KCNA", "fragment"),
     (3, "steadily written a great biography of the alliance", KIM, "KCNA", "fragment"),
     (3, "full mutual support and selfless encouragement", KIM, "KCNA", "fragment"),
-    (3, "I believe that today’s DPRK-Russia alliance ... serves as a precious common asset to be "
-        "preserved not only in this era but also for generations to come.", KIM, "KCNA",
+    (3, ("I believe that today’s DPRK-Russia alliance ... serves as a precious common asset to be "
+        "preserved not only in this era but also for generations to come."), KIM, "KCNA",
      "direct"),
     (3, "sincerest alliance of sharing blood, life and death in the same trench", KIM, "Yonhap",
      "fragment"),
-    (3, "No one can sever the ties between our two nations, bolstered by a resolute "
+    (3, ("No one can sever the ties between our two nations, bolstered by a resolute "
         "determination to defend the just aspirations of our times and correct the course of "
-        "history", KIM, "Yonhap", "direct"),
+        "history"), KIM, "Yonhap", "direct"),
     (3, "heroic", PUTIN, ANY, "fragment"),
     (3, "comprehensive strategic partnership", None, None, "scare"),
     (4, "heroic participation", PUTIN, CTAK, "fragment"),

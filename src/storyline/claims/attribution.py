@@ -90,7 +90,8 @@ def speech_verbs_for(view: DocView, start: int, end: int) -> list[int]:
     if not ranked and s_hi + 1 < len(view.sentences):
         nxt = view.sentences[s_hi + 1]
         gap = view.text[end : nxt.start]
-        if gap.strip(" ”\"’',.") == "":  # same line: the frame may open the next sentence
+        closed = view.text[start:end].rstrip()[-1:] == "." and view.text[nxt.start].isupper()
+        if gap.strip(" ”\"’',.") == "" and not closed:  # "...!" Papandreou thundered.
             ranked = [i for i in range(nxt.token_start, min(nxt.token_end, nxt.token_start + 8))
                       if _is_speech(view, i)]
     if not ranked and s_lo > 0:

@@ -13,7 +13,9 @@ import re
 from storyline.models import Document, Mention, Token
 
 _DATELINE = re.compile(
-    r"^[A-Z][A-Za-z .'’-]{1,40}(?:,\s*[A-Z][a-z]{2,9}\.?\s+\d{1,2})?,?\s*\(([A-Z][\w .&-]{1,40})\)"
+    # PLACE (one to three capitalised words), optional ", Mon DD", then (AGENCY)
+    r"^[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*){0,2}(?:,\s*[A-Z][a-z]{2,9}\.?\s+\d{1,2})?,?\s*"
+    r"\(([A-Z][\w .&-]{1,40})\)"
 )
 
 

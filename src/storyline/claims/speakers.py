@@ -84,6 +84,12 @@ def speaker_name(view: DocView, i: int, window: int, depth: int = 0) -> str | No
     lemma = t.lemma.lower()
     if view.in_quote(t.start):
         return None
+    if t.pos == "PROPN" and view.text[t.end : t.end + 1] == "." and len(view.word(i)) <= 5:
+        # a title cut off by the sentence splitter: "said Dist. Atty. Steve Cooley"
+        nxt = [m for m in view.mentions
+               if m.label == "PERSON" and t.end + 1 < m.start < t.end + 25 and len(m.text) > 5]
+        if nxt:
+            return fullest_name(view, nxt[0].text)
     if t.pos == "PRON" or low in PERSON_PRONOUNS:
         if low in PERSON_PRONOUNS:
             found = antecedent(view, t.start, window)
@@ -126,11 +132,6 @@ def speaker_name(view: DocView, i: int, window: int, depth: int = 0) -> str | No
     if m is not None and t.pos == "PROPN":
         return fullest_name(view, m.text)
     if t.pos == "PROPN":
-        if view.text[t.end : t.end + 1] == "." and len(view.word(i)) <= 5:
-            # a title cut off by the sentence splitter: "said Dist. Atty. Steve Cooley"
-            nxt = [m for m in view.mentions if m.label == "PERSON" and t.end <= m.start < t.end + 25]
-            if nxt:
-                return fullest_name(view, nxt[0].text)
         name = propn_name(view, i)
         return fullest_name(view, name) if name else None
     det = view.child(i, "det")
