@@ -2,8 +2,12 @@
 
 **Link.** Aligned sentences are evidence of reuse only together: independent reports of one
 event share names, figures and often one short quote, so a link needs ``link_min_sentences``
-aligned sentence pairs covering at least ``link_min_coverage`` of one article (and
-``link_min_paraphrase_sentences`` when none is a copy). Its kind is ``verbatim`` when nine tenths
+aligned sentence pairs covering at least ``link_min_coverage`` of one article; when fewer than
+``link_min_sentences`` of them are copies (verbatim or near-verbatim), the paraphrased ones must
+either be ``link_min_paraphrase_sentences`` or include ``link_min_sentences`` sentences in a row,
+adjacent in both articles (two texts that are nearly all the same copied text, at least
+``containment`` of each, are linked however short): independent reports of one event restate the same facts in scattered
+single sentences, a rewrite follows its source passage by passage. Its kind is ``verbatim`` when nine tenths
 of the aligned text is verbatim, ``near_verbatim`` when at least half is verbatim or
 near-verbatim, ``paraphrase`` otherwise; its score is the share of the more-covered article that
 is reused, each sentence weighted by its similarity; coverages are shares of each article's
@@ -11,11 +15,12 @@ sentence text.
 
 **Direction.** (1) When both articles carry publication dates and they differ, the earlier one
 is the source. (2) Otherwise, when one article is nearly all contained in the other
-(coverage >= ``containment``) and the other is not: if everything the longer article has beyond
-the shared text comes *after* it (the shorter is its leading part), the shorter is a trimmed
-copy (news is cut from the bottom), so the longer is the source; if the longer article adds text
-before or between the shared sentences, the shorter was expanded (embedded in new text, the
-content-farm pattern), so the shorter is the source. (3) Otherwise the link is undirected, its
+(coverage >= ``containment``) and the other is not: if what the longer article has beyond the
+shared text comes (nearly all) *after* it, the shorter is its leading part, a trimmed copy (news
+is cut from the bottom), so the longer is the source; if the longer article adds text before or
+between the shared sentences, the shorter was expanded (embedded in new text, the content-farm
+pattern), so the shorter is the source. An original that was only extended at its end is thus
+read as trimmed: the text alone cannot tell these apart, dates can. (3) Otherwise the link is undirected, its
 ends in id order, and ``evidence`` says so.
 
 **Families.** Connected components of links: one family is one independent source. Its likely
@@ -50,6 +55,17 @@ class Assessment:
     reason: str
 
 
+def _longest_run(ms: Sequence[SentenceMatch]) -> int:
+    """Most matches in a row that are adjacent in both articles (a rewritten passage)."""
+    best = run = 0
+    prev = None
+    for m in sorted(ms, key=lambda m: (m.a, m.b)):
+        run = run + 1 if prev is not None and (m.a, m.b) == (prev.a + 1, prev.b + 1) else 1
+        best = max(best, run)
+        prev = m
+    return best
+
+
 def _length(f: SentenceFeatures) -> int:
     return f.span[1] - f.span[0]
 
@@ -82,10 +98,15 @@ def assess(
         else:
             kind = "paraphrase"
     n_copy = sum(1 for m in ms if m.kind != "paraphrase")
-    if len(ms) < settings.link_min_sentences:
+    if n_copy and min(cov_a, cov_b) >= settings.containment:
+        linked, reason = True, (f"near-duplicates: copied text covers {cov_a:.0%} and "
+                                f"{cov_b:.0%}")
+    elif len(ms) < settings.link_min_sentences:
         linked, reason = False, f"{len(ms)} aligned sentence(s), fewer than link_min_sentences"
-    elif n_copy == 0 and len(ms) < settings.link_min_paraphrase_sentences:
-        linked, reason = False, f"only {len(ms)} paraphrased sentences and no copied one"
+    elif n_copy < settings.link_min_sentences and len(ms) < settings.link_min_paraphrase_sentences \
+            and _longest_run(ms) < settings.link_min_sentences:
+        linked, reason = False, (f"{len(ms)} aligned sentences, {n_copy} of them copied, none "
+                                 f"adjacent in both articles")
     elif max(cov_a, cov_b) < settings.link_min_coverage:
         linked, reason = False, f"aligned text covers {max(cov_a, cov_b):.0%} of either article"
     else:
@@ -124,11 +145,22 @@ def _earlier(a: Article, b: Article) -> bool | None:
     return wa < wb
 
 
-def _leading_part(matched: set[int], feats: Sequence[SentenceFeatures], min_words: int) -> bool:
-    """Whether every sentence of ``feats`` outside ``matched`` comes after the last matched one
-    (a first line, the headline, may differ)."""
+def _leading_part(matched: set[int], feats: Sequence[SentenceFeatures],
+                  settings: ReuseSettings) -> bool:
+    """Whether the text ``feats`` has beyond the ``matched`` sentences lies mostly after them:
+    unmatched sentences before the last matched one (a headline, a dateline) add up to at most a
+    fifth of those after it. Sentences too short to align do not count."""
     last = max(matched)
-    return all(i in matched or i == 0 or feats[i].n_words < min_words for i in range(last))
+    before = after = 0
+    for i, f in enumerate(feats):
+        if i in matched or f.n_words < settings.min_sentence_words or \
+                _length(f) < settings.min_passage_chars:
+            continue
+        if i < last:
+            before += _length(f)
+        else:
+            after += _length(f)
+    return after > 0 and before <= 0.2 * after
 
 
 def direction(
@@ -145,7 +177,7 @@ def direction(
         short_is_a = ca >= c
         long_feats = fb if short_is_a else fa
         matched = {m.b if short_is_a else m.a for m in assessment.matches}
-        if _leading_part(matched, long_feats, settings.min_sentence_words):
+        if _leading_part(matched, long_feats, settings):
             return (not short_is_a), (
                 f"trimmed copy: one article is the leading {max(ca, cb):.0%}-covered part of the "
                 f"other, which goes on after it")

@@ -95,9 +95,11 @@ class ReuseSettings:
     phrase, one quote) is what independent reports of one event share."""
     link_min_coverage: float = 0.12
     """... and aligned text must cover at least this share of the shorter article."""
-    link_min_paraphrase_sentences: int = 2
-    """A link made only of paraphrased sentences (no verbatim or near-verbatim sentence) needs
-    this many of them; paraphrase is weaker evidence than copied text."""
+    link_min_paraphrase_sentences: int = 4
+    """A link resting on paraphrase (fewer than ``link_min_sentences`` copied sentences) needs
+    this many aligned sentences, unless ``link_min_sentences`` of them are adjacent in both
+    articles (a rewritten passage). Independent reports of one event restate the same facts in
+    scattered sentences; lower links more of them."""
 
     # ---- provenance
     containment: float = 0.8

@@ -105,11 +105,22 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
 
 
 def sentence_spans(doc: Document) -> list[tuple[int, int]]:
-    """The annotation's sentences, or :func:`split_sentences` when there are none."""
+    """The annotation's sentences cut at line breaks (a line break ends a sentence in news text,
+    whatever the parser thought), or :func:`split_sentences` when there are none."""
     sents = doc.annotation.sentences
-    if sents:
-        return [(s.start, s.end) for s in sents]
-    return split_sentences(doc.article.text)
+    if not sents:
+        return split_sentences(doc.article.text)
+    text = doc.article.text
+    spans = []
+    for sent in sents:
+        start = sent.start
+        for piece in text[sent.start:sent.end].split("\n"):
+            lead = len(piece) - len(piece.lstrip())
+            trail = len(piece.rstrip())
+            if trail > lead:
+                spans.append((start + lead, start + trail))
+            start += len(piece) + 1
+    return spans
 
 
 @dataclass(frozen=True, slots=True)
