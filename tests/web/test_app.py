@@ -37,6 +37,7 @@ def test_article_page_with_claims_and_reuse(client, report_dict):
     assert "Fire destroys Port Halden fish market" in r.text
     assert 'id="claim-c-quote-1"' in r.text
     assert "reused by" in r.text and 'class="side"' in r.text
+    assert '<details class="fulltext" open>' in r.text  # the article's own page shows its text
     assert client.get("/articles/nope").status_code == 404
 
 
