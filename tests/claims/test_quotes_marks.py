@@ -4,6 +4,8 @@ unbalanced marks, typewriter and tokenised styles."""
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from storyline.claims.quote_marks import find_quote_spans
 
@@ -71,3 +73,22 @@ def test_spans_are_exact_offsets_and_chained():
     assert [text[q.start : q.end] for q in spans] == ["First paragraph.", "Second paragraph"]
     assert spans[0].chain == spans[1].chain == 0
     assert spans[0].close_mark is None and text[spans[1].close_mark] == "”"
+
+
+_ALPHABET = st.sampled_from(list("ab .,\n'\"“”‘’") + ["Russia’s", "said", "''"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_ALPHABET, max_size=80).map("".join))
+def test_spans_are_well_formed_on_any_text(text):
+    spans = find_quote_spans(text, max_chars=60, max_line_breaks=2, single_max_chars=40)
+    prev_end = -1
+    for q in spans:
+        assert 0 <= q.open_mark < q.start < q.end <= len(text)
+        assert text[q.open_mark] in "\"“”„«»'‘’‹›`"
+        words = text[q.start : q.end]
+        assert words == words.strip() and any(c.isalnum() for c in words)
+        assert q.start > prev_end  # sorted, no overlaps
+        prev_end = q.end
+        if q.close_mark is not None:
+            assert q.end <= q.close_mark and q.close_mark - q.open_mark <= 60

@@ -240,10 +240,10 @@ def _clause_span(view: DocView, head: int, skip: int | None = None) -> tuple[int
         sub.append(j)
         stack.extend(view.children[j])
     sub.sort()
-    while sub and (view.tokens[sub[0]].pos in ("PUNCT",) or
-                   (view.tokens[sub[0]].dep == "mark" and view.word(sub[0]).lower() == "that")):
+    while sub and (view.tokens[sub[0]].pos in ("PUNCT", "SPACE") or (
+            view.word(sub[0]).lower() == "that" and view.tokens[sub[0]].pos == "SCONJ")):
         sub.pop(0)
-    while sub and view.tokens[sub[-1]].pos == "PUNCT":
+    while sub and view.tokens[sub[-1]].pos in ("PUNCT", "SPACE"):
         sub.pop()
     if not sub:
         return 0, 0
