@@ -97,3 +97,15 @@ def test_example_corpus_report(watched, tmp_path, artifacts, examples_dir):
     assert check.locator("blockquote.sent").count() >= 2
     assert check.locator("blockquote.sent").first.is_visible()
     w.assert_clean()
+
+
+def test_printing_opens_checks(watched, tmp_path, artifacts):
+    w = _open(watched, tmp_path, report_fixture.build())
+    page = w.page
+    assert page.evaluate("document.querySelectorAll('details.check[open]').length") == 0
+    page.pdf(path=str(artifacts / "report-fixture.pdf"))
+    opened = page.evaluate("document.querySelectorAll('details.check[open]').length")
+    assert opened == len(report_fixture.build()["checks"])
+    # Article texts stay collapsed in print (they would double the length).
+    assert page.evaluate("document.querySelectorAll('details.fulltext[open]').length") == 0
+    w.assert_clean()
