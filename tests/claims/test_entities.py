@@ -60,6 +60,15 @@ def _resolve(make_doc, texts, settings=None):
      "Central News Agency", "Korean Central News Agency", False),
     (["Kim Jong Un met Putin in Vladivostok.", "Kim Jong Il died in 2011, state media said."],
      "Kim Jong Un", "Kim Jong Il", False),
+    # one acronym defined as two different things in two articles
+    (["The Alaska Revolving Loan Fund (ARLF) approved the loans on Monday.",
+      "The Agriculture Revolving Loan Fund (ARLF) was audited by the state."],
+     "Alaska Revolving Loan Fund", "Agriculture Revolving Loan Fund", False),
+    # a surname tagged ORG in its article still names the person, not a merge key
+    (["Gurbanguly Berdymukhamedov won the vote. Berdymukhamedov thanked voters.",
+      "Turkmen President Kurbanguly Berdymukhamedov met the envoy in Ashgabat on Monday. "
+      "Berdymukhamedov later left for Moscow."],
+     "Gurbanguly Berdymukhamedov", "Kurbanguly Berdymukhamedov", False),
 ])
 def test_forms_merge(make_doc, texts, a, b, same):
     ents = _resolve(make_doc, texts)

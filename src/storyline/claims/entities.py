@@ -280,7 +280,7 @@ class _Group:
 
     def person_names(self) -> list[str]:
         return [s for f in self.forms if f.label == "PERSON" for s in f.surface
-                if len(name_tokens(s)) >= 2]
+                if sum(len(t) > 1 for t in name_tokens(s)) >= 2]
 
     def acronyms(self) -> list[str]:
         return [s for f in self.forms for s in f.surface if is_acronym(s)]
@@ -330,7 +330,12 @@ def resolve_entities(docs: Sequence[Document], claims: Sequence[Claim], settings
     by_key: dict[str, list[int]] = {}
     short_only: list[int] = []
     for i, g in enumerate(groups):
-        full = [k for k, f in zip(g.keys, g.forms) if not _is_short(k, f, person_ends)]
+        # a defined acronym is known by its long form: "ARLF" defined as two different funds
+        # in two articles is two entities
+        has_person = bool(g.person_names())
+        full = [k for k, f in zip(g.keys, g.forms)
+                if not _is_short(k, f, person_ends, has_person)
+                and not (f.defined and any(is_acronym(x) for x in f.surface))]
         if g.known is not None:
             full.append(f"\x00known:{g.known}")
         if not full:
@@ -367,14 +372,15 @@ def resolve_entities(docs: Sequence[Document], claims: Sequence[Claim], settings
                     if is_acronym(s):
                         defined_acr.setdefault(s.upper(), set()).add(i)
     for i, g in enumerate(groups):
-        if not settings.entity_translit_acronyms or g.known is not None or any(
-                f.defined for f in g.forms) or len(g.forms) != 1:
+        if g.known is not None or any(f.defined for f in g.forms) or len(g.forms) != 1:
             continue
         acr = [s for s in g.forms[0].surface if is_acronym(s)]
         if not acr:
             continue
-        roots = {find(j) for a, js in defined_acr.items() if a != acr[0].upper()
-                 and translit_equivalent(a, acr[0]) for j in js}
+        roots = {find(j) for j in defined_acr.get(acr[0].upper(), ())}
+        if not roots and settings.entity_translit_acronyms:
+            roots = {find(j) for a, js in defined_acr.items()
+                     if translit_equivalent(a, acr[0]) for j in js}
         if len(roots) == 1:
             union(next(iter(roots)), i)
 
@@ -416,10 +422,12 @@ def resolve_entities(docs: Sequence[Document], claims: Sequence[Claim], settings
     return tuple(entities), tuple(out)
 
 
-def _is_short(key: str, form: Form, person_ends: set[str]) -> bool:
+def _is_short(key: str, form: Form, person_ends: set[str], in_person_group: bool) -> bool:
+    """A one-word name that begins or ends a person's name: not a key to merge on ("Kim"),
+    whatever NER called it when its article linked it to a person."""
     surface = next(iter(form.surface))
-    return (form.label in ("PERSON", "") and not is_acronym(surface) and not form.defined
-            and len(name_tokens(surface)) == 1 and key in person_ends)
+    return ((form.label in ("PERSON", "") or in_person_group) and not is_acronym(surface)
+            and not form.defined and len(name_tokens(surface)) == 1 and key in person_ends)
 
 
 def _make_entity(groups: list[_Group], row: int | None, table: NameTable) -> Entity:
