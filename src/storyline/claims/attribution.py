@@ -50,13 +50,14 @@ class Attribution:
     subject: int | None = None  # token index of the speaker phrase's head
 
 
-def speech_verbs_for(view: DocView, start: int, end: int) -> list[int]:
-    """Candidate speech verbs for the passage ``[start, end)``, best first: those its words hang
-    on in the parse (fewest hops first), then the others in its sentence(s) by distance, then a
-    short following sentence (", he said." split off) or a preceding one ending with a colon."""
+def speech_verbs_for(view: DocView, start: int, end: int) -> tuple[list[int], set[int]]:
+    """Candidate speech verbs for the passage ``[start, end)``, best first, and the set of those
+    the parse links to it: verbs its words hang on (fewest hops first), then others on the same
+    line in its sentence(s) by distance, then the opening of the next sentence (", he said."
+    split off) or a preceding sentence ending with a colon."""
     inside = set(view.tokens_in(start, end))
     if not inside:
-        return []
+        return [], set()
     s_lo = view.sentence_of(start)
     s_hi = view.sentence_of(max(start, end - 1))
     lo = view.sentences[s_lo].token_start
@@ -78,7 +79,7 @@ def speech_verbs_for(view: DocView, start: int, end: int) -> list[int]:
                 break
             j = view.tokens[j].head
     ranked = sorted(hops, key=lambda j: (hops[j], j))
-    view.chain_verbs = set(ranked)  # for the caller: which candidates the parse links
+    linked = set(ranked)  # candidates the parse links to the passage
 
     def dist(i: int) -> int:
         t = view.tokens[i]
@@ -99,7 +100,7 @@ def speech_verbs_for(view: DocView, start: int, end: int) -> list[int]:
         if view.text[prev.start : prev.end].rstrip().endswith(":"):
             ranked = sorted((i for i in range(prev.token_start, prev.token_end)
                              if _is_speech(view, i)), key=dist)
-    return ranked
+    return ranked, linked
 
 
 def _reachable(view: DocView, i: int, start: int, end: int) -> bool:
@@ -190,8 +191,7 @@ def attribute(view: DocView, start: int, end: int, window: int,
               outlets: tuple[str, ...]) -> Attribution:
     """Speaker and via of the passage ``[start, end)`` from its own sentence(s): the first
     candidate speech verb that yields a speaker (or, for "according to" an outlet, a via)."""
-    verbs = speech_verbs_for(view, start, end)
-    linked = set(view.chain_verbs)
+    verbs, linked = speech_verbs_for(view, start, end)
     chosen: Attribution | None = None
     reporter: Attribution | None = None  # "..., Kim said, state media reported."
     for verb in verbs[:4]:

@@ -7,38 +7,76 @@ news uses; extra outlet names come from ``ClaimsSettings.quote_outlets``.
 
 from __future__ import annotations
 
-SPEECH_VERBS = frozenset(
-    ["say", "state", "tell", "add", "note", "remark", "emphasize", "emphasise", "stress", "write", "describe", "call", "assert", "declare", "announce", "claim", "insist", "argue", "explain", "warn", "reply", "respond", "answer", "ask", "recall", "acknowledge", "admit", "deny", "confirm", "tweet", "post", "comment", "suggest", "predict", "promise", "vow", "pledge", "urge", "observe", "conclude", "quip", "joke", "complain", "characterize", "characterise", "term", "label", "dub", "praise", "laud", "commend", "hail", "highlight", "underscore", "underline", "express", "convey", "voice", "mention", "report", "speculate", "estimate", "testify", "allege", "maintain", "contend", "concede", "reiterate", "affirm", "proclaim", "assure", "thank", "congratulate", "accord", "quote", "refer", "criticize", "criticise", "blast", "lament", "caution", "pronounce", "tout", "welcome", "notify", "inform", "thunder", "yell", "shout", "scream", "chant", "exclaim", "whisper", "plead", "boast", "brag", "retort", "counter", "testify"]
-)
+SPEECH_VERBS = frozenset({
+    "say", "state", "tell", "add", "note", "remark", "emphasize", "emphasise", "stress", "write",
+    "describe", "call", "assert", "declare", "announce", "claim", "insist", "argue", "explain",
+    "warn", "reply", "respond", "answer", "ask", "recall", "acknowledge", "admit", "deny",
+    "confirm", "tweet", "post", "comment", "suggest", "predict", "promise", "vow", "pledge",
+    "urge", "observe", "conclude", "quip", "joke", "complain", "characterize", "characterise",
+    "term", "label", "dub", "praise", "laud", "commend", "hail", "highlight", "underscore",
+    "underline", "express", "convey", "voice", "mention", "report", "speculate", "estimate",
+    "testify", "allege", "maintain", "contend", "concede", "reiterate", "affirm", "proclaim",
+    "assure", "thank", "congratulate", "accord", "quote", "refer", "criticize", "criticise",
+    "blast", "lament", "caution", "pronounce", "tout", "welcome", "notify", "inform", "thunder",
+    "yell", "shout", "scream", "chant", "exclaim", "whisper", "plead", "boast", "brag", "retort",
+    "counter"
+})
 """Lemmas that introduce speech; ``accord`` is spaCy's lemma of "According (to)"."""
 
-REPORTING_VERBS = frozenset(
-    ["say", "state", "tell", "add", "note", "remark", "emphasize", "emphasise", "stress", "write", "assert", "declare", "announce", "claim", "insist", "argue", "explain", "warn", "reply", "respond", "acknowledge", "admit", "deny", "confirm", "suggest", "predict", "promise", "vow", "pledge", "observe", "conclude", "allege", "maintain", "contend", "concede", "reiterate", "affirm", "report", "testify", "mention", "tweet", "highlight", "underscore", "indicate", "disclose", "reveal"]
-)
+REPORTING_VERBS = frozenset({
+    "say", "state", "tell", "add", "note", "remark", "emphasize", "emphasise", "stress", "write",
+    "assert", "declare", "announce", "claim", "insist", "argue", "explain", "warn", "reply",
+    "respond", "acknowledge", "admit", "deny", "confirm", "suggest", "predict", "promise", "vow",
+    "pledge", "observe", "conclude", "allege", "maintain", "contend", "concede", "reiterate",
+    "affirm", "report", "testify", "mention", "tweet", "highlight", "underscore", "indicate",
+    "disclose", "reveal"
+})
 """Lemmas whose clausal complement is indirect speech ("X said that ...")."""
 
-COMMUNICATION_NOUNS = frozenset(
-    ["message", "statement", "letter", "remark", "remarks", "speech", "words", "greeting", "greetings", "note", "address", "comment", "comments", "tweet", "post", "interview", "declaration", "communique", "announcement", "telegram", "rhetoric", "reply", "response", "acknowledgment", "acknowledgement", "praise", "tribute"]
-)
+COMMUNICATION_NOUNS = frozenset({
+    "message", "statement", "letter", "remark", "remarks", "speech", "words", "greeting",
+    "greetings", "note", "address", "comment", "comments", "tweet", "post", "interview",
+    "declaration", "communique", "announcement", "telegram", "rhetoric", "reply", "response",
+    "acknowledgment", "acknowledgement", "praise", "tribute"
+})
 
-ORG_ROLE_NOUNS = frozenset(
-    ["company", "firm", "agency", "ministry", "department", "government", "organization", "organisation", "group", "club", "team", "union", "party", "corporation", "bank", "court", "council", "committee", "commission", "board"]
-)
+ORG_ROLE_NOUNS = frozenset({
+    "company", "firm", "agency", "ministry", "department", "government", "organization",
+    "organisation", "group", "club", "team", "union", "party", "corporation", "bank", "court",
+    "council", "committee", "commission", "board"
+})
 
-PERSON_ROLE_NOUNS = frozenset(
-    ["leader", "president", "minister", "premier", "chancellor", "spokesman", "spokeswoman", "spokesperson", "official", "governor", "mayor", "chief", "head", "secretary", "general", "commander", "coach", "manager", "ceo", "chairman", "chairwoman", "director", "senator", "lawmaker", "actor", "actress", "singer", "player", "star", "officer", "lawyer", "attorney", "prosecutor", "judge", "king", "queen", "prince", "ruler", "dictator", "envoy", "ambassador", "diplomat", "founder", "owner", "captain", "candidate", "chairperson", "sheriff", "detective", "analyst", "expert"]
-)
+PERSON_ROLE_NOUNS = frozenset({
+    "leader", "president", "minister", "premier", "chancellor", "spokesman", "spokeswoman",
+    "spokesperson", "official", "governor", "mayor", "chief", "head", "secretary", "general",
+    "commander", "coach", "manager", "ceo", "chairman", "chairwoman", "director", "senator",
+    "lawmaker", "actor", "actress", "singer", "player", "star", "officer", "lawyer", "attorney",
+    "prosecutor", "judge", "king", "queen", "prince", "ruler", "dictator", "envoy", "ambassador",
+    "diplomat", "founder", "owner", "captain", "candidate", "chairperson", "sheriff", "detective",
+    "analyst", "expert"
+})
 
-OUTLET_NOUNS = frozenset(
-    ["agency", "media", "news", "newspaper", "paper", "daily", "broadcaster", "television", "tv", "radio", "outlet", "wire", "press", "website", "channel", "network", "magazine", "tabloid", "publication", "newswire"]
-)
+OUTLET_NOUNS = frozenset({
+    "agency", "media", "news", "newspaper", "paper", "daily", "broadcaster", "television", "tv",
+    "radio", "outlet", "wire", "press", "website", "channel", "network", "magazine", "tabloid",
+    "publication", "newswire"
+})
 
-KNOWN_OUTLETS = frozenset(
-    ["kcna", "yonhap", "reuters", "ap", "afp", "tass", "ria", "interfax", "xinhua", "kyodo", "bloomberg", "cnn", "bbc", "nhk", "efe", "ansa", "dpa", "upi", "sputnik", "rt", "nbc", "abc", "cbs", "fox", "msnbc", "ians", "pti", "bernama", "anadolu", "aljazeera", "al-jazeera", "cctv", "sana", "irna", "isna"]
-)
+KNOWN_OUTLETS = frozenset({
+    "kcna", "yonhap", "reuters", "ap", "afp", "tass", "ria", "interfax", "xinhua", "kyodo",
+    "bloomberg", "cnn", "bbc", "nhk", "efe", "ansa", "dpa", "upi", "sputnik", "rt", "nbc", "abc",
+    "cbs", "fox", "msnbc", "ians", "pti", "bernama", "anadolu", "aljazeera", "al-jazeera", "cctv",
+    "sana", "irna", "isna"
+})
 
-REPORT_VERBS = frozenset({"report", "carry", "publish", "broadcast", "quote", "cite", "air"})
+REPORT_VERBS = frozenset({
+    "report", "carry", "publish", "broadcast", "quote", "cite", "air"
+})
 
-NAMING_VERBS = frozenset({"call", "dub", "term", "label", "name", "title", "brand", "nickname"})
+NAMING_VERBS = frozenset({
+    "call", "dub", "term", "label", "name", "title", "brand", "nickname"
+})
 
-PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
+PERSON_PRONOUNS = frozenset({
+    "he", "she", "him", "her"
+})

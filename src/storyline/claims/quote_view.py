@@ -33,7 +33,6 @@ class DocView:
         self.mention_starts = [m.start for m in self.mentions]
         self.quoted = sorted(quoted)
         self.dateline = dateline_span(self.text)
-        self.chain_verbs: set[int] = set()  # set by speech_verbs_for for the passage at hand
         self.children: list[list[int]] = [[] for _ in self.tokens]
         for i, t in enumerate(self.tokens):
             if t.head != i and 0 <= t.head < len(self.tokens):
