@@ -12,6 +12,7 @@ import sys
 import threading
 import time
 from pathlib import Path
+from typing import Self
 
 import pytest
 
@@ -67,7 +68,7 @@ class Watched:
 
         def request(req):
             url = req.url
-            if not (url.startswith("file://") or url.startswith("data:")
+            if not (url.startswith(("file://", "data:"))
                     or (allowed_origin and url.startswith(allowed_origin))):
                 self.foreign_requests.append(url)
 
@@ -125,7 +126,7 @@ class ServerThread:
     def url(self) -> str:
         return f"http://127.0.0.1:{self.port}"
 
-    def __enter__(self) -> "ServerThread":
+    def __enter__(self) -> ServerThread:
         self.thread.start()
         deadline = time.monotonic() + 20
         while not self.server.started:

@@ -12,9 +12,9 @@ import pytest
 pytest.importorskip("fastapi")
 pytest.importorskip("httpx")
 
-from fastapi.testclient import TestClient  # noqa: E402
+from fastapi.testclient import TestClient
 
-from storyline.web.app import create_app  # noqa: E402
+from storyline.web.app import create_app
 
 _path = Path(__file__).resolve().parents[1] / "report" / "report_fixture.py"
 _spec = importlib.util.spec_from_file_location("storyline_report_fixture", _path)

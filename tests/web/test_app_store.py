@@ -10,7 +10,7 @@ from storyline.settings import Settings
 from storyline.store import Store
 from storyline.web.app import create_app
 
-from .conftest import report_fixture  # noqa: F401  (same fixture texts)
+from .conftest import report_fixture
 
 pytestmark = pytest.mark.slow
 

@@ -13,8 +13,10 @@ library, and fast enough for sentences and passages (a few hundred words); texts
 from __future__ import annotations
 
 import difflib
+import itertools
 import re
-from typing import NamedTuple, Sequence
+from collections.abc import Sequence
+from typing import NamedTuple
 
 MAX_TOKENS = 3_000
 MIN_RATIO = 0.5
@@ -82,7 +84,7 @@ def diff_segments(texts: Sequence[str],
             if span is not None and s < span[1] and e > span[0] and (s < span[0] or e > span[1]):
                 # A token crossing the focus border is split there so the claim span stays exact.
                 cuts = sorted({s, e, max(s, span[0]), min(e, span[1])})
-                parts = list(zip(cuts, cuts[1:]))
+                parts = list(itertools.pairwise(cuts))
             else:
                 parts = [(s, e)]
             for ps, pe in parts:

@@ -16,9 +16,10 @@ from __future__ import annotations
 
 import base64
 import hashlib
-from functools import lru_cache
+from collections.abc import Mapping
+from functools import cache, lru_cache
 from importlib import resources
-from typing import Any, Mapping
+from typing import Any
 
 import jinja2
 from markupsafe import Markup
@@ -28,7 +29,7 @@ from storyline.report.settings import ReportSettings
 from storyline.report.svg import provenance_svg, timeline_svg
 
 
-@lru_cache(maxsize=None)
+@cache
 def _asset(name: str) -> str:
     return resources.files("storyline.report").joinpath("templates", name).read_text("utf-8")
 

@@ -10,7 +10,8 @@ kept on one line, so an article cannot inject links, headings, tables or HTML in
 from __future__ import annotations
 
 import re
-from typing import Any, Mapping
+from collections.abc import Mapping
+from typing import Any
 
 from storyline.report import view
 from storyline.report.settings import ReportSettings

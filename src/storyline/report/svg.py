@@ -16,7 +16,8 @@ Every text that comes from an article goes through :func:`markupsafe.escape`.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, Mapping, Sequence
+from collections.abc import Mapping, Sequence
+from typing import Any
 
 from markupsafe import Markup, escape
 
@@ -136,8 +137,8 @@ def timeline_svg(entries: Sequence[Mapping[str, Any]], uid: str, max_points: int
     if not rows:
         return Markup("")
     step, x_axis = 30, 128
-    parts = [f'<line x1="{x_axis}" y1="10" x2="{x_axis}" y2="{len(rows) * step + 6}" '
-             f'stroke="#999" stroke-width="2"/>']
+    parts = [(f'<line x1="{x_axis}" y1="10" x2="{x_axis}" y2="{len(rows) * step + 6}" '
+              f'stroke="#999" stroke-width="2"/>')]
     prev: dt.date | None = None
     for i, t in enumerate(rows):
         y = 22 + i * step

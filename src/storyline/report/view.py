@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any, Mapping
+from typing import Any
 from urllib.parse import quote, urlsplit
 
 from storyline.report.diff import Segment, diff_segments
@@ -72,7 +73,7 @@ class Index:
     story_of: dict[str, str] = field(default_factory=dict)
 
     @classmethod
-    def of(cls, report: Mapping[str, Any]) -> "Index":
+    def of(cls, report: Mapping[str, Any]) -> Index:
         ix = cls(report)
         for a in report.get("articles") or ():
             ix.articles[a["id"]] = a
@@ -299,11 +300,22 @@ def passage_pairs(ix: Index, link: Mapping[str, Any], max_passages: int,
 
 
 def _context(text: str, start: int, end: int) -> str:
-    start, end = max(0, start), min(len(text), end)
-    piece = text[start:end]
-    return piece
+    return text[max(0, start):min(len(text), end)]
 
 
-__all__ = ["Index", "StoryView", "Segment", "anchor", "href", "safe_url", "story_views", "claim_rows",
-           "grouped_mentions", "passage_pairs", "text_segments", "independent_sources", "time_span",
-           "STATUS_LABEL"]
+__all__ = [
+    "STATUS_LABEL",
+    "Index",
+    "Segment",
+    "StoryView",
+    "anchor",
+    "claim_rows",
+    "grouped_mentions",
+    "href",
+    "independent_sources",
+    "passage_pairs",
+    "safe_url",
+    "story_views",
+    "text_segments",
+    "time_span",
+]

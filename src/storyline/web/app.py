@@ -14,9 +14,10 @@ network request and no script but the report's one inline script; a Host-header 
 from __future__ import annotations
 
 import os
+from collections.abc import Callable, Mapping, Sequence
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Callable, Mapping, Sequence
+from typing import Any
 
 import jinja2
 from fastapi import FastAPI, HTTPException, Query, Request
@@ -59,7 +60,7 @@ def web_csp() -> str:
 
 def create_app(
     db_path: str | os.PathLike,
-    settings: "Any | None" = None,
+    settings: Any | None = None,
     *,
     allowed_hosts: Sequence[str] = LOCAL_HOSTS,
     report_loader: ReportLoader | None = None,
