@@ -19,8 +19,15 @@ recognised by its head noun (agency, media, newspaper, broadcaster, ...), a shor
 of wire services and state media, and ``ClaimsSettings.quote_outlets``; an outlet that is the
 subject of the speech verb is the speaker, not the via.
 
+Speaker names (pronouns, role nouns, fullest forms) live in :mod:`storyline.claims.speakers`,
+outlets in :mod:`storyline.claims.quote_via`, word lists in :mod:`storyline.claims.quote_lexicon`.
+When the parse links no speech verb, a verb on the same line with no other quotation in between,
+the opening of the next sentence (`` "...!" Papandreou thundered``) or a colon introduction
+("Below is a statement by Francesca Grifo:") frames the passage.
+
 Hand-written: no maintained library attributes quotations for English news on a spaCy parse
 with a separate reporting-outlet slot; the rules are small and their failure modes testable.
+Measured on hand-labelled ECB+ quotations by ``benchmarks/quotes_attribution.py``.
 """
 
 from __future__ import annotations
