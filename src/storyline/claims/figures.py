@@ -169,7 +169,7 @@ def _not_a_figure(cl: Clauses, ph: _Phrase, settings: ClaimsSettings) -> bool:
     if re.match(r"^[A-Za-z]", after) and not re.match(
             r"^(?:bn|mn|mln|m|k|tn|trn|s)\b", after, re.I):
         return True
-    if re.search(r"(?:^|\s)(?:a|an|the)\s+\.\s?$", text[max(0, t0.start - 8) : t0.start], re.I):
+    if re.search(r"(?:^|\s)(?:a|an|the)\s*\.\s?$", text[max(0, t0.start - 8) : t0.start], re.I):
         return True  # "a .357 Magnum": a calibre
     if ":" in first or _TIME_AFTER.match(after) or _AGE_AFTER.match(after):
         return True
