@@ -284,6 +284,8 @@ class EventIndex:
         """Similarity of two events' centroids, with the same blend and time penalty as
         :func:`similarity` (the years of an event are those of at least half its articles)."""
         st = self.settings
+        if a.time.too_far(st, b.time):
+            return -1.0
         w = st.entity_weight
         n = (len(a.members) * len(b.members)) or 1
         sim = w * dot(a.ent.vec, b.ent.vec) + (1 - w) * dot(a.term.vec, b.term.vec)

@@ -59,6 +59,15 @@ class TimeProfile:
         gaps = [abs(day - d) for d, _ in self.sigs if d is not None]
         return min(gaps) if gaps else None
 
+    def too_far(self, settings: StoriesSettings, other: "TimeProfile") -> bool:
+        """True when both events are dated and no two of their days are within
+        ``max_gap_days``: never one event, whatever the words."""
+        days_a = [d for d, _ in self.sigs if d is not None]
+        days_b = [d for d, _ in other.sigs if d is not None]
+        if not days_a or not days_b:
+            return False
+        return min(abs(a - b) for a in days_a for b in days_b) > settings.max_gap_days
+
     def penalty_sum(self, settings: StoriesSettings, day: int | None,
                     years: frozenset[int]) -> float:
         """Sum over members of the pairwise penalty with an article (divide by the size)."""
