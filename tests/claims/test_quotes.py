@@ -96,6 +96,20 @@ MARKED = ("direct", "fragment", "scare")
         ("The sapper work has been described as 'crucial' to the success of the operation.",
          [("crucial", None, None, "scare")]),
         ("She starred in “Bathing Beauty” in 1944.", [("Bathing Beauty", None, None, "scare")]),
+        # ---- a quotation running over a line break, the speaker after it
+        (('Mayor Jane Smith toured the area on Sunday.\n"The fire destroyed three blocks.\nWe will '
+         'rebuild every home," Smith said.'),
+         [("The fire destroyed three blocks.\nWe will rebuild every home", "Jane Smith", None,
+           "direct")]),
+        # ---- a quotation interrupted by its frame
+        (('Prime Minister Mark Carney spoke in Ottawa on Monday. "We are ready," he said, "and we '
+         'will not retreat."'),
+         [("We are ready", "Mark Carney", None, "direct"),
+          ("and we will not retreat.", "Mark Carney", None, "fragment")]),
+        (('Officials gave no details. "This is a dark day for our city," said Mayor Karen Bass, who '
+         'called the attack "senseless."'),
+         [("This is a dark day for our city", "Karen Bass", None, "direct"),
+          ("senseless.", "Karen Bass", None, "fragment")]),
         # ---- colon introduction
         (("Below is a statement by Francesca Grifo, director of the program:\n\"The new rules "
          "weaken the law.\""),
