@@ -62,21 +62,12 @@ def make_doc(nlp):
 
 
 def _seed_articles() -> list[Article]:
-    articles = []
-    for path in sorted(SEEDS_DIR.glob("*.txt")):
-        raw = path.read_text(encoding="utf-8")
-        lines = raw.split("\n")
-        first = lines[0].strip()
-        title = None
-        # Same rule as the ingest stage for .txt: a short first line without a final stop.
-        if len(lines) > 1 and first and len(first) <= 200 and first[-1] not in ".!?:":
-            title = first
-            raw = "\n".join(lines[1:])
-        text = raw.strip()
-        articles.append(
-            Article(id=content_id(text), text=text, source=str(path.name), title=title)
-        )
-    return articles
+    """The seeds read by the real ingest stage; ``source`` is the bare file name."""
+    from dataclasses import replace
+
+    from storyline.ingest import read_inputs
+
+    return [replace(a, source=Path(a.source).name) for a in read_inputs([SEEDS_DIR])]
 
 
 @pytest.fixture(scope="session")

@@ -28,6 +28,7 @@ CODES: dict[str, str] = {
     "W103": "text was repaired (mojibake / broken Unicode fixed)",
     "W104": "article text truncated to annotate.max_chars for annotation",
     "W105": "duplicate input: same text as an article already read",
+    "W106": "a 'published' value that is not ISO 8601 was dropped",
 }
 
 

@@ -1,2 +1,145 @@
 """Ingest: turn input paths into :class:`~storyline.models.Article` and
-:class:`~storyline.models.Rejection` records. See ``read_inputs``."""
+:class:`~storyline.models.Rejection` records.
+
+Needs: paths (files, directories, ``-`` for JSON Lines on standard input). Adds: articles with a
+content-hash id, normalised text and metadata; a rejection (code + reason, naming the file and the
+line or record) for each input that cannot be read. Nothing here raises for a bad input: the other
+inputs always go on. Output order is deterministic (paths in the given order, directories sorted).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from typing import IO, Iterator, Sequence
+
+from storyline.errors import InputError
+from storyline.ingest.files import decode_text, kind_of, read_bytes, walk
+from storyline.ingest.html import extract_page
+from storyline.ingest.normalize import article_id, normalize_text
+from storyline.ingest.records import Record, iter_json_document, iter_jsonl
+from storyline.ingest.settings import IngestSettings
+from storyline.ingest.text import split_headline
+from storyline.ingest.warc import iter_warc
+from storyline.models import Article, Rejection
+
+__all__ = ["IngestSettings", "article_id", "normalize_text", "read_inputs"]
+
+Item = Article | Rejection
+
+
+def read_inputs(
+    paths: Sequence[str | os.PathLike],
+    settings: IngestSettings | None = None,
+    *,
+    stdin: IO[bytes] | None = None,
+) -> Iterator[Item]:
+    """Yield an Article or a Rejection for every input found under ``paths``."""
+    settings = settings or IngestSettings()
+    for raw in paths:
+        path = os.fspath(raw)
+        if path == "-":
+            stream = stdin if stdin is not None else sys.stdin.buffer
+            yield from _from_records(iter_jsonl(stream, "<stdin>", settings), settings)
+        elif os.path.isdir(path):
+            for file in walk(path, settings):
+                yield from _read_file(file, settings)
+        else:
+            yield from _read_file(path, settings, explicit=True)
+
+
+def _read_file(path: str, settings: IngestSettings, explicit: bool = False) -> Iterator[Item]:
+    kind = kind_of(path)
+    if not os.path.exists(path):
+        yield Rejection(path, "E100", "no such file or directory")
+        return
+    if kind is None:
+        yield Rejection(
+            path, "E109",
+            "unsupported file type; expected .txt .md .html .htm .jsonl .ndjson .json .warc .warc.gz",
+        )
+        return
+    try:
+        if kind == "warc":
+            yield from _from_warc(path, settings)
+        elif kind == "json" and not path.lower().endswith(".json"):
+            size = os.path.getsize(path)
+            if size == 0:
+                raise InputError(path, "empty input (no records)", "E101")
+            with open(path, "rb") as fh:
+                yield from _from_records(iter_jsonl(fh, path, settings), settings)
+        else:
+            text = decode_text(read_bytes(path, settings), path)
+            if kind == "json":
+                yield from _from_records(iter_json_document(text, path), settings)
+            elif kind == "html":
+                page = extract_page(text, path)
+                yield _article(page.text, path, settings, title=page.title, url=page.url,
+                               outlet=page.outlet, published=page.published)
+            else:
+                normalised, _ = normalize_text(text)
+                title, body = split_headline(normalised, settings,
+                                             markdown=path.lower().endswith(".md"))
+                yield _article(body, path, settings, title=title)
+    except InputError as err:
+        yield Rejection(err.source, err.code, err.reason)
+    except OSError as exc:
+        yield Rejection(path, "E100", f"cannot read: {exc.strerror or exc}")
+
+
+def _from_records(items: Iterator[Record | InputError], settings: IngestSettings
+                  ) -> Iterator[Item]:
+    for item in items:
+        if isinstance(item, InputError):
+            yield Rejection(item.source, item.code, item.reason)
+            continue
+        try:
+            if item.text is not None:
+                text, title = item.text, item.title
+            else:
+                page = extract_page(item.html or "", item.source, url=item.url)
+                text, title = page.text, item.title or page.title
+                item = Record(**{**item.__dict__, "url": item.url or page.url,
+                                 "outlet": item.outlet or page.outlet,
+                                 "published": item.published or page.published})
+            yield _article(
+                text, item.source, settings, title=title, url=item.url, outlet=item.outlet,
+                published=item.published, language=item.language, external_id=item.external_id,
+                metadata=item.metadata, warnings=item.warnings,
+            )
+        except InputError as err:
+            yield Rejection(err.source, err.code, err.reason)
+
+
+def _from_warc(path: str, settings: IngestSettings) -> Iterator[Item]:
+    for item in iter_warc(path, settings):
+        if isinstance(item, InputError):
+            yield Rejection(item.source, item.code, item.reason)
+            continue
+        try:
+            page = extract_page(item.html, item.source, url=item.url)  # type: ignore[arg-type]
+        except InputError as err:
+            yield Rejection(err.source, err.code, err.reason)
+            continue
+        yield _article(page.text, item.source, settings, title=page.title,
+                       url=page.url or item.url, outlet=page.outlet,
+                       published=page.published or item.date)
+
+
+def _article(text: str, source: str, settings: IngestSettings, *,
+             warnings: tuple[str, ...] = (), **fields) -> Item:
+    normalised, norm_warnings = normalize_text(text)
+    if len(normalised) < settings.min_chars:
+        return Rejection(source, "E101", "empty input (no text after normalisation)")
+    title = fields.pop("title", None)
+    if title:
+        title, _ = normalize_text(title)
+        title = " ".join(title.split()) or None
+    return Article(
+        id=article_id(normalised),
+        text=normalised,
+        source=source,
+        title=title,
+        warnings=tuple(warnings) + norm_warnings,
+        **{k: v for k, v in fields.items() if v is not None or k in ("metadata",)},
+    )

@@ -1,0 +1,115 @@
+"""Finding input files and reading their bytes safely.
+
+Every check that can reject an input happens here, before any parsing: existence, size (checked on
+the file system before reading, so an oversized file is never loaded), binary content and text
+decoding. Failures are :class:`~storyline.errors.InputError` with a code; the caller turns them into
+:class:`~storyline.models.Rejection` records and goes on.
+"""
+
+from __future__ import annotations
+
+import codecs
+import os
+from pathlib import Path
+from typing import Iterator
+
+from storyline.errors import InputError
+from storyline.ingest.settings import IngestSettings
+
+TEXT_EXTENSIONS = (".txt", ".md")
+HTML_EXTENSIONS = (".html", ".htm")
+JSON_EXTENSIONS = (".jsonl", ".ndjson", ".json")
+WARC_EXTENSIONS = (".warc", ".warc.gz")
+KNOWN_EXTENSIONS = TEXT_EXTENSIONS + HTML_EXTENSIONS + JSON_EXTENSIONS + WARC_EXTENSIONS
+# A folder's own documentation is not an article. Named explicitly, such a file is read.
+FOLDER_DOCS = ("readme", "license", "licence", "changelog", "contributing")
+
+
+def kind_of(path: str) -> str | None:
+    """``"text" | "html" | "json" | "warc"`` by file name, or None for an unknown type."""
+    low = path.lower()
+    for kind, exts in (
+        ("warc", WARC_EXTENSIONS),
+        ("text", TEXT_EXTENSIONS),
+        ("html", HTML_EXTENSIONS),
+        ("json", JSON_EXTENSIONS),
+    ):
+        if low.endswith(exts):
+            return kind
+    return None
+
+
+def walk(path: str, settings: IngestSettings) -> Iterator[str]:
+    """Files under a directory, recursively, sorted; hidden entries, unknown types and the
+    folder's own documentation (README, LICENSE, CHANGELOG, CONTRIBUTING) skipped."""
+    for root, dirs, files in os.walk(path, followlinks=settings.follow_symlinks):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(files):
+            full = os.path.join(root, name)
+            if name.startswith(".") or kind_of(name) is None:
+                continue
+            if name.lower().split(".", 1)[0] in FOLDER_DOCS:
+                continue
+            if os.path.islink(full) and not settings.follow_symlinks:
+                continue
+            yield full
+
+
+def read_bytes(path: str, settings: IngestSettings) -> bytes:
+    p = Path(path)
+    try:
+        size = p.stat().st_size
+    except FileNotFoundError:
+        raise InputError(path, "no such file or directory", "E100") from None
+    except OSError as exc:
+        raise InputError(path, f"cannot open: {exc.strerror or exc}", "E100") from None
+    if size > settings.max_bytes:
+        raise InputError(
+            path, f"{size} bytes is larger than ingest.max_bytes={settings.max_bytes}", "E104"
+        )
+    try:
+        with p.open("rb") as fh:
+            return fh.read(settings.max_bytes + 1)
+    except OSError as exc:
+        raise InputError(path, f"cannot read: {exc.strerror or exc}", "E100") from None
+
+
+def decode_text(data: bytes, source: str) -> str:
+    """Decode bytes as UTF-8 (with or without BOM) or BOM-marked UTF-16/32.
+
+    Other encodings are rejected (E103) rather than guessed: a wrong guess (latin-1 reads any bytes)
+    would silently corrupt names and quotes, which is worse for a fact-checker than a clear refusal.
+    """
+    if not data.strip():
+        raise InputError(source, "empty input (no text)", "E101")
+    for bom, enc in (
+        (codecs.BOM_UTF32_LE, "utf-32"),
+        (codecs.BOM_UTF32_BE, "utf-32"),
+        (codecs.BOM_UTF8, "utf-8-sig"),
+        (codecs.BOM_UTF16_LE, "utf-16"),
+        (codecs.BOM_UTF16_BE, "utf-16"),
+    ):
+        if data.startswith(bom):
+            try:
+                return data.decode(enc)
+            except UnicodeDecodeError as exc:
+                raise InputError(source, f"not valid {enc}: {exc.reason} at byte {exc.start}",
+                                 "E103") from None
+    if b"\x00" in data[:8192] or _control_ratio(data[:8192]) > 0.1:
+        raise InputError(source, "binary content, not text", "E102")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise InputError(
+            source,
+            f"not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start}); "
+            "re-save the file as UTF-8",
+            "E103",
+        ) from None
+
+
+def _control_ratio(sample: bytes) -> float:
+    if not sample:
+        return 0.0
+    controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13))
+    return controls / len(sample)

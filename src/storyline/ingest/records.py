@@ -1,0 +1,133 @@
+"""JSON records (``.jsonl``/``.ndjson`` one per line, ``.json`` one object or a list).
+
+Fields: ``id`` (kept as ``external_id``), ``text`` or ``html`` (one is required), ``title``,
+``url``, ``outlet``, ``published`` (ISO 8601), ``language``; every other field is kept in
+``metadata``. A broken line or record is rejected by itself (E105/E106, naming ``path:LINE``) and
+the others are read. JSON Lines are streamed: a year of crawled news is never held in memory.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass, field
+from typing import IO, Any, Iterator
+
+from storyline.errors import InputError
+from storyline.ingest.settings import IngestSettings
+
+KNOWN_FIELDS = ("id", "text", "html", "title", "url", "outlet", "published", "language")
+
+
+@dataclass(frozen=True)
+class Record:
+    source: str
+    text: str | None
+    html: str | None
+    external_id: str | None = None
+    title: str | None = None
+    url: str | None = None
+    outlet: str | None = None
+    published: str | None = None
+    language: str | None = None
+    metadata: dict[str, Any] = field(default_factory=dict)
+    warnings: tuple[str, ...] = ()
+
+
+def iter_jsonl(stream: IO[bytes], name: str, settings: IngestSettings
+               ) -> Iterator[Record | InputError]:
+    """Records of a JSON Lines stream, or an :class:`InputError` for each bad line."""
+    for lineno, raw in enumerate(_lines(stream, settings.max_bytes), start=1):
+        source = f"{name}:{lineno}"
+        if raw is None:
+            yield InputError(source, f"line longer than ingest.max_bytes={settings.max_bytes}",
+                             "E104")
+            continue
+        if not raw.strip():
+            continue
+        try:
+            line = raw.decode("utf-8-sig" if lineno == 1 else "utf-8")
+        except UnicodeDecodeError as exc:
+            yield InputError(source, f"not valid UTF-8 at byte {exc.start}", "E103")
+            continue
+        try:
+            obj = json.loads(line)
+        except json.JSONDecodeError as exc:
+            yield InputError(source, f"not valid JSON: {exc.msg} at column {exc.colno}", "E105")
+            continue
+        yield _record(obj, source)
+
+
+def iter_json_document(text: str, name: str) -> Iterator[Record | InputError]:
+    """Records of a ``.json`` file holding one object or a list of objects."""
+    try:
+        obj = json.loads(text)
+    except json.JSONDecodeError as exc:
+        yield InputError(name, f"not valid JSON: {exc.msg} at line {exc.lineno} column {exc.colno}",
+                         "E105")
+        return
+    if isinstance(obj, list):
+        for i, item in enumerate(obj, start=1):
+            yield _record(item, f"{name}#{i}")
+    else:
+        yield _record(obj, name)
+
+
+def _record(obj: Any, source: str) -> Record | InputError:
+    if not isinstance(obj, dict):
+        return InputError(source, f"a record must be a JSON object, not {type(obj).__name__}",
+                          "E105")
+    text, html = obj.get("text"), obj.get("html")
+    if text is None and html is None:
+        return InputError(source, "record has neither 'text' nor 'html'", "E106")
+    for key in ("text", "html"):
+        if obj.get(key) is not None and not isinstance(obj[key], str):
+            return InputError(source, f"field '{key}' must be a string", "E106")
+    strings: dict[str, str | None] = {}
+    for key in ("title", "url", "outlet", "published", "language"):
+        value = obj.get(key)
+        strings[key] = None if value is None else str(value).strip() or None
+    warnings: list[str] = []
+    if strings["published"] and not _valid_iso(strings["published"]):
+        warnings.append(
+            f"W106 'published' value {strings['published']!r} is not ISO 8601; date dropped"
+        )
+        strings["published"] = None
+    ext = obj.get("id")
+    return Record(
+        source=source,
+        text=text,
+        html=html,
+        external_id=None if ext is None else str(ext),
+        metadata={k: v for k, v in obj.items() if k not in KNOWN_FIELDS},
+        warnings=tuple(warnings),
+        **strings,
+    )
+
+
+def _valid_iso(value: str) -> bool:
+    try:
+        dt.datetime.fromisoformat(value)
+        return True
+    except ValueError:
+        try:
+            dt.date.fromisoformat(value)
+            return True
+        except ValueError:
+            return False
+
+
+def _lines(stream: IO[bytes], max_bytes: int) -> Iterator[bytes | None]:
+    """Lines of ``stream``; ``None`` for a line longer than ``max_bytes`` (read past, not kept)."""
+    while True:
+        line = stream.readline(max_bytes + 1)
+        if not line:
+            return
+        if len(line) > max_bytes and not line.endswith(b"\n"):
+            while True:  # skip the rest of the oversized line
+                more = stream.readline(1 << 20)
+                if not more or more.endswith(b"\n"):
+                    break
+            yield None
+            continue
+        yield line

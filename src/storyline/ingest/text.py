@@ -1,0 +1,31 @@
+"""Plain-text articles (``.txt``, ``.md``) and the headline rule.
+
+A first line that looks like a headline becomes the title and is taken out of ``text``: short (at
+most ``ingest.max_title_chars`` characters and 30 words), not ending like a sentence or a clause
+(``.``, ``,``, ``;``, ``:``; a question or exclamation mark is fine: "Did Kim Just Strengthen Ties?"),
+and followed by more text. In Markdown a leading ``#`` heading marker is dropped.
+"""
+
+from __future__ import annotations
+
+from storyline.ingest.settings import IngestSettings
+
+_SENTENCE_ENDS = (".", ",", ";", ":", "\u2026")
+
+
+def split_headline(text: str, settings: IngestSettings, *, markdown: bool = False
+                   ) -> tuple[str | None, str]:
+    """``(title or None, body)``; ``text`` is already normalised."""
+    first, sep, rest = text.partition("\n")
+    title = first.strip()
+    if markdown:
+        title = title.lstrip("#").strip()
+    if not sep or not rest.strip() or not looks_like_headline(title, settings):
+        return None, text
+    return title, rest.strip()
+
+
+def looks_like_headline(line: str, settings: IngestSettings) -> bool:
+    if not line or len(line) > settings.max_title_chars or len(line.split()) > 30:
+        return False
+    return not line.rstrip("\"'\u201d\u2019)").endswith(_SENTENCE_ENDS)
