@@ -36,21 +36,22 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import random
 import re
 import sys
 import time
 from collections import Counter, defaultdict
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Callable, Sequence
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from crosscheck_fallback import DATE_RE, QUOTE_RE  # noqa: E402
+from crosscheck_fallback import DATE_RE, QUOTE_RE
 
-from storyline.crosscheck import CheckSettings, cross_check  # noqa: E402
-from storyline.crosscheck.text import is_content, words  # noqa: E402
-from storyline.models import Article, Claim, Document, Family, content_id  # noqa: E402
+from storyline.crosscheck import CheckSettings, cross_check
+from storyline.crosscheck.text import is_content, words
+from storyline.models import Article, Claim, Document, Family, content_id
 
 ECB_DIR = Path("/work/shared/data/ecbplus-dev")
 VERDICTS = ("conflicting", "misquoted", "corroborated", "single_source")
@@ -307,13 +308,19 @@ _REAL = {  # kind -> (module, function names tried) of the claims stage
 }
 
 
+def _bind(fn: Callable, cs) -> Callable[[Document], list[Claim]]:
+    return lambda d: list(fn(d, cs))
+
+
 def make_extractor(mode: str, probe: Sequence[Document] = ()
                    ) -> tuple[Callable[[Document], list[Claim]], dict[str, str]]:
     """Per kind, the claims stage's extractor when it has landed and runs on the ``probe``
     documents (``auto``), else the fallback."""
     import importlib
 
-    from crosscheck_fallback import dates as fb_dates, figures as fb_figures, quotes as fb_quotes
+    from crosscheck_fallback import dates as fb_dates
+    from crosscheck_fallback import figures as fb_figures
+    from crosscheck_fallback import quotes as fb_quotes
 
     chosen: dict[str, Callable] = {"quote": fb_quotes, "quantity": fb_figures, "date": fb_dates}
     used = {k: "fallback" for k in chosen}
@@ -329,11 +336,11 @@ def make_extractor(mode: str, probe: Sequence[Document] = ()
             fn = next((getattr(mod, n) for n in names if hasattr(mod, n)), None)
             if fn is None:
                 continue
-            real = (lambda f: lambda d: list(f(d, cs)))(fn)
+            real = _bind(fn, cs)
             try:
                 for d in probe:
                     real(d)
-            except Exception as exc:  # a stage still being written: say so, use the fallback
+            except Exception as exc:  # noqa: BLE001  a stage still being written: say so, use the fallback
                 used[kind] = f"fallback ({mod_name} raised {type(exc).__name__})"
                 continue
             chosen[kind] = real
@@ -347,7 +354,7 @@ def make_extractor(mode: str, probe: Sequence[Document] = ()
 
 
 def _fmt(x: float) -> str:
-    return "  n/a" if x != x else f"{x:5.3f}"
+    return "  n/a" if math.isnan(x) else f"{x:5.3f}"
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -9,7 +9,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))  # for the helper module crosscheck_records
 
-from crosscheck_records import SEED_ENTITIES, claim_in, seed_claims  # noqa: E402
+from crosscheck_records import SEED_ENTITIES, claim_in, seed_claims
 
 from storyline.models import Family, Story
 

@@ -3,7 +3,7 @@ the records look exactly like the claims stage's output (the shared spec of ``Cl
 
 from __future__ import annotations
 
-from storyline.models import Claim, Document, Entity, Family, Story, content_id
+from storyline.models import Claim, Document, Entity, content_id
 
 
 def claim_in(doc: Document, kind: str, text: str, occurrence: int = 0, **fields) -> Claim:

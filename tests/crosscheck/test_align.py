@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import pytest
-
-from storyline.crosscheck import CheckSettings, build_timeline, cross_check
 from crosscheck_records import claim_in
 
+from storyline.crosscheck import CheckSettings, build_timeline, cross_check
 from storyline.models import Entity, Family, Story
 
 S = CheckSettings()
@@ -29,7 +28,7 @@ def reports(make_doc):
         "soldiers to Russia.",
         f'Foreign Minister Sergei Lavrov said "{QUOTE}," RIA Novosti reported. North Korea has '
         "sent 25,000 soldiers to Russia, a lawmaker claimed.",
-        f'Peskov said "We are ready to resume the dialogue without any preconditions." North '
+        'Peskov said "We are ready to resume the dialogue without any preconditions." North '
         "Korea sent more than 10,000 soldiers.",
     ]
     return [make_doc(t, source=f"r{i}.txt", outlet=f"Outlet {i}") for i, t in enumerate(texts)]
@@ -119,11 +118,12 @@ def test_figures_of_other_subject_or_action_are_not_aligned(reports):
 def test_dated_events_far_apart_are_different_events(make_doc):
     doc = make_doc("Putin sent a message to Kim on August 15. Putin sent a message to Kim on "
                    "December 25. Putin had sent the message on December 18, Yonhap said.")
-    mk = lambda text, date: claim_in(doc, "date", text, date=date, precision="day",  # noqa: E731
+    mk = lambda text, date: claim_in(doc, "date", text, date=date, precision="day",
                                      subject="Putin", action="send message")
     claims = [mk("August 15", "--08-15"), mk("December 25", "--12-25"),
               mk("December 18", "--12-18")]
-    checks = cross_check(claims, [doc], (), (), (), S)
+    putin = (Entity("e_putin", "Vladimir Putin", "PERSON", ("Putin",)),)
+    checks = cross_check(claims, [doc], (), (), putin, S)
     conflict = [c for c in checks if c.status == "conflicting"]
     assert len(conflict) == 1 and set(conflict[0].values) == {"--12-25", "--12-18"}
     assert any(c.claim_ids == (claims[0].id,) for c in checks)
@@ -160,3 +160,21 @@ def test_timeline_places_yearless_dates_by_publication(make_doc):
 def test_settings_are_checked():
     with pytest.raises(ValueError):
         CheckSettings(about_tolerance=2.0)
+
+
+def test_two_polls_in_one_report_are_not_a_conflict(make_doc, claim_in):
+    doc = make_doc("The Focus poll of 1,000 people for Real News gave a 3.1 percent margin of "
+                   "error. The poll of 520 people published in the Kathimerini newspaper gave a "
+                   "4.5 percent margin of error.")
+    claims = [claim_in(doc, "quantity", t, value=v, noun="people", aspect="total",
+                       modality="asserted", subject="poll of people", action="give")
+              for t, v in (("1,000 people", 1000.0), ("520 people", 520.0))]
+    checks = cross_check(claims, [doc], (), (), (), S)
+    assert [c.status for c in checks] == ["single_source", "single_source"]
+
+
+def test_unnamed_subject_within_one_report_does_not_align(make_doc, claim_in):
+    doc = make_doc("The hearing took place on May 3. A second hearing took place on May 10.")
+    claims = [claim_in(doc, "date", t, date=d, precision="day", subject="hearing",
+                       action="take place") for t, d in (("May 3", "--05-03"), ("May 10", "--05-10"))]
+    assert all(c.status == "single_source" for c in cross_check(claims, [doc], (), (), (), S))

@@ -5,7 +5,11 @@ from __future__ import annotations
 import pytest
 
 from storyline.crosscheck.compare import (
-    date_gap_days, dates_conflict, figures_conflict, parse_date, wording_difference,
+    date_gap_days,
+    dates_conflict,
+    figures_conflict,
+    parse_date,
+    wording_difference,
 )
 from storyline.crosscheck.settings import CheckSettings
 from storyline.crosscheck.text import words

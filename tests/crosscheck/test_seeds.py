@@ -28,7 +28,7 @@ def test_date_conflict_within_article_003(seed_case):
 
 
 def test_ordinal_of_the_war_conflicts_across_aliases(seed_case):
-    claims, docs, checks = _run(seed_case)
+    claims, _docs, checks = _run(seed_case)
     ch = _check_with(checks, claims, "third year", "fourth year")
     assert ch.status == "conflicting"
     assert set(ch.values) == {"third year", "fourth year"}
@@ -47,7 +47,7 @@ def test_unbreakable_vs_unwavering_is_a_misquote(seed_case):
 
 
 def test_troop_figures_of_different_slots_do_not_conflict(seed_case):
-    claims, docs, checks = _run(seed_case)
+    claims, _docs, checks = _run(seed_case)
     c15 = next(c for c in claims if c.value == 15000.0)
     c30 = next(c for c in claims if c.value == 30000.0)
     for ch in checks:
@@ -57,7 +57,7 @@ def test_troop_figures_of_different_slots_do_not_conflict(seed_case):
 
 
 def test_rewrites_count_as_one_source_and_via_is_named(seed_case):
-    claims, docs, checks = _run(seed_case)
+    claims, _docs, checks = _run(seed_case)
     ch = _check_with(checks, claims, "heroic participation")
     assert ch.status == "single_source"
     assert ch.independent_sources == 1

@@ -11,7 +11,7 @@ article is in no story is aligned with the claims of every story (and with the o
 
 from __future__ import annotations
 
-from typing import Sequence
+from collections.abc import Sequence
 
 from storyline.crosscheck.align import Context, align_groups
 from storyline.crosscheck.settings import CheckSettings

@@ -9,7 +9,8 @@ claims that are merely chained through a third.
   by rapidfuzz score (best of ``ratio`` and ``partial_ratio``, so a fragment aligns with the full
   quote), with shared content words; near-identical long quotes given to two different named
   speakers align too (an attribution conflict).
-Two dates or figures of one sentence of one article never align (a range or a list).
+Two dates or figures of one sentence of one article never align (a range or a list); within one
+article they align only about a named entity (an entity id or alias), never about "the poll".
 
 - **figures** (a slot): same counted noun (or, for money and shares without a noun, the same
   unit), aspect, modality and unit, same subject through the
@@ -19,8 +20,9 @@ Two dates or figures of one sentence of one article never align (a range or a li
   (``conflict_nouns``, looked up through every alias of the subject's entity: "SVO" ->
   "special military operation" -> "operation").
 - **dates** (a dated event): same actor, same verb, and the same object or enough shared context
-  (``event_min_context_overlap``), dates no further apart than ``date_max_gap_days``; without
-  actor or action, the same sentence in two articles (as for figures).
+  (``event_min_context_overlap``), dates no further apart than ``date_max_gap_days``; when one
+  claim has no actor, the other's actor must be named in its sentence; without actor or action
+  on both, the same sentence in two articles (as for figures).
 - **statements**: Jaccard overlap of content words.
 
 Hand-written, because every rule is a documented decision about what "the same claim" means for a
@@ -29,16 +31,22 @@ fact-checker; the fuzzy parts use rapidfuzz (Levenshtein-based ratios, C++).
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import combinations
-from typing import Callable, Mapping, Sequence
 
 from rapidfuzz import fuzz
 
 from storyline.crosscheck.compare import date_gap_days, parse_date
 from storyline.crosscheck.settings import CheckSettings
 from storyline.crosscheck.text import (
-    content_words, forms_of, head_noun, jaccard, name_key, overlap_coefficient, words,
+    content_words,
+    forms_of,
+    head_noun,
+    jaccard,
+    name_key,
+    overlap_coefficient,
+    words,
 )
 from storyline.models import Claim, Document, Entity
 
@@ -71,7 +79,19 @@ class Context:
         return name_key(c.via, c.via_entity_id, self.aliases)
 
     def subject(self, c: Claim) -> str | None:
-        return name_key(c.subject, None, self.aliases)
+        """The subject's key; ``None`` for a figure whose "subject" is its own noun phrase
+        ("the poll of 1,000 people": subject "poll of people", noun "people")."""
+        if c.kind == "quantity" and c.noun and c.subject and c.noun in words(c.subject):
+            return None
+        return name_key(c.subject, getattr(c, "subject_entity_id", None), self.aliases)
+
+    def within_article_ok(self, a: Claim, b: Claim) -> bool:
+        """Two claims of one article align only about a named entity: within one report "the
+        poll" or "the hearing" of two sentences are often two different polls or hearings."""
+        if a.article_id != b.article_id:
+            return True
+        keys = [k for k in (self.subject(a), self.subject(b)) if k]
+        return bool(keys) and all(k.startswith("e:") for k in keys)
 
     def sentence(self, c: Claim) -> str:
         doc = self.docs.get(c.article_id)
@@ -198,7 +218,7 @@ def figures_align(a: Claim, b: Claim, ctx: Context) -> bool:
         return False
     if a.action and b.action and not _same_action(a, b):
         return False
-    if not _within_window(a, b, ctx) or ctx.same_sentence(a, b):
+    if not _within_window(a, b, ctx) or ctx.same_sentence(a, b) or not ctx.within_article_ok(a, b):
         return False
     ka, kb = ctx.subject(a), ctx.subject(b)
     if is_time_ordinal(a, s):
@@ -216,17 +236,35 @@ def figures_align(a: Claim, b: Claim, ctx: Context) -> bool:
 # ----------------------------------------------------------------------------- dates
 
 
+def _named_in_sentence(named: Claim, bare: Claim, ctx: Context) -> bool:
+    """One of the surface forms of ``named``'s subject occurs, as whole words, in the sentence
+    of ``bare``."""
+    key = ctx.subject(named)
+    sentence = f" {' '.join(words(ctx.sentence(bare)))} "
+    for form in forms_of(key, ctx.entities, named.subject):
+        folded = " ".join(words(form or ""))
+        if folded and f" {folded} " in sentence:
+            return True
+    return False
+
+
 def dates_align(a: Claim, b: Claim, ctx: Context) -> bool:
     s = ctx.settings
-    if ctx.same_sentence(a, b):
+    if ctx.same_sentence(a, b) or not ctx.within_article_ok(a, b):
         return False
     da, db = parse_date(a.date), parse_date(b.date)
     if da is None or db is None or date_gap_days(da, db) > s.date_max_gap_days:
         return False
     ka, kb = ctx.subject(a), ctx.subject(b)
-    if ka is None or kb is None or not a.action or not b.action:
+    if not a.action or not b.action or (ka is None and kb is None):
         return same_context(a, b, ctx)  # no actor or action: the same sentence in two outlets
-    if ka != kb:
+    if ka is None or kb is None:
+        # one actor missing ("Putin's message to Kim, sent on December 18"): the other claim's
+        # actor must be named in this claim's sentence
+        bare, named = (a, b) if ka is None else (b, a)
+        if not _named_in_sentence(named, bare, ctx):
+            return False
+    elif ka != kb:
         return False
     va, vb = words(a.action), words(b.action)
     if not va or not vb or va[0] != vb[0]:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from typing import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
@@ -23,6 +23,7 @@ from storyline.models import Entity
 GAP = "\u2026"  # marker token for an elision ("...", "…") inside a quote
 
 _ELLIPSIS = re.compile(r"\.\s*\.\s*\.|\u2026|\[\s*\.\.\.\s*\]")
+_POSSESSIVE = re.compile(r"(?<=\w)['\u2019\u02bc]s\b", re.IGNORECASE)
 _APOSTROPHE = re.compile(r"(?<=\w)['\u2019\u02bc](?=\w)")
 _NON_WORD = re.compile(r"[^\w\u2026]+")
 _DETERMINERS = ("the ", "a ", "an ")
@@ -32,7 +33,8 @@ def fold(text: str) -> str:
     """NFKC, case-folded, apostrophes inside words dropped, other punctuation to spaces."""
     t = unicodedata.normalize("NFKC", text)
     t = _ELLIPSIS.sub(f" {GAP} ", t)
-    t = _APOSTROPHE.sub("", t)
+    t = _POSSESSIVE.sub(" ", t)  # "Putin's" -> "Putin": the name stays findable
+    t = _APOSTROPHE.sub("", t)  # "can't" -> "cant"
     t = _NON_WORD.sub(" ", t.casefold())
     return " ".join(t.split())
 

@@ -17,7 +17,7 @@ dated entries, in month-day order, with a note that the year is not given.
 from __future__ import annotations
 
 import datetime as _dt
-from typing import Mapping, Sequence
+from collections.abc import Mapping, Sequence
 
 from storyline.crosscheck.compare import parse_date
 from storyline.crosscheck.settings import CheckSettings

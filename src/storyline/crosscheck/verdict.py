@@ -4,7 +4,8 @@
 articles: three rewrites of one item are one source; an article in no family stands for itself.
 The agency a claim is reported through counts too: claims that give a ``via`` count once per via
 entity however many families relay them ("according to KCNA" in ten outlets is KCNA alone), and
-claims without a via count once per family. When every claim of a group comes through one via,
+claims without a via count once per family; never more than the number of families (one article
+that cites KCNA and Yonhap for one quote is still one report). When every claim of a group comes through one via,
 the summary says the claim rests on that via alone.
 
 **Status**, in this order: ``conflicting`` when an aligned pair disagrees (dates, figures beyond
@@ -16,11 +17,14 @@ independent sources agree; otherwise ``single_source``.
 from __future__ import annotations
 
 import os
-from typing import Mapping, Sequence
+from collections.abc import Mapping, Sequence
 
 from storyline.crosscheck.align import Context
 from storyline.crosscheck.compare import (
-    dates_conflict, figures_conflict, parse_date, wording_difference,
+    dates_conflict,
+    figures_conflict,
+    parse_date,
+    wording_difference,
 )
 from storyline.crosscheck.text import trim, words
 from storyline.models import Check, Claim, Document, content_id
@@ -51,7 +55,8 @@ def count_sources(group: Sequence[Claim], families: Mapping[str, str], ctx: Cont
     via_keys = {ctx.via(c) for c in group if ctx.via(c)}
     no_via_fams = {_family_of(c.article_id, families) for c in group if not ctx.via(c)}
     via_names = sorted({c.via for c in group if c.via})
-    n = len(via_keys) + len(no_via_fams)
+    # never more sources than families (one article citing KCNA and Yonhap is one report)
+    n = min(len(fams), len(via_keys) + len(no_via_fams))
     sole_via = None
     if len(via_keys) == 1 and not no_via_fams:
         key = next(iter(via_keys))
@@ -100,7 +105,9 @@ def _about(group: Sequence[Claim], ctx: Context) -> str:
         act = f"{c.action} " if c.action else ""
         return trim(f"{who}{act}{c.noun or 'figure'}".strip(), lim)
     if c.kind == "date":
-        return trim(f"{c.subject or ''} {c.action or ''}".strip() or "dated event", lim)
+        subject = next((x.subject for x in group if x.subject), "")
+        action = max((x.action or "" for x in group), key=len)
+        return trim(f"{subject} {action}".strip() or "dated event", lim)
     return f'statement "{trim(c.text, lim)}"'
 
 
@@ -150,10 +157,12 @@ def judge(group: Sequence[Claim], pairs: Sequence[tuple[Claim, Claim]], families
             what = "ordinals differ" if group[0].aspect == "ordinal" else "figures differ beyond tolerance"
             detail = f"{_about(group, ctx)}: {what}: {_fmt_values(items, quote=True)}"
     elif kind == "quote":
-        speakers = {ctx.speaker(c) for c in group if ctx.speaker(c)}
-        if len(speakers) > 1:
+        misattributed = [(a, b) for a, b in pairs
+                         if ctx.speaker(a) and ctx.speaker(b) and ctx.speaker(a) != ctx.speaker(b)]
+        if misattributed:
             status = "conflicting"
-            items = _by_value(group, ctx, key=lambda c: c.speaker or "no speaker")
+            involved = [c for pair in misattributed for c in pair]
+            items = _by_value(involved, ctx, key=lambda c: c.speaker or "no speaker")
             values = tuple(v for v, _ in items)
             detail = (f'quote "{trim(group[0].text, s.summary_chars)}" attributed to different '
                       f"speakers: {_fmt_values(items)}")
@@ -179,9 +188,7 @@ def judge(group: Sequence[Claim], pairs: Sequence[tuple[Claim, Claim]], families
         labels = sorted({lab for _, labs in items for lab in labs})
         if kind == "date":
             what = f"{_about(group, ctx)} on {group[0].date}"
-        elif kind == "quote":
-            what = f'{_about(group, ctx)}: "{trim(group[0].text, s.summary_chars)}"'
-        elif kind == "quantity":
+        elif kind == "quote" or kind == "quantity":
             what = f'{_about(group, ctx)}: "{trim(group[0].text, s.summary_chars)}"'
         else:
             what = _about(group, ctx)
