@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given, strategies as st
+from hypothesis import given
+from hypothesis import strategies as st
 
 from storyline.claims.numbers import (
-    fraction_percent, is_number_word, is_vague_plural, parse_cardinal, parse_ordinal,
+    fraction_percent,
+    is_number_word,
+    is_vague_plural,
+    parse_cardinal,
+    parse_ordinal,
 )
 
 

@@ -39,7 +39,7 @@ class Clauses:
     children: tuple[tuple[int, ...], ...]
 
     @classmethod
-    def of(cls, doc: Document) -> "Clauses":
+    def of(cls, doc: Document) -> Clauses:
         kids: list[list[int]] = [[] for _ in doc.annotation.tokens]
         for i, t in enumerate(doc.annotation.tokens):
             if t.head != i and 0 <= t.head < len(kids):

@@ -74,7 +74,7 @@ class Base:
     year: int | None = None
 
     @classmethod
-    def of(cls, d: _dt.date) -> "Base":
+    def of(cls, d: _dt.date) -> Base:
         return cls(d.month, d.day, d.year)
 
 

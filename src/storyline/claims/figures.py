@@ -38,11 +38,24 @@ from dataclasses import dataclass
 from storyline.claims.clause_roles import Clauses
 from storyline.claims.date_grammar import find_date_expressions, in_url_line
 from storyline.claims.figure_units import (
-    ADDITION_WORDS, AFTER_APPROXIMATORS, ANAPHORIC_DETERMINERS, APPROXIMATORS, CHANGE_VERBS,
-    CURRENCY_SYMBOLS, CURRENCY_WORDS, IDENTIFIER_WORDS, ISO_CODES, LEVEL_VERBS,
+    ADDITION_WORDS,
+    AFTER_APPROXIMATORS,
+    ANAPHORIC_DETERMINERS,
+    APPROXIMATORS,
+    CHANGE_VERBS,
+    CURRENCY_SYMBOLS,
+    CURRENCY_WORDS,
+    IDENTIFIER_WORDS,
+    ISO_CODES,
+    LEVEL_VERBS,
 )
 from storyline.claims.numbers import (
-    SCALES, fraction_percent, is_number_word, is_vague_plural, parse_cardinal, parse_ordinal,
+    SCALES,
+    fraction_percent,
+    is_number_word,
+    is_vague_plural,
+    parse_cardinal,
+    parse_ordinal,
 )
 from storyline.claims.settings import ClaimsSettings
 from storyline.models import Claim, Document, content_id
@@ -93,8 +106,9 @@ def _is_num_token(cl: Clauses, i: int) -> bool:
     w = cl.word(i)
     if t.tag == "CD" and (any(ch.isdigit() for ch in w) or is_number_word(w)):
         return True
-    return is_number_word(w) and t.pos in ("NUM", "NOUN", "ADJ") and w.lower() not in (
-        "one",) or (w.lower() == "one" and t.tag == "CD" and t.dep == "nummod")
+    if w.lower() == "one":  # a pronoun ("one of the victims") unless it counts a noun
+        return t.tag == "CD" and t.dep == "nummod"
+    return is_number_word(w) and t.pos in ("NUM", "NOUN", "ADJ")
 
 
 def _phrases(cl: Clauses, settings: ClaimsSettings) -> list[_Phrase]:
@@ -143,7 +157,7 @@ def _phrases(cl: Clauses, settings: ClaimsSettings) -> list[_Phrase]:
     return out
 
 
-def toks_pos(cl: Clauses, i: int) -> str:
+def _pos(cl: Clauses, i: int) -> str:
     return cl.tokens[i].pos
 
 
@@ -201,7 +215,7 @@ def _not_a_figure(cl: Clauses, ph: _Phrase, settings: ClaimsSettings) -> bool:
             and val <= settings.figure_anaphoric_max and prev in ANAPHORIC_DETERMINERS):
         return True
     # an age in apposition: "John Smith, 45, said"
-    if (ph.first >= 2 and cl.word(ph.first - 1) == "," and toks_pos(cl, ph.first - 2) == "PROPN"
+    if (ph.first >= 2 and cl.word(ph.first - 1) == "," and _pos(cl, ph.first - 2) == "PROPN"
             and text[t1.end : t1.end + 1] in (",", ")")):
         return True
     # "one of the ...": a pronoun, not a count

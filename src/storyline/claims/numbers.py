@@ -16,7 +16,7 @@ pull in a language model; here each phrase is already delimited by the dependenc
 from __future__ import annotations
 
 import re
-from typing import Sequence
+from collections.abc import Sequence
 
 __all__ = [
     "SCALES", "UNITS", "TENS", "ORDINALS", "FRACTIONS", "VAGUE_PLURALS",
@@ -112,7 +112,7 @@ def parse_cardinal(words: Sequence[str]) -> float | None:
     # "30 000": groups of three digits after a leading group, written with thin spaces
     if len(ws) > 1 and all(_THIN_GROUP.match(w) for w in ws[1:]) and re.match(r"^\d{1,3}$", ws[0]):
         return float("".join(ws))
-    if any(_DIGITS.match(a) and _DIGITS.match(b) for a, b in zip(ws, ws[1:])):
+    if any(_DIGITS.match(a) and _DIGITS.match(b) for a, b in zip(ws, ws[1:], strict=False)):
         return None  # "0845 125 2222": digit groups side by side are a code, not a sum
     if ws[0] in ("a", "an", "one") and len(ws) > 1 and ws[1] in SCALES:
         ws = ["1", *ws[1:]]
