@@ -13,11 +13,11 @@ PAYLOAD = ('<script>window.__pwned=1;alert(1)</script> <img src=x onerror="windo
            '<a href="javascript:window.__pwned=3">details</a> </textarea><svg onload='
            '"window.__pwned=4"> <iframe srcdoc="<script>parent.__pwned=5</script>"></iframe>')
 ARTICLES = [
-    (f"Harbour officials said on Tuesday that the fire at the fish market was under control. "
-     f"\u201cWe will rebuild every pier,\u201d Mayor Ilse Varga said. {PAYLOAD}",
+    ("Harbour officials said on Tuesday that the fire at the fish market was under control. "
+     + f"\u201cWe will rebuild every pier,\u201d Mayor Ilse Varga said. {PAYLOAD}",
      "Fire <script>window.__pwned=6</script>", "<b onmouseover=window.__pwned=7>Herald</b>"),
-    (f"Harbour officials said on Tuesday that the fire at the fish market was under control. "
-     f"\"We will rebuild the pier,\" Mayor Ilse Varga said. {PAYLOAD}",
+    ("Harbour officials said on Tuesday that the fire at the fish market was under control. "
+     + f"\"We will rebuild the pier,\" Mayor Ilse Varga said. {PAYLOAD}",
      "\"><img src=x onerror=window.__pwned=8>", "javascript:alert(1)"),
     (f"Fishermen watched on Monday as flames spread through the market. {PAYLOAD}",
      "</title><script>window.__pwned=9</script>", "Coastal Herald"),
