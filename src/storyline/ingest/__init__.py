@@ -73,14 +73,14 @@ def _read_file(path: str, settings: IngestSettings, explicit: bool = False) -> I
             if kind == "json":
                 yield from _from_records(iter_json_document(text, path), settings)
             elif kind == "html":
-                page = extract_page(text, path)
+                page = extract_page(text, path, min_chars=settings.min_html_chars)
                 yield _article(page.text, path, settings, title=page.title, url=page.url,
                                outlet=page.outlet, published=page.published)
             else:
-                normalised, _ = normalize_text(text)
+                normalised, warnings = normalize_text(text)
                 title, body = split_headline(normalised, settings,
                                              markdown=path.lower().endswith(".md"))
-                yield _article(body, path, settings, title=title)
+                yield _article(body, path, settings, title=title, warnings=warnings)
     except InputError as err:
         yield Rejection(err.source, err.code, err.reason)
     except OSError as exc:
@@ -97,7 +97,8 @@ def _from_records(items: Iterator[Record | InputError], settings: IngestSettings
             if item.text is not None:
                 text, title = item.text, item.title
             else:
-                page = extract_page(item.html or "", item.source, url=item.url)
+                page = extract_page(item.html or "", item.source, url=item.url,
+                                    min_chars=settings.min_html_chars)
                 text, title = page.text, item.title or page.title
                 item = Record(**{**item.__dict__, "url": item.url or page.url,
                                  "outlet": item.outlet or page.outlet,
@@ -117,7 +118,8 @@ def _from_warc(path: str, settings: IngestSettings) -> Iterator[Item]:
             yield Rejection(item.source, item.code, item.reason)
             continue
         try:
-            page = extract_page(item.html, item.source, url=item.url)  # type: ignore[arg-type]
+            page = extract_page(item.html, item.source, url=item.url,
+                                    min_chars=settings.min_html_chars)
         except InputError as err:
             yield Rejection(err.source, err.code, err.reason)
             continue

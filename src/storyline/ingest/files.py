@@ -40,19 +40,23 @@ def kind_of(path: str) -> str | None:
 
 
 def walk(path: str, settings: IngestSettings) -> Iterator[str]:
-    """Files under a directory, recursively, sorted; hidden entries, unknown types and the
-    folder's own documentation (README, LICENSE, CHANGELOG, CONTRIBUTING) skipped."""
-    for root, dirs, files in os.walk(path, followlinks=settings.follow_symlinks):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        for name in sorted(files):
-            full = os.path.join(root, name)
-            if name.startswith(".") or kind_of(name) is None:
+    """Files under a directory, recursively, in sorted path order; hidden entries, unknown types
+    and the folder's own documentation (README, LICENSE, CHANGELOG, CONTRIBUTING) skipped."""
+    try:
+        entries = sorted(os.scandir(path), key=lambda e: e.name)
+    except OSError:
+        return
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue
+        if entry.is_symlink() and not settings.follow_symlinks:
+            continue
+        if entry.is_dir(follow_symlinks=settings.follow_symlinks):
+            yield from walk(entry.path, settings)
+        elif kind_of(entry.name) is not None:
+            if entry.name.lower().split(".", 1)[0] in FOLDER_DOCS:
                 continue
-            if name.lower().split(".", 1)[0] in FOLDER_DOCS:
-                continue
-            if os.path.islink(full) and not settings.follow_symlinks:
-                continue
-            yield full
+            yield entry.path
 
 
 def read_bytes(path: str, settings: IngestSettings) -> bytes:

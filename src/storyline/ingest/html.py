@@ -22,7 +22,8 @@ class Page:
     url: str | None
 
 
-def extract_page(html: str, source: str, *, url: str | None = None) -> Page:
+def extract_page(html: str | bytes, source: str, *, url: str | None = None,
+                 min_chars: int = 80) -> Page:
     import trafilatura
 
     try:
@@ -34,8 +35,13 @@ def extract_page(html: str, source: str, *, url: str | None = None) -> Page:
         raise InputError(source, f"HTML could not be parsed: {exc}", "E108") from None
     data = doc.as_dict() if hasattr(doc, "as_dict") else (doc or {})
     text = (data.get("text") or "").strip()
-    if not text:
-        raise InputError(source, "HTML page has no extractable main text", "E108")
+    if len(text) < min_chars:
+        raise InputError(
+            source,
+            f"HTML page has no extractable main text ({len(text)} characters of text outside "
+            f"menus and boilerplate; ingest.min_html_chars={min_chars})",
+            "E108",
+        )
     title = (data.get("title") or "").strip() or None
     if title:
         first, sep, rest = text.partition("\n")

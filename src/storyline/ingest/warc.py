@@ -26,9 +26,9 @@ class WarcPage:
 
 def iter_warc(path: str, settings: IngestSettings) -> Iterator[WarcPage | InputError]:
     from warcio.archiveiterator import ArchiveIterator
-    from warcio.exceptions import ArchiveLoadFailed
 
     number = 0
+    truncated = _gzip_damage(path) if path.lower().endswith(".gz") else None
     try:
         with open(path, "rb") as fh:
             for record in ArchiveIterator(fh):
@@ -53,11 +53,26 @@ def iter_warc(path: str, settings: IngestSettings) -> Iterator[WarcPage | InputE
                     url=record.rec_headers.get_header("WARC-Target-URI"),
                     date=date[:10] if date else None,
                 )
-    except OSError as exc:
-        if number == 0 and not isinstance(exc, (EOFError,)):
-            yield InputError(path, f"cannot read as WARC: {exc}", "E107")
-        else:
-            yield InputError(f"{path}#{number + 1}", f"broken WARC record: {exc}", "E107")
-    except (ArchiveLoadFailed, EOFError, zlib.error, ValueError) as exc:
+    except Exception as exc:  # warcio raises assorted errors (even AttributeError) on bad data
         where = path if number == 0 else f"{path}#{number + 1}"
-        yield InputError(where, f"broken WARC data: {exc}", "E107")
+        yield InputError(where, f"broken WARC data: {type(exc).__name__}: {exc}", "E107")
+        return
+    if truncated:
+        yield InputError(f"{path}#{number + 1}", f"truncated archive: {truncated}", "E107")
+
+
+def _gzip_damage(path: str) -> str | None:
+    """Why a gzip file is damaged (truncated or corrupt), or None when it is whole.
+
+    warcio stops quietly at a truncated gzip member; a full decompression pass (fast: no parsing)
+    tells a complete archive from a cut one, so a cut download is reported, not silently shortened.
+    """
+    import gzip
+
+    try:
+        with gzip.open(path, "rb") as fh:
+            while fh.read(1 << 20):
+                pass
+    except (EOFError, OSError, zlib.error) as exc:
+        return str(exc)
+    return None
