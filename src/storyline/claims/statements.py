@@ -17,10 +17,14 @@ A sentence is a statement when
 3. its main clause, a clause conjoined with it, or an adverbial clause of it ("... when Putin
    visited North Korea") has an **event verb**: a finite verb in the past or perfect (present
    too with ``statement_present_tense``), with no modal ("may", "could", "will": forecasts and
-   hedges), no hedging adverb ("perhaps", "possibly", "likely") and not a verb of being,
-   seeming or interpretation ("be", "appear", "remain", "signal", "suggest", "reflect", ...);
+   hedges), no hedging adverb ("perhaps", "possibly", "likely"), no clausal complement
+   ("X said that ...", "X believes that ...": reported speech and thought belong to quotes),
+   and not a verb of being, seeming or interpretation ("be", "appear", "remain", "signal",
+   "suggest", "reflect", ...);
 4. that verb has a **named actor**: its subject (or the agent of a passive) is a named entity
-   ("Putin", "North Korea"), a proper noun, or a noun modified by one ("North Korean troops").
+   ("Putin", "North Korea"), a proper noun that does not open the sentence (sentence-initial
+   capitals are often common nouns), or a noun modified by a name ("North Korean troops"; a
+   possessor is not enough: "Putin's rhetoric" is not Putin acting).
 
 ``subject`` is the actor, in the fullest form the article gives that name ("Putin" ->
 "Vladimir Putin"); ``action`` is the verb's lemma and the head of its object ("visit North
@@ -175,6 +179,8 @@ def _is_event_verb(toks: Sequence[Token], lo: int, hi: int, v: int,
     if t.pos != "VERB" or t.lemma.lower() in NON_EVENT_VERBS:
         return False
     kids = _children(toks, lo, hi, v)
+    if any(toks[c].dep == "ccomp" for c in kids):
+        return False  # "X said / warned / believes that ...": reported speech or thought
     aux = [toks[c] for c in kids if toks[c].dep in ("aux", "auxpass")]
     if any(a.lemma.lower() in MODALS or a.tag == "MD" for a in aux):
         return False
@@ -205,7 +211,7 @@ def _named(doc: Document, lo: int, hi: int, head: int) -> str | None:
     m = _mention_at(doc, t.start)
     if m is not None and m.label in ACTOR_LABELS:
         return clean_surface(m.text)
-    if t.pos == "PROPN":
+    if t.pos == "PROPN" and head > lo:  # a capitalised first word is often a common noun
         return clean_surface(text[t.start:t.end])
     if t.pos != "NOUN":
         return None
@@ -216,7 +222,7 @@ def _named(doc: Document, lo: int, hi: int, head: int) -> str | None:
             return clean_surface(mm.text if mm else text[toks[c].start:toks[c].end])
     for c in kids:  # "North Korean troops": the noun with its named modifier
         mm = _mention_at(doc, toks[c].start)
-        if toks[c].dep in ("amod", "compound", "poss") and c < head and mm is not None \
+        if toks[c].dep in ("amod", "compound") and c < head and mm is not None \
                 and mm.label in ACTOR_LABELS:
             return clean_surface(text[mm.start:t.end])
     return None
