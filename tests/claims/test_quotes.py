@@ -81,6 +81,10 @@ MARKED = ("direct", "fragment", "scare")
         ('"It is a sad day," said Maria Gonzalez. "We lost three friends."',
          [("It is a sad day", "Maria Gonzalez", None, "direct"),
           ("We lost three friends.", "Maria Gonzalez", None, "direct")]),
+        (('IMF chief Dominique Strauss-Kahn said in an interview in French newspaper Le Parisien '
+         'Wednesday: "Everyone must remain extremely vigilant."'),
+         [("Everyone must remain extremely vigilant.", "Dominique Strauss-Kahn",
+           "French newspaper Le Parisien", "direct")]),
         # ---- via in a neighbouring sentence with the same speaker
         (("In a letter reported by North Korean state media, Putin highlighted the ties. He "
          "stated, “The bonds of friendship remain solid.”"),

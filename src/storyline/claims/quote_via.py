@@ -52,7 +52,8 @@ def via_text(view: DocView, i: int) -> str:
     j = i + 1
     if view.tokens[i].pos == "NOUN":  # "French newspaper Le Parisien", "news agency IRNA"
         while j < len(view.tokens) and view.tokens[j].pos == "PROPN" \
-                and view.tokens[j].start <= view.tokens[j - 1].end + 1:
+                and view.tokens[j].start <= view.tokens[j - 1].end + 1 \
+                and view.mention_at(j, ("DATE", "TIME")) is None:
             end = view.tokens[j].end
             j += 1
     return view.text[start:end]
@@ -88,7 +89,8 @@ def find_vias(view: DocView, sent_lo: int, sent_hi: int, extra: tuple[str, ...]
             cand = view.child(i, "dative", "dobj")
         elif lemma == "interview" or (lemma in ("say", "speak", "talk") and t.pos == "VERB"):
             for p in view.children[i]:
-                if view.word(p).lower() in ("with", "to", "in") and view.tokens[p].dep == "prep":
+                preps = ("with", "to", "in") if lemma == "interview" else ("with", "to")
+                if view.word(p).lower() in preps and view.tokens[p].dep == "prep":
                     cand = view.child(p, "pobj")
                     break
             if lemma == "interview" and cand is None:
