@@ -218,3 +218,17 @@ def test_claims_marked_in_article_text(report_dict):
     body = html[html.index('<div class="body text">', start):]
     body = body[:body.index("</div>")]
     assert re.sub(r"<[^>]+>", "", body).replace("&#39;", "'") == herald
+
+
+def test_checks_grouped_with_counts(report_dict):
+    html = render_html(report_dict)
+    heads = re.findall(r'<h4 id="story-s-harbor-checks-(\w+)">([^<]*)<span class="mut">\((\d+)\)',
+                       html)
+    assert [(k, n) for k, _, n in heads] == [("problems", "2"), ("single", "1"),
+                                              ("corroborated", "1")]
+
+
+def test_glance_links_to_groups(report_dict):
+    html = render_html(report_dict)
+    assert 'href="#story-s-harbor-checks-problems">conflicts</a>' in html
+    assert 'href="#story-s-harbor-checks-single">single-source</a>' in html

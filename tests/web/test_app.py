@@ -97,3 +97,8 @@ def test_hostile_pages_escaped(hostile_client):
 def test_search_lists_matching_stories(client):
     r = client.get("/search", params={"q": "fish market"})
     assert 'href="/stories/s-harbor"' in r.text and "<h3>Stories</h3>" in r.text
+
+
+def test_index_counts_link_to_check_groups(client):
+    r = client.get("/")
+    assert 'href="/stories/s-harbor#story-s-harbor-checks-problems"' in r.text

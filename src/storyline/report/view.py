@@ -181,6 +181,18 @@ class StoryView:
     def count(self, *statuses: str) -> int:
         return sum(1 for c in self.checks if c.get("status") in statuses)
 
+    def check_groups(self) -> list[tuple[str, str, list[Mapping[str, Any]]]]:
+        """The checks in reading order as ``(key, heading, checks)``: conflicts and misquotes,
+        then single-source claims, then corroborated ones (empty groups left out)."""
+        groups = [("problems", "Conflicts and misquotes", ("conflicting", "misquoted")),
+                  ("single", "Single-source claims", ("single_source",)),
+                  ("corroborated", "Corroborated", ("corroborated",))]
+        out = [(key, title, [c for c in self.checks if c.get("status") in statuses])
+               for key, title, statuses in groups]
+        known = {s for _, _, st in groups for s in st}
+        out.append(("other", "Other", [c for c in self.checks if c.get("status") not in known]))
+        return [g for g in out if g[2]]
+
 
 def independent_sources(ix: Index, article_ids: list[str]) -> int | None:
     """Families among ``article_ids`` (an article in no family is its own source); None when the
