@@ -6,6 +6,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from storyline.claims.date_grammar import DateExpression
 from storyline.claims.dates import Base, dateline_date, extract_dates, resolve_expression
@@ -109,6 +111,13 @@ def test_date_roles(make_doc):
     assert (c.subject, c.action) == ("Governor Alexander Khinstin", "announce plan")
 
 
+def test_date_modality(make_doc):
+    (c,) = extract_dates(make_doc("The talks will resume on January 5."), S)
+    assert c.modality == "forecast"
+    (c,) = extract_dates(make_doc("The talks resumed on January 5."), S)
+    assert c.modality == "asserted"
+
+
 def test_relative_dates_can_be_left_unresolved(make_doc):
     got = _dates(make_doc, "The minister resigned yesterday.", "2025-12-27",
                  ClaimsSettings(date_resolve_relative=False))
@@ -197,3 +206,35 @@ def test_resolve_expression(expr, base, tense, expected):
 
 def test_base_of_date():
     assert Base.of(dt.date(2025, 12, 27)) == Base(12, 27, 2025)
+
+
+# ------------------------------------------------------------------ properties
+
+RELATIVES = ["deictic:-1", "deictic:0", "deictic:1", "ago:day:3", "last:month", "next:month",
+             "this:month", "last:day", "next:day", "last:year", "weekday:5", "last:summer",
+             "last:week", "ago:month:2"]
+
+
+@given(st.dates(min_value=dt.date(1950, 1, 1), max_value=dt.date(2090, 12, 31)),
+       st.sampled_from(RELATIVES))
+def test_yearless_base_never_invents_a_year(day, relative):
+    """What a base without a year resolves is exactly the full resolution minus its year, for
+    every year the base could be in; and it never carries a year."""
+    expr = _expr(relative=relative)
+    got, precision = resolve_expression(expr, Base(day.month, day.day, None))
+    if got is None:
+        return
+    assert got.startswith("--") and precision in ("day", "month")
+    full, full_precision = resolve_expression(expr, Base.of(day))
+    assert full is not None and full[4:] == got[1:] and full_precision == precision
+
+
+@given(st.dates(min_value=dt.date(1950, 1, 1), max_value=dt.date(2090, 12, 31)))
+def test_relative_past_expressions_are_before_the_base(day):
+    base = Base.of(day)
+    for relative in ("deictic:-1", "ago:day:3", "last:weekday:2"):
+        iso, precision = resolve_expression(_expr(relative=relative), base)
+        assert precision == "day" and dt.date.fromisoformat(iso) < day
+    iso, _ = resolve_expression(_expr(relative="last:month"), base)
+    y, m = map(int, iso.split("-"))
+    assert (y, m) < (day.year, day.month)

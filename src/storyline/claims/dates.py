@@ -23,7 +23,10 @@ Steps (each a pure function):
      so the reader still sees them. Seasons are the northern-hemisphere meteorological ones.
 
 ``action`` is "verb object" lemmas of the clause the date modifies ("send greeting"), or the
-event noun it modifies ("revolution"); ``subject`` is the clause's actor ("Putin").
+event noun it modifies ("revolution"); ``subject`` is the clause's actor ("Putin");
+``modality`` is "forecast" for a date in a future or modal clause ("talks will resume on
+January 5"), else "asserted". A dateline's own date has action "publish" and the agency in
+parentheses as subject.
 """
 
 from __future__ import annotations
@@ -302,7 +305,8 @@ def extract_dates(doc: Document, settings: ClaimsSettings) -> tuple[Claim, ...]:
             id=content_id(doc.id, "date", expr.start, expr.end),
             article_id=doc.id, kind="date", text=surface, span=(expr.start, expr.end),
             date=iso, precision=precision if iso else None, sentence_span=sent,
-            subject=subject, action=action, expression=surface, modality=None,
+            subject=subject, action=action, expression=surface,
+            modality="forecast" if tense == "future" else "asserted",
         ))
     return tuple(claims)
 
