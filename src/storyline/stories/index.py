@@ -49,7 +49,8 @@ def unit(vec: Mapping[str, float]) -> Vec:
 def dot(a: Mapping[str, float], b: Mapping[str, float]) -> float:
     if len(a) > len(b):
         a, b = b, a
-    return sum(v * b.get(k, 0.0) for k, v in a.items())
+    get = b.get
+    return sum([v * get(k, 0.0) for k, v in a.items()])
 
 
 def top_items(vec: Mapping[str, float], n: int) -> list[tuple[str, float]]:

@@ -68,7 +68,7 @@ class StoriesSettings:
     postings_cap: int = 200
     """Events kept per key in the inverted index (most recently updated first). Caps the cost of
     very common keys (a country name) in a large stream; older events drop out of that key."""
-    max_candidates: int = 60
+    max_candidates: int = 30
     """Candidate events scored in full per new article (those sharing the most query keys)."""
 
     # ---- batch refinement
