@@ -109,7 +109,7 @@ MARKED = ("direct", "fragment", "scare")
         (('Prime Minister Mark Carney spoke in Ottawa on Monday. "We are ready," he said, "and we '
          'will not retreat."'),
          [("We are ready", "Mark Carney", None, "direct"),
-          ("and we will not retreat.", "Mark Carney", None, "fragment")]),
+          ("and we will not retreat.", "Mark Carney", None, "direct")]),
         (('Officials gave no details. "This is a dark day for our city," said Mayor Karen Bass, who '
          'called the attack "senseless."'),
          [("This is a dark day for our city", "Karen Bass", None, "direct"),

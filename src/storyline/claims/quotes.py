@@ -74,12 +74,15 @@ def extract_quotes(doc: Document, settings: ClaimsSettings) -> tuple[Claim, ...]
     found += _indirect(view, found, settings) if settings.quote_indirect else []
     _carry_vias(view, found, settings)
     dateline = dateline_via(text)
+    resumed = {k for k in range(1, len(found)) if _resumes(view, found[k - 1], found[k])}
     claims = []
-    for f in found:
+    for k, f in enumerate(found):
         speaker, via = f.frame.speaker, f.frame.via
         if speaker and not via and dateline and dateline != speaker:
             via = dateline
         kind = f.kind if f.kind == "indirect" else _classify(view, f, speaker, settings)
+        if kind == "fragment" and k in resumed:
+            kind = "direct"  # "We are ready," he said, "and we will not retreat."
         if kind == "scare":
             speaker = via = None
         s_lo = view.sentences[view.sentence_of(f.start)]
@@ -160,6 +163,16 @@ def _is_sentence_like(view: DocView, start: int, end: int) -> bool:
     words = view.text[start:end]
     return words[:1].isupper() and any(
         view.tokens[i].pos in ("VERB", "AUX") for i in view.tokens_in(start, end))
+
+
+def _resumes(view: DocView, prev: _Found, f: _Found) -> bool:
+    """``f`` resumes the full quotation ``prev`` after a short frame in the same sentence."""
+    if prev.kind == "indirect" or f.kind == "indirect" or not prev.frame.speaker:
+        return False
+    if prev.frame.speaker != f.frame.speaker or not _is_sentence_like(view, prev.start, prev.end):
+        return False
+    gap = view.text[prev.end : f.start]
+    return len(gap) <= 60 and "\n" not in gap and not any(c in gap for c in ".!?;")
 
 
 def _classify(view: DocView, f: _Found, speaker: str | None, settings: ClaimsSettings) -> str:
