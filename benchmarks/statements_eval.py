@@ -26,7 +26,7 @@ OUT = ROOT / "benchmarks" / "results" / "statements_eval.json"
 def load_labels(path: Path = DATA) -> list[tuple[str, int, int, int]]:
     rows = []
     for line in path.read_text(encoding="utf-8").splitlines():
-        if line.startswith("#") or line.startswith("ecb_id\t") or not line.strip():
+        if line.startswith(("#", "ecb_id\t")) or not line.strip():
             continue
         ecb_id, start, end, label, _text = line.split("\t", 4)
         rows.append((ecb_id, int(start), int(end), int(label)))

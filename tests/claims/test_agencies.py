@@ -76,12 +76,12 @@ def test_table_lookup(table, form, outlet, expected):
 
 @pytest.mark.parametrize("forms, cue_words, expected", [
     (["Central News Agency"], [], "Central News Agency"),
-    (["Central News Agency"], "the pyongyang based".split(), "Korean Central News Agency"),
-    (["Central News Agency"], "north korea s state run".split(), "Korean Central News Agency"),
-    (["Central News Agency"], "taiwan s".split(), "Central News Agency"),
+    (["Central News Agency"], ["the", "pyongyang", "based"], "Korean Central News Agency"),
+    (["Central News Agency"], ["north", "korea", "s", "state", "run"], "Korean Central News Agency"),
+    (["Central News Agency"], ["taiwan", "s"], "Central News Agency"),
     (["Central News Agency", "CTAK"], [], "Korean Central News Agency"),
-    (["Central News Agency", "CNA"], "taipei based".split(), "Central News Agency"),
-    (["Central News Agency"], "the tokyo based".split(), None),  # another country's agency
+    (["Central News Agency", "CNA"], ["taipei", "based"], "Central News Agency"),
+    (["Central News Agency"], ["the", "tokyo", "based"], None),  # another country's agency
 ])
 def test_choose_with_other_names_and_country_cues(table, forms, cue_words, expected):
     votes = [table.candidates(f, outlet=True) for f in forms]

@@ -5,8 +5,16 @@ from __future__ import annotations
 import pytest
 
 from storyline.claims.aliases import (
-    clean_surface, cyrillic_readings, find_acronym_definitions, initials, is_acronym,
-    latin_renderings, schwartz_hearst, strip_title, translit_equivalent, variant_key,
+    clean_surface,
+    cyrillic_readings,
+    find_acronym_definitions,
+    initials,
+    is_acronym,
+    latin_renderings,
+    schwartz_hearst,
+    strip_title,
+    translit_equivalent,
+    variant_key,
 )
 
 
@@ -94,18 +102,18 @@ def test_renderings_and_readings_are_inverse():
 
 
 @pytest.mark.parametrize("acronym, words, first", [
-    ("KCNA", "the Korean Central News Agency".split(), 1),
-    ("WHO", "the World Health Organization".split(), 1),
-    ("SVO", "Russia's ongoing special military operation".split(), None),
-    ("CTAK", "the Pyongyang-based Central News Agency".split(), None),
+    ("KCNA", ["the", "Korean", "Central", "News", "Agency"], 1),
+    ("WHO", ["the", "World", "Health", "Organization"], 1),
+    ("SVO", ["Russia's", "ongoing", "special", "military", "operation"], None),
+    ("CTAK", ["the", "Pyongyang-based", "Central", "News", "Agency"], None),
 ])
 def test_schwartz_hearst(acronym, words, first):
     assert schwartz_hearst(acronym, words) == first
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("Pyongyang's official Korean Central News Agency (KCNA) said on Friday that the test "
-     "was a success.", [("KCNA", "Korean Central News Agency", True)]),
+    (("Pyongyang's official Korean Central News Agency (KCNA) said on Friday that the test "
+     "was a success."), [("KCNA", "Korean Central News Agency", True)]),
     ("According to the Pyongyang-based Central News Agency (CTAK), Putin praised the troops.",
      [("CTAK", "Central News Agency", False)]),
     ("Soldiers took part in Russia's ongoing special military operation (SVO) in Ukraine.",

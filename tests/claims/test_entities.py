@@ -27,10 +27,10 @@ def _resolve(make_doc, texts, settings=None):
       "Kim Jong-un said the country would expand its nuclear arsenal."],
      "Kim Jong Un", "Kim Jong-un", True),
     # titles and possessives within one article
-    (["Russian President Vladimir Putin met the delegation in Moscow. Putin's aides later "
-      "described the talks as productive."], "Vladimir Putin", "Putin", True),
-    (["Governor Alexander Khinstin announced plans for a monument in Kursk. Khinstin said the "
-      "council would choose a site."], "Alexander Khinstin", "Khinstin", True),
+    ([("Russian President Vladimir Putin met the delegation in Moscow. Putin's aides later "
+      "described the talks as productive.")], "Vladimir Putin", "Putin", True),
+    ([("Governor Alexander Khinstin announced plans for a monument in Kursk. Khinstin said the "
+      "council would choose a site.")], "Alexander Khinstin", "Khinstin", True),
     # surname-only in an article without the full name: linked through the corpus
     (["Russian President Vladimir Putin signed the decree on Monday.",
       "Putin told reporters that the talks had gone well."], "Vladimir Putin", "Putin", True),
@@ -66,8 +66,8 @@ def _resolve(make_doc, texts, settings=None):
      "Alaska Revolving Loan Fund", "Agriculture Revolving Loan Fund", False),
     # a surname tagged ORG in its article still names the person, not a merge key
     (["Gurbanguly Berdymukhamedov won the vote. Berdymukhamedov thanked voters.",
-      "Turkmen President Kurbanguly Berdymukhamedov met the envoy in Ashgabat on Monday. "
-      "Berdymukhamedov later left for Moscow."],
+      ("Turkmen President Kurbanguly Berdymukhamedov met the envoy in Ashgabat on Monday. "
+      "Berdymukhamedov later left for Moscow.")],
      "Gurbanguly Berdymukhamedov", "Kurbanguly Berdymukhamedov", False),
 ])
 def test_forms_merge(make_doc, texts, a, b, same):
@@ -135,7 +135,7 @@ def test_claims_get_entity_ids(make_doc):
 def test_via_with_ambiguous_acronym_resolves_only_as_outlet(make_doc):
     doc = make_doc("The minister spoke to AP on Tuesday about the AP exam results.")
     via = Claim(id="q", article_id=doc.id, kind="quote", text="x", span=(0, 1), via="AP")
-    ents, out = resolve_entities([doc], [via], ClaimsSettings())
+    ents, _out = resolve_entities([doc], [via], ClaimsSettings())
     assert _entity(ents, "AP").name == "Associated Press"
     ents2, _ = resolve_entities([doc], [], ClaimsSettings())
     assert all(e.name != "Associated Press" for e in ents2)
@@ -158,8 +158,8 @@ def test_user_alias_file_merges_names(make_doc, tmp_path):
     (ClaimsSettings(), "Vladimir Putin", "Putin", True),
 ])
 def test_surname_switch(make_doc, settings, a, b, same):
-    ents = _resolve(make_doc, ["Russian President Vladimir Putin signed the decree. Putin "
-                               "then left for Minsk."], settings)
+    ents = _resolve(make_doc, [("Russian President Vladimir Putin signed the decree. Putin "
+                               "then left for Minsk.")], settings)
     assert (_entity(ents, a).id == _entity(ents, b).id) is same
 
 

@@ -14,8 +14,8 @@ S = ClaimsSettings()
     ("North Korea has dispatched troops to Russia.", "North Korea", "dispatch troop"),
     ("The relationship between the two nations was formalized when Putin visited North Korea.",
      "Putin", "visit North Korea"),
-    ("Russian President Vladimir Putin visited Pyongyang and signed a mutual defense pact with "
-     "Kim Jong Un.", "Vladimir Putin", "visit Pyongyang"),
+    (("Russian President Vladimir Putin visited Pyongyang and signed a mutual defense pact with "
+     "Kim Jong Un."), "Vladimir Putin", "visit Pyongyang"),
     ("Ukrainian forces withdrew from the town of Avdiivka after weeks of heavy fighting.",
      "Ukrainian forces", "withdraw"),
     ("The renowned Russian artist Shamam released a song dedicated to Kim Jong Un.",
@@ -44,13 +44,13 @@ def test_statements_found(make_doc, text, subject, action):
     # opinion and interpretation
     "This statement signals a strategic alignment between Moscow and Pyongyang.",
     "Putin's rhetoric continues to frame Russia's actions as a defensive measure.",
-    "This sentiment reflects a broader effort by Moscow to diversify its alliances, "
-    "particularly as Western sanctions have intensified.",
+    ("This sentiment reflects a broader effort by Moscow to diversify its alliances, "
+    "particularly as Western sanctions have intensified."),
     # questions, conditionals, boilerplate
     "Did North Korea's Kim Jong-un just strengthen ties with Putin?",
     "If North Korean engineers are assisting Russia, it would mark a shift in policy.",
-    "As the situation evolves, the implications of this alliance for regional stability "
-    "remain to be seen.",
+    ("As the situation evolves, the implications of this alliance for regional stability "
+    "remain to be seen."),
     "It is unclear whether Pyongyang received any technology from Moscow in return.",
     # no named actor
     "Police arrested a man outside the embassy after the protest.",

@@ -24,7 +24,7 @@ def test_statement_quality_floor(ecb_docs):
     by_id = {d.article.external_id: d for d in ecb_docs}
     rows = []
     for line in DATA.read_text(encoding="utf-8").splitlines():
-        if line.startswith("#") or line.startswith("ecb_id\t") or not line.strip():
+        if line.startswith(("#", "ecb_id\t")) or not line.strip():
             continue
         ecb_id, start, end, label, _ = line.split("\t", 4)
         rows.append((ecb_id, int(start), int(end), int(label)))

@@ -24,14 +24,19 @@ country words near the mention ("the Pyongyang-based Central News Agency").
 from __future__ import annotations
 
 import tomllib
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Iterable, Mapping
 
 from storyline.claims.aliases import (
-    _is_cyrillic, fold, initials, is_acronym, latin_renderings, variant_key,
+    _is_cyrillic,
+    fold,
+    initials,
+    is_acronym,
+    latin_renderings,
+    variant_key,
 )
 from storyline.errors import SettingsError
 

@@ -40,16 +40,22 @@ from storyline.models import Document, Mention
 
 # Words that precede a person's name as a title or role ("Russian President Vladimir Putin",
 # "North Korean leader Kim Jong Un", "Governor Alexander Khinstin").
-TITLE_WORDS = frozenset(
-    """president vice prime minister premier chancellor leader governor mayor secretary general
-    chairman chairwoman chair chief commander minister spokesman spokeswoman spokesperson
-    ambassador envoy senator sen rep representative congressman congresswoman lawmaker king queen
-    prince princess sheikh emir pope cardinal bishop rev reverend archbishop mr mrs ms miss dr
-    prof professor sir dame lord lady judge justice officer gen col lt capt sgt adm admiral
-    marshal colonel lieutenant captain sergeant major director ceo founder deputy foreign defense
-    defence interior finance state first supreme former late acting head""".split()
-)
-FUNCTION_WORDS = frozenset("of the and for de del der des la le du von van on in at to &".split())
+TITLE_WORDS = frozenset({
+    "president", "vice", "prime", "minister", "premier", "chancellor", "leader", "governor",
+    "mayor", "secretary", "general", "chairman", "chairwoman", "chair", "chief", "commander",
+    "spokesman", "spokeswoman", "spokesperson", "ambassador", "envoy", "senator",
+    "sen", "rep", "representative", "congressman", "congresswoman", "lawmaker", "king", "queen",
+    "prince", "princess", "sheikh", "emir", "pope", "cardinal", "bishop", "rev", "reverend",
+    "archbishop", "mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "dame", "lord",
+    "lady", "judge", "justice", "officer", "gen", "col", "lt", "capt", "sgt", "adm", "admiral",
+    "marshal", "colonel", "lieutenant", "captain", "sergeant", "major", "director", "ceo",
+    "founder", "deputy", "foreign", "defense", "defence", "interior", "finance", "state", "first",
+    "supreme", "former", "late", "acting", "head",
+})
+FUNCTION_WORDS = frozenset({
+    "of", "the", "and", "for", "de", "del", "der", "des", "la", "le", "du", "von", "van", "on",
+    "in", "at", "to", "&",
+})
 _DETERMINER = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"(?:['’ʼ]s|s['’ʼ]|['’ʼ])$")
 _ACRONYM = re.compile(r"^[A-ZА-ЯЁ][A-ZА-ЯЁ0-9&]{1,9}$")

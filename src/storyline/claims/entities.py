@@ -26,13 +26,19 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
-from typing import Iterable, Sequence
 
 from storyline.claims.agencies import NameTable, choose, name_table
 from storyline.claims.aliases import (
-    clean_surface, display_name, find_acronym_definitions, fold, is_acronym, name_tokens,
-    translit_equivalent, variant_key,
+    clean_surface,
+    display_name,
+    find_acronym_definitions,
+    fold,
+    is_acronym,
+    name_tokens,
+    translit_equivalent,
+    variant_key,
 )
 from storyline.claims.settings import ClaimsSettings
 from storyline.models import Claim, Document, Entity, content_id
@@ -40,8 +46,11 @@ from storyline.models import Claim, Document, Entity, content_id
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "PRODUCT",
                          "WORK_OF_ART", "LAW", "LANGUAGE"})
 _PLACE_LABELS = frozenset({"GPE", "LOC", "NORP", "LANGUAGE", "EVENT", "LAW"})
-EVENT_HEADS = frozenset("""operation war invasion offensive campaign conflict revolution crisis
-    summit election games olympics cup championship festival attack strike uprising""".split())
+EVENT_HEADS = frozenset({
+    "operation", "war", "invasion", "offensive", "campaign", "conflict", "revolution", "crisis",
+    "summit", "election", "games", "olympics", "cup", "championship", "festival", "attack",
+    "strike", "uprising",
+})
 _LABEL_ORDER = ("PERSON", "GPE", "ORG", "NORP", "LOC", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART",
                 "LAW", "LANGUAGE")
 

@@ -34,23 +34,27 @@ Korea", "dispatch number"; the subject of a passive is its object: "formalize re
 from __future__ import annotations
 
 import re
-from typing import Sequence
+from collections.abc import Sequence
 
 from storyline.claims.aliases import clean_surface
 from storyline.claims.entities import article_names
 from storyline.claims.settings import ClaimsSettings
 from storyline.models import Claim, Document, Mention, Token, content_id
 
-NON_EVENT_VERBS = frozenset(
-    """be seem appear remain become look sound feel think believe hope wish want need tend
-    continue mean matter reflect signal suggest represent symbolize serve mark raise pose risk
-    deserve depend like love hate prefer imagine wonder""".split()
-)
-MODALS = frozenset("may might could would should must can will shall 'd 'll ought".split())
-HEDGES = frozenset(
-    """perhaps possibly probably likely maybe apparently seemingly arguably presumably
-    supposedly potentially conceivably""".split()
-)
+NON_EVENT_VERBS = frozenset({
+    "be", "seem", "appear", "remain", "become", "look", "sound", "feel", "think", "believe",
+    "hope", "wish", "want", "need", "tend", "continue", "mean", "matter", "reflect", "signal",
+    "suggest", "represent", "symbolize", "serve", "mark", "raise", "pose", "risk", "deserve",
+    "depend", "like", "love", "hate", "prefer", "imagine", "wonder",
+})
+MODALS = frozenset({
+    "may", "might", "could", "would", "should", "must", "can", "will", "shall", "'d", "'ll",
+    "ought",
+})
+HEDGES = frozenset({
+    "perhaps", "possibly", "probably", "likely", "maybe", "apparently", "seemingly", "arguably",
+    "presumably", "supposedly", "potentially", "conceivably",
+})
 ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"})
 _BOILERPLATE = re.compile(
     r"remains? to be seen|only time will tell|as the situation (?:evolves|develops|unfolds)"
