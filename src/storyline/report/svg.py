@@ -102,7 +102,8 @@ def _edge(a: tuple[float, float], b: tuple[float, float], directed: bool,
     if ay == by:  # same row: arc above the boxes
         x1, x2 = (ax + NODE_W, bx) if bx > ax else (ax, bx + NODE_W)
         y = ay
-        cx, cy = (x1 + x2) / 2, y - 18 - abs(x2 - x1) / 8
+        # Peak 10-22 px above the boxes: longer arcs higher, never into the row above.
+        cx, cy = (x1 + x2) / 2, y + 8 - 2 * (10 + min(abs(x2 - x1) / 40, 12))
         d = f"M{x1:.0f},{y + 8}Q{cx:.0f},{cy:.0f} {x2:.0f},{y + 8}"
     else:
         x1, y1 = ax + NODE_W / 2, ay + (NODE_H if by > ay else 0)
