@@ -171,8 +171,10 @@ def _resumes(view: DocView, prev: _Found, f: _Found) -> bool:
         return False
     if prev.frame.speaker != f.frame.speaker or not _is_sentence_like(view, prev.start, prev.end):
         return False
-    gap = view.text[prev.end : f.start]
-    return len(gap) <= 60 and "\n" not in gap and not any(c in gap for c in ".!?;")
+    gap = view.text[prev.end : f.start].strip(" \"“”‘’'")
+    words = [w for w in gap.split() if any(c.isalpha() for c in w)]
+    return (len(words) <= 6 and gap.endswith(",") and "\n" not in gap
+            and not any(c in gap for c in ".!?;"))
 
 
 def _classify(view: DocView, f: _Found, speaker: str | None, settings: ClaimsSettings) -> str:
