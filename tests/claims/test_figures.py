@@ -160,6 +160,29 @@ def test_not_figures(make_doc, text, forbidden):
             f"{word!r} read as a figure: {[c.text for c in claims]}")
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Between 10 and 15 people died in the collapse, officials said.",
+         [(10, "at_least", "people"), (15, "at_most", "people")]),
+        ("From 2,000 to 3,000 troops are deployed along the border.",
+         [(2000, "at_least", "troop"), (3000, "at_most", "troop")]),
+        ("Another 15-20 others were hurt in the blast.",
+         [(15, "at_least", "other"), (20, "at_most", "other")]),
+        ("The final vote was 52 to 48.", [(52, None, "vote"), (48, None, "vote")]),
+    ],
+)
+def test_ranges(make_doc, text, expected):
+    claims, _ = _figures(make_doc, text)
+    assert [(c.value, c.approximator, c.noun) for c in claims] == expected
+
+
+def test_more_after_the_number_is_an_addition(make_doc):
+    claims, _ = _figures(make_doc, "The ministry said 1,500 more soldiers will be sent next month.")
+    assert [(c.text, c.aspect, c.modality) for c in claims] == [
+        ("1,500 more soldiers", "addition", "forecast")]
+
+
 def test_ids_are_content_hashes_and_deterministic(make_doc):
     text = "North Korea has dispatched approximately 15,000 combat troops to Russia."
     a, _ = _figures(make_doc, text)

@@ -126,13 +126,14 @@ class Clauses:
         """The direct object of ``verb`` (the noun a participle modifies: "the message sent on
         December 18"), else the passive subject."""
         t = self.tokens[verb]
-        obj = self.kids(verb, "dobj", "obj")
+        obj = [o for o in self.kids(verb, "dobj", "obj") if self.tokens[o].pos != "PRON"]
         if obj:
             return obj[0]
         if t.dep == "acl" and self.tokens[t.head].pos in ("NOUN", "PROPN"):
             return t.head
         pas = self.kids(verb, "nsubjpass")
-        if pas and self.tokens[pas[0]].lemma.lower() not in _RELATIVE:
+        if pas and self.tokens[pas[0]].lemma.lower() not in _RELATIVE and self.tokens[
+                pas[0]].pos != "PRON":
             return pas[0]
         if t.dep == "relcl" and self.kids(verb, "nsubjpass"):
             return t.head

@@ -33,7 +33,7 @@ follows Nouwen ("Two kinds of modified numerals", 2010).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from storyline.claims.clause_roles import Clauses
 from storyline.claims.date_grammar import find_date_expressions, in_url_line
@@ -95,7 +95,36 @@ def extract_figures(doc: Document, settings: ClaimsSettings) -> tuple[Claim, ...
         if claim is not None:
             claims.append(claim)
     claims.sort(key=lambda c: c.span)
-    return tuple(claims)
+    return tuple(_ranges(doc.text, claims))
+
+
+_RANGE_GAP = re.compile(r"^\s*(?:-|–|—|and|to)\s*$")
+
+
+def _ranges(text: str, claims: list[Claim]) -> list[Claim]:
+    """A range ("between 10 and 15 people", "from 10 to 15", "15-20 others", "10 to 15 people")
+    is two figures: the low end ``at_least``, the high end ``at_most``, both counting the noun
+    given after the high end. Read as intervals, they agree with any figure inside the range."""
+    out = list(claims)
+    for i in range(len(out) - 1):
+        a, b = out[i], out[i + 1]
+        gap = text[a.span[1] : b.span[0]]
+        if not _RANGE_GAP.match(gap) or a.value is None or b.value is None:
+            continue
+        before = text[max(0, a.span[0] - 8) : a.span[0]].lower()
+        word = gap.strip()
+        opened = before.endswith(("between ", "from "))
+        if word == "and" and not before.endswith("between "):
+            continue
+        if word == "to" and not (opened or b.noun):
+            continue  # "the vote was 52 to 48"
+        if a.value >= b.value or a.unit != b.unit and a.unit is not None:
+            continue
+        out[i] = replace(a, approximator=a.approximator or "at_least", noun=a.noun or b.noun,
+                         unit=a.unit or b.unit)
+        out[i + 1] = replace(b, approximator=b.approximator or "at_most", noun=b.noun or a.noun,
+                             subject=b.subject if b.noun else a.subject)
+    return out
 
 
 # ------------------------------------------------------------------------- phrase finding
@@ -306,12 +335,13 @@ def _claim(doc: Document, cl: Clauses, ph: _Phrase, settings: ClaimsSettings) ->
     if noun_i is None and ph.kind == "cardinal" and unit is None and _is_age(cl, ph):
         return None
     if noun_i is not None and ph.kind == "cardinal" and aspect == "total":
-        if any(cl.word(k).lower() in ADDITION_WORDS - {"new"} and k > ph.last
-               and toks[k].dep in ("amod", "advmod") for k in cl.kids(noun_i)):
+        if any(cl.word(k).lower() in ADDITION_WORDS - {"new"} and ph.last < k < noun_i
+               for k in range(ph.last + 1, min(noun_i, ph.last + 3))):
             aspect = "addition"  # "10,000 more troops"
     anchor = noun_i if noun_i is not None else ph.last
-    if noun_i is not None and noun_i > hi:
-        hi = noun_i
+    if noun_i is not None and noun_i > hi and not any(
+            _is_num_token(cl, k) for k in range(hi + 1, noun_i)):
+        hi = noun_i  # not across the other end of a range ("between 10 and 15 people")
     elif noun_i is not None and ph.kind in ("fraction", "vague") or aspect == "share":
         hi = max(hi, noun_i or hi)
     verb = cl.governing_verb(anchor)
