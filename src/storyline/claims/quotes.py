@@ -13,10 +13,13 @@ Pipeline (each step a pure function of the Document):
    quotation just before it (``quote_continuation_sentences``); a quotation with a speaker but
    no outlet takes the outlet of a nearby sentence with the same speaker
    (``quote_via_sentences``: "In a letter reported by North Korean state media, Putin ... He
-   stated, “...”"), else the article's dateline agency ("Seoul, Dec 27 (NationPress)").
-4. Classification (``Claim.attribution``): ``"scare"`` when no speaker is found; ``"fragment"``
-   for a quoted phrase inside a sentence (starts in lower case, or a short verbless phrase);
-   ``"direct"`` otherwise. Indirect speech ("X said that ...", "according to X, ...") is taken
+   stated, “...”"), else of that speaker's nearest attributed sentence in the article
+   (``quote_via_article``), else the article's dateline agency ("Seoul, Dec 27 (NationPress)").
+4. Classification (``Claim.attribution``): ``"scare"`` when no speaker is found or the words
+   name rather than report (a so-called term, a quoted modifier like the “Mexico City” rule, a
+   short title-case title with no speech verb linked to it); ``"fragment"`` for a quoted phrase
+   inside a sentence (starts in lower case, or a short verbless phrase) unless it resumes a
+   quotation after a bare "he said,"; ``"direct"`` otherwise. Indirect speech ("X said that ...", "according to X, ...") is taken
    from the clausal complement of a reporting verb outside any quotation (Pareti et al. 2013).
 
 Span conventions: ``span`` covers the quoted words without the marks (and without a trailing
@@ -30,7 +33,7 @@ from dataclasses import dataclass
 
 from storyline.claims.attribution import Attribution, attribute, subject_of
 from storyline.claims.quote_lexicon import COMMUNICATION_NOUNS, REPORTING_VERBS, SPEECH_VERBS
-from storyline.claims.quote_marks import QuoteSpan, find_quote_spans
+from storyline.claims.quote_marks import find_quote_spans
 from storyline.claims.quote_via import find_vias, is_outlet, via_text
 from storyline.claims.quote_view import DocView, dateline_via
 from storyline.claims.settings import ClaimsSettings
@@ -66,7 +69,7 @@ def extract_quotes(doc: Document, settings: ClaimsSettings) -> tuple[Claim, ...]
         for q in spans
     ]
     _share_chains(found)
-    _continue_speakers(view, spans, found, settings.quote_continuation_sentences)
+    _continue_speakers(view, found, settings.quote_continuation_sentences)
     for f in found:
         fr = f.frame
         if fr.speaker is None and fr.how == "according_to" and fr.via:
@@ -112,7 +115,7 @@ def _share_chains(found: list[_Found]) -> None:
             f.frame = by_chain[f.chain]
 
 
-def _continue_speakers(view: DocView, spans: list[QuoteSpan], found: list[_Found],
+def _continue_speakers(view: DocView, found: list[_Found],
                        window: int) -> None:
     """An unframed quotation right after a framed one continues its speaker."""
     if window <= 0:
