@@ -3,7 +3,7 @@
 Floors sit a little under the values measured with
 ``python benchmarks/quotes_attribution.py`` (results in benchmarks/results/quotes_attribution.json):
 
-    all  (220 quotations): precision 0.996, recall 0.996, speaker accuracy 0.827, via 0.964;
+    all  (220 quotations): precision 0.996, recall 0.996, speaker accuracy 0.831, via 0.964;
                            regex + nearest-person baseline speaker accuracy 0.360
     test (41, held out):   precision 1.000, recall 0.976, speaker accuracy 0.750
 """
