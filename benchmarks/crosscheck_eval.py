@@ -227,7 +227,8 @@ def evaluate(docs: Sequence[Document], annotate_text: Callable[[str, str], Docum
     rows: dict[str, list] = {"ours": [], "baseline": []}
     per_case: dict[str, Counter] = defaultdict(Counter)
     counts: Counter = Counter()
-    examples: list[dict] = []
+    alarms: list[dict] = []  # a conflict or misquote where none was made: the costly error
+    misses: list[dict] = []
     for case in CASES:
         for doc in order:
             if counts[case] >= max_per_type:
@@ -261,18 +262,22 @@ def evaluate(docs: Sequence[Document], annotate_text: Callable[[str, str], Docum
                 rows["ours"].append((exp, p))
                 rows["baseline"].append((exp, pb))
                 per_case[case][f"{'target' if is_target else 'other'}:{exp}->{p}"] += 1
-                if p != exp and (is_target or p in ("conflicting", "misquoted")) \
-                        and len(examples) < 30:
-                    examples.append({"case": case, "expected": exp, "predicted": p,
-                                     "a": a.text[:80], "b": b.text[:80], "target": is_target,
-                                     "article": doc.article.external_id})
+                if p != exp:
+                    bucket = alarms if p in ("conflicting", "misquoted") else misses
+                    if len(bucket) < 25:
+                        ch = next((c for c in checks if b.id in c.claim_ids), None)
+                        bucket.append({"case": case, "expected": exp, "predicted": p,
+                                       "target": is_target, "article": doc.article.external_id,
+                                       "a": a.text[:80], "b": b.text[:80],
+                                       "summary": ch.summary[:300] if ch else None})
     return {
         "cases": dict(counts),
         "pairs": len(rows["ours"]),
         "ours": prf(rows["ours"]),
         "baseline": prf(rows["baseline"]),
         "per_case": {k: dict(v) for k, v in per_case.items()},
-        "false_alarm_examples": examples,
+        "false_alarms": alarms,
+        "misses": misses,
     }
 
 

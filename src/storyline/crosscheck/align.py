@@ -315,8 +315,15 @@ def align_groups(claims: Sequence[Claim], ctx: Context) -> list[tuple[list[Claim
             i = parent[i]
         return i
 
+    # blocking: figures only ever align within one (noun, unit, aspect, modality) slot
+    blocks: dict[tuple, list[int]] = {}
+    for i, c in enumerate(ordered):
+        key = ((c.noun, c.unit, c.aspect or "total", c.modality or "asserted")
+               if c.kind == "quantity" else (c.kind,))
+        blocks.setdefault(key, []).append(i)
+    candidates = sorted(p for members in blocks.values() for p in combinations(members, 2))
     pairs: list[tuple[int, int]] = []
-    for i, j in combinations(range(len(ordered)), 2):
+    for i, j in candidates:
         a, b = ordered[i], ordered[j]
         if a.kind != b.kind or a.id == b.id:
             continue
