@@ -126,7 +126,9 @@ def test_timeline_and_reuse_sections(report_dict):
     html = render_html(report_dict)
     assert '<svg class="timeline"' in html
     assert "Hospital reports 12 injured" in html
-    assert 'class="side"' in html  # side-by-side passages
+    assert html.count('<div class="side">') == 2  # side by side where the wording differs
+    assert html.count('<div class="side same">') == 1  # shown once where it is identical
+    assert "word for word in both texts" in html
     assert "the source was published earlier" in html  # reuse evidence
 
 

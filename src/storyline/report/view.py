@@ -305,6 +305,7 @@ def passage_pairs(ix: Index, link: Mapping[str, Any], max_passages: int,
         seg_a, seg_b = diff_segments([a, b], [(0, len(a)), (0, len(b))])
         out.append({
             "passage": p,
+            "identical": " ".join(a.split()) == " ".join(b.split()),
             "source": (_context(src, s0 - context, s0), seg_a, _context(src, s1, s1 + context)),
             "target": (_context(tgt, t0 - context, t0), seg_b, _context(tgt, t1, t1 + context)),
         })
