@@ -108,7 +108,15 @@ def test_user_alias_file_extends_and_overrides(tmp_path):
     isis = next(e for e in t.entries if e.name == "Islamic State")
     assert isis.type == "ORG" and isis.source == str(path)
     kcna = next(e for e in t.entries if e.name == "Korean Central News Agency")
-    assert kcna.type == "AGENCY" and str(path) in kcna.source
+    assert kcna.type == "AGENCY" and str(path) in kcna.source  # type not given: kept
+
+
+def test_user_alias_file_can_retype_a_builtin_row(tmp_path):
+    path = tmp_path / "aliases.toml"
+    path.write_text('["Bloomberg News"]\naliases = ["Bloomberg L.P."]\ntype = "ORG"\n',
+                    encoding="utf-8")
+    row = next(e for e in name_table(str(path)).entries if e.name == "Bloomberg News")
+    assert row.type == "ORG" and "Bloomberg L.P." in row.aliases
 
 
 @pytest.mark.parametrize("content, reason", [

@@ -171,3 +171,25 @@ def test_fullest_name_in_article(make_doc):
     assert names.fullest("Putin's") == "Vladimir Putin"
     assert names.fullest("Kim") == "Kim Jong Un"
     assert names.fullest("the Kremlin") == "Kremlin"  # not a name of this article: cleaned
+
+
+@pytest.mark.parametrize("settings, same", [
+    (ClaimsSettings(), True),
+    (ClaimsSettings(entity_translit_acronyms=False), False),
+])
+def test_translit_switch(make_doc, settings, same):
+    ents = _resolve(make_doc, [
+        "Troops fought in Russia's special military operation (SVO) in Ukraine.",
+        "Veterans of the SWO gathered in Kursk on Sunday.",
+    ], settings)
+    assert (_entity(ents, "SVO").id == _entity(ents, "SWO").id) is same
+
+
+@pytest.mark.parametrize("settings, expected", [
+    (ClaimsSettings(), "Korean Central News Agency"),
+    (ClaimsSettings(entity_cue_words=0), "Central News Agency"),  # the exact (Taiwan) name
+])
+def test_country_cue_window(make_doc, settings, expected):
+    ents = _resolve(make_doc, ["The message was carried by the Pyongyang-based Central News "
+                               "Agency on Saturday."], settings)
+    assert _entity(ents, "Central News Agency").name == expected

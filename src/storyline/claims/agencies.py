@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import tomllib
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -201,8 +201,9 @@ def load_alias_file(path: str) -> tuple[KnownName, ...]:
         ambiguous = spec.get("ambiguous", [])
         if not isinstance(ambiguous, list) or not all(isinstance(a, str) for a in ambiguous):
             raise SettingsError(f"{where}: 'ambiguous' must be a list of strings")
-        typ = spec.get("type", "ORG")
-        if not isinstance(typ, str) or not typ.isupper() or not typ.replace("_", "").isalpha():
+        typ = spec.get("type", "")  # "" = not given: "ORG" for a new row, kept for a built-in
+        if not isinstance(typ, str) or (typ and not (
+                typ.isupper() and typ.replace("_", "").isalpha())):
             raise SettingsError(f"{where}: 'type' must be an upper-case label such as "
                                 f"\"PERSON\", \"ORG\" or \"AGENCY\", not {typ!r}")
         state = spec.get("state_owned")
@@ -229,11 +230,11 @@ def name_table(alias_file: str = "") -> NameTable:
             i = by_key.get(variant_key(user.name))
             if i is None:
                 by_key[variant_key(user.name)] = len(entries)
-                entries.append(user)
+                entries.append(replace(user, type=user.type or "ORG"))
             else:
                 old = entries[i]
                 entries[i] = KnownName(
-                    name=old.name, type=user.type if user.type != "ORG" else old.type,
+                    name=old.name, type=user.type or old.type,
                     aliases=old.aliases + user.aliases, acronyms=old.acronyms,
                     ambiguous=old.ambiguous + user.ambiguous, native=old.native,
                     country=user.country or old.country,

@@ -138,6 +138,8 @@ def _looks_like_name(doc: Document, text: str) -> bool:
 
 def _cue_words(doc: Document, start: int, n: int = 6) -> list[str]:
     """Folded words of the ``n`` tokens before char ``start`` in its sentence."""
+    if n <= 0:
+        return []
     sent_start = 0
     for s in doc.annotation.sentences:
         if s.start <= start < s.end:
