@@ -234,3 +234,25 @@ def test_glance_links_to_groups(report_dict):
     html = render_html(report_dict)
     assert 'href="#story-s-harbor-checks-problems">conflicts</a>' in html
     assert 'href="#story-s-harbor-checks-single">single-source</a>' in html
+
+
+@pytest.mark.parametrize("spans, expected", [
+    ([(4, 9)], [("The ", None), ("mayor", "a"), (" said it.", None)]),
+    ([(4, 9), (4, 14)], [("The ", None), ("mayor said", "b"), (" it.", None)]),  # longer first
+    ([(0, 9), (4, 14)], [("The mayor", "a"), (" said", "b"), (" it.", None)]),  # overlap cut
+    ([(15, 40)], [("The mayor said ", None), ("it.", "a")]),  # span past the end
+])
+def test_text_segments(spans, expected):
+    from storyline.report.view import text_segments
+
+    claims = [{"id": "ab"[i], "span": list(s)} for i, s in enumerate(spans)]
+    assert text_segments("The mayor said it.", claims) == expected
+
+
+def test_sentence_fallback_from_article_sentences(report_dict):
+    from storyline.report.view import Index
+
+    ix = Index.of(report_dict)
+    claim = dict(ix.claims["c-boats-4"])
+    expected = tuple(claim.pop("sentence_span"))
+    assert ix.sentence_span(claim) == expected
