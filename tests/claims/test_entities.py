@@ -190,6 +190,6 @@ def test_translit_switch(make_doc, settings, same):
     (ClaimsSettings(entity_cue_words=0), "Central News Agency"),  # the exact (Taiwan) name
 ])
 def test_country_cue_window(make_doc, settings, expected):
-    ents = _resolve(make_doc, ["The message was carried by the Pyongyang-based Central News "
-                               "Agency on Saturday."], settings)
+    text = "The message was carried by the Pyongyang-based Central News Agency on Saturday."
+    ents = _resolve(make_doc, [text], settings)
     assert _entity(ents, "Central News Agency").name == expected
