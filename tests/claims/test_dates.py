@@ -83,6 +83,15 @@ CASES = [
      "15,2013, will be held on a two-party basis.", None,
      [("26 September 2013", "2013-09-26", "day"), ("December 15,2013", "2013-12-15", "day")]),
     ("The next day, police charged him.", "2025-12-27", [("next day", None, None)]),
+    ("The order, dated 11/28/2005, was posted by the court.", None,
+     [("11/28/2005", "2005-11-28", "day")]),
+    ("The order, dated 28.11.2005, was posted by the court.", None,
+     [("28.11.2005", "2005-11-28", "day")]),
+    ("The order, dated 03/04/2005, was posted by the court.", None,
+     [("03/04/2005", "2005", "year")]),  # March 4 or 3 April: only the year is certain
+    ("The decree was published on 2025/12/25 in the gazette.", None,
+     [("2025/12/25", "2025-12-25", "day")]),
+    ("The order, dated 11/28/05, was posted by the court.", None, []),  # no century guessed
     # traps
     ("http://www.pennlive.com/2013/06/williams.html\nShe died on Thursday.", None,
      [("Thursday", None, None)]),

@@ -147,6 +147,10 @@ NOT_FIGURES = [
      "died.", ["05", "3"]),
     ("For details call 0845 125 2222 or dial 911.", ["0845", "125", "2222", "911"]),
     ("The blast happened at 9.25 a. m. local time.", ["9.25"]),
+    ("Arsenal led 3-1 at half-time after two goals from Saka.", ["3-1"]),
+    ("The win improved the Ukrainian-born fighter to 52-3, while Rahman dropped to 45-7-2.",
+     ["52-3", "45-7-2"]),
+    ("The order, dated 11/28/05, was posted by the court.", ["11/28/05"]),
 ]
 
 

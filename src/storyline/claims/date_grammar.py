@@ -47,6 +47,8 @@ _UNIT = r"(?P<unit>day|week|month|year|summer|winter|spring|autumn|fall|weekend)
 # (kind, compiled pattern); tried in this order, earlier matches win overlaps
 PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((k, re.compile(p)) for k, p in (
     ("iso", r"\b(?P<year>\d{4})-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b"),
+    ("ymd", r"\b(?P<year>\d{4})/(?P<month>[01]?\d)/(?P<day>[0-3]?\d)\b"),
+    ("numeric", r"(?<![\d/])(?P<a>[0-3]?\d)[/.](?P<b>[0-3]?\d)[/.](?P<year>(?:1[6-9]|2[01])\d\d)\b"),
     ("mdy", rf"\b{_MON_UP}\s+{_DAY}\b(?:(?:,\s*|\s+){_YEAR}\b)?"),
     ("dmy", rf"\b{_DAY}\s+(?:of\s+)?{_MON}(?:,?\s+{_YEAR}\b)?"),
     ("my", rf"\b{_MON},?\s+{_YEAR}\b"),
@@ -121,9 +123,23 @@ def _build(kind: str, m: re.Match[str], text: str) -> DateExpression | None:
     surface = text[s:e]
     year = int(g["year"]) if g.get("year") else None
     month = MONTHS.get(g["mon"].lower().rstrip(".")) if g.get("mon") else None
-    if kind == "iso":
-        month = int(g["month"])
     day = int(g["day"]) if g.get("day") else None
+    if kind in ("iso", "ymd"):
+        month = int(g["month"])
+    if kind == "numeric":
+        # "11/28/2005" (US) or "28/11/2005": only an unambiguous order gives month and day;
+        # otherwise only the year is known (both readings lie in it)
+        a, b = int(g["a"]), int(g["b"])
+        if not (1 <= a <= 31 and 1 <= b <= 31) or (a > 12 and b > 12):
+            return None
+        if a > 12:
+            day, month = a, b
+        elif b > 12:
+            month, day = a, b
+        elif a == b:
+            month = day = a
+        else:
+            return DateExpression(s, e, surface, year, None, None, None, None)
     if day is not None and not 1 <= day <= 31:
         return None
     if month is not None and not 1 <= month <= 12:

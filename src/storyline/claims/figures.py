@@ -235,9 +235,14 @@ def _not_a_figure(cl: Clauses, ph: _Phrase, settings: ClaimsSettings) -> bool:
                 and cl.word(ph.first - 1) not in CURRENCY_SYMBOLS
                 and cl.word(ph.first - 1).upper() not in ISO_CODES):
             return True
-    # digit ranges written as scores "3-1", phone-like strings
-    if re.match(r"^[-–]\d", after) and not re.match(r"^[-–]\d+\s+[a-z]", after):
-        return True
+    # scores and records ("3-1", "52-3", "45-7-2") descend or repeat; ranges ("15-20") ascend
+    nxt = re.match(r"^[-–](\d+)(?!\d|[.,]\d)", after)
+    prv = re.search(r"(?<!\d)(?<!\d[.,])(\d+)[-–]$", text[max(0, t0.start - 8) : t0.start])
+    if re.fullmatch(r"\d+", first) and ph.first == ph.last:
+        if nxt and (int(nxt.group(1)) <= int(first) or re.match(r"^[-–]\d+[-–]\d", after)):
+            return True
+        if prv and int(prv.group(1)) >= int(first):
+            return True
     # anaphoric small number words: "the two nations", "both three"
     val = parse_cardinal([cl.word(k) for k in range(ph.first, ph.last + 1)])
     if (val is not None and not any(ch.isdigit() for ch in first)
