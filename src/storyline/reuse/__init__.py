@@ -15,7 +15,6 @@ Stages: :mod:`~storyline.reuse.candidates` (MinHash LSH, boilerplate),
 from __future__ import annotations
 
 import math
-from collections import Counter
 from dataclasses import dataclass
 from typing import Sequence
 
@@ -25,16 +24,13 @@ from storyline.reuse.candidates import find_candidates
 from storyline.reuse.provenance import assess, direction, families, make_link
 from storyline.reuse.semantic import scorer
 from storyline.reuse.settings import ReuseSettings
-from storyline.reuse.text import SentenceFeatures, sentence_features
+from storyline.reuse.text import SentenceFeatures, sentence_features, word_hash
 
 __all__ = ["ReuseSettings", "ReuseResult", "Comparison", "find_reuse", "compare"]
 
 IDF_MIN_DOCS = 20
 """Below this many articles word weights are uniform: document frequencies from a handful of
 articles say more about the story than about the language."""
-IDF_FULL_MAX_DOCS = 5000
-"""Up to this many articles, word weights come from every article; above it, from the articles
-of the candidate pairs only (sentence features are then computed for those alone)."""
 
 
 @dataclass(frozen=True)
@@ -63,14 +59,15 @@ class Comparison:
     evidence: str
 
 
-def _idf(feats: Sequence[Sequence[SentenceFeatures]], n_docs: int) -> dict[str, float]:
-    """Smoothed inverse document frequency ``1 + ln((n+1)/(df+1))`` of content keys."""
+def _idf(feats: Sequence[Sequence[SentenceFeatures]], key_df: dict[int, int],
+         n_docs: int) -> dict[str, float]:
+    """Smoothed inverse document frequency ``1 + ln((n+1)/(df+1))`` of the content keys of
+    ``feats``, from the corpus-wide document frequencies of their hashes."""
     if n_docs < IDF_MIN_DOCS:
         return {}
-    df: Counter[str] = Counter()
-    for fs in feats:
-        df.update(set().union(*(f.keys for f in fs)) if fs else ())
-    return {k: 1.0 + math.log((n_docs + 1) / (c + 1)) for k, c in df.items()}
+    keys = set().union(*(f.keys for fs in feats for f in fs)) if feats else set()
+    return {k: 1.0 + math.log((n_docs + 1) / (key_df.get(word_hash(k), 0) + 1))
+            for k in sorted(keys)}
 
 
 def _align(fa, fb, settings, idf, skip_a=frozenset(), skip_b=frozenset(), semantic=None):
@@ -86,11 +83,7 @@ def find_reuse(docs: Sequence[Document], settings: ReuseSettings) -> ReuseResult
     cands = find_candidates(docs, settings)
     needed = sorted({i for pair in cands.pairs for i in pair})
     feats: dict[int, list[SentenceFeatures]] = {i: sentence_features(docs[i]) for i in needed}
-    if len(docs) <= IDF_FULL_MAX_DOCS:
-        idf_feats = [feats[i] if i in feats else sentence_features(d) for i, d in enumerate(docs)]
-    else:
-        idf_feats = list(feats.values())
-    idf = _idf(idf_feats, len(idf_feats))
+    idf = _idf(list(feats.values()), cands.key_df, len(docs))
     sem = scorer(settings.semantic)
     links = []
     for i, j in cands.pairs:

@@ -4,9 +4,11 @@ Two LSH channels, so that the cost grows with the number of articles and not its
 
 * document MinHash over ``shingle_size``-word shingles of the normalised text: verbatim and
   near-verbatim copies, trimmed copies, a passage inserted into a longer article;
-* sentence MinHash over each sentence's set of content keys (lemmas, names, numbers): a
-  paraphrase keeps most content words of a sentence but few exact shingles, so whole-document
-  shingles miss it while sentence-level signatures still collide.
+* sentence MinHash over each sentence's set of content keys (lemmas, names, numbers) minus the
+  corpus' most common ones (in more than ``sentence_key_max_df`` of the articles): a paraphrase
+  keeps most content words of a sentence but few exact shingles, so whole-document shingles miss
+  it while sentence-level signatures still collide; without the common keys ("year", "police"),
+  sentences that merely share everyday vocabulary do not.
 
 Corpora of at most ``all_pairs_max_docs`` articles skip both and align every pair.
 
@@ -32,12 +34,13 @@ from storyline.reuse.text import sentence_features, sentence_spans, stem, stop_w
 
 @dataclass(frozen=True)
 class Candidates:
-    """Candidate article pairs (indices ``i < j`` into the input) and, per article, the indices
-    of its sentences that are boilerplate."""
+    """Candidate article pairs (indices ``i < j`` into the input), per article the indices of its
+    sentences that are boilerplate, pairs per channel, and document frequencies of content keys."""
 
     pairs: tuple[tuple[int, int], ...]
     boilerplate: tuple[frozenset[int], ...]
     channel_counts: dict[str, int]
+    key_df: dict[int, int]  # content-key hash -> number of articles with it (for IDF)
 
 
 _M64 = (1 << 64) - 1
@@ -59,27 +62,34 @@ class _Vocab:
 
 
 def _doc_features(doc: Document, vocab: _Vocab, min_words: int):
-    """Word hashes of the text (for shingles), and per sentence: a within-run hash of its
-    normalised form and the hashes of its content keys."""
+    """Word hashes of the text (for shingles); per sentence a within-run hash of its normalised
+    form; and the content-key hashes of the sentences long enough to align, with the index of the
+    sentence each belongs to (two parallel arrays)."""
     text = doc.article.text
     all_words: list[int] = []
     sent_norm: list[int] = []
-    sent_keys: list[np.ndarray] = []
+    keys: list[int] = []
+    owner: list[int] = []
     if doc.annotation.tokens:
-        for f in sentence_features(doc):
+        for si, f in enumerate(sentence_features(doc)):
             all_words.extend(vocab.get(w)[0] for w in f.norm.split())
             sent_norm.append(hash(f.norm) & _M64)
-            keys = [word_hash(k) for k in f.keys] if f.n_words >= min_words else []
-            sent_keys.append(np.unique(np.array(keys, dtype=np.uint64)))
+            if f.n_words >= min_words:
+                ks = [word_hash(k) for k in f.keys]
+                keys.extend(ks)
+                owner.extend([si] * len(ks))
     else:
-        for s, e in sentence_spans(doc):
+        for si, (s, e) in enumerate(sentence_spans(doc)):
             ws = words(text[s:e])
             hk = [vocab.get(w) for w in ws]
             all_words.extend(h for h, _ in hk)
             sent_norm.append(hash(" ".join(ws)) & _M64)
-            keys = [k for _, k in hk if k] if len(ws) >= min_words else []
-            sent_keys.append(np.unique(np.array(keys, dtype=np.uint64)))
-    return np.array(all_words, dtype=np.uint64), sent_norm, sent_keys
+            if len(ws) >= min_words:
+                ks = list({k for _, k in hk if k})
+                keys.extend(ks)
+                owner.extend([si] * len(ks))
+    return (np.array(all_words, dtype=np.uint64), sent_norm,
+            (np.array(keys, dtype=np.uint64), np.array(owner, dtype=np.int64)))
 
 
 def _frequent(groups: Sequence[np.ndarray], outlets: Sequence[str | None],
@@ -117,9 +127,13 @@ def find_candidates(docs: Sequence[Document], settings: ReuseSettings) -> Candid
         boiler.append(frozenset(
             i for i, h in enumerate(f[1]) if h in bad_sent
         ))
+    doc_keys = [np.unique(f[2][0]) for f in feats]
+    key_vals, key_counts = (np.unique(np.concatenate(doc_keys), return_counts=True) if n
+                            else (np.zeros(0, dtype=np.uint64), np.zeros(0, dtype=np.int64)))
+    key_df = dict(zip(key_vals.tolist(), key_counts.tolist()))
     if n <= settings.all_pairs_max_docs:
         pairs = tuple((i, j) for i in range(n) for j in range(i + 1, n))
-        return Candidates(pairs, tuple(boiler), {"all_pairs": len(pairs)})
+        return Candidates(pairs, tuple(boiler), {"all_pairs": len(pairs)}, key_df)
 
     # channel 1: document shingles
     sh = [shingles(f[0], settings.shingle_size) for f in feats]
@@ -130,12 +144,22 @@ def find_candidates(docs: Sequence[Document], settings: ReuseSettings) -> Candid
     doc_pairs, _ = lsh_pairs(sig, settings.lsh_bands, settings.lsh_rows,
                              max_bucket=settings.max_bucket_docs)
 
-    # channel 2: sentence content keys (paraphrase)
+    # channel 2: sentence content keys (paraphrase), without the corpus' common keys
+    common = key_vals[key_counts > max(settings.boilerplate_min_df_docs,
+                                       settings.sentence_key_max_df * n)]
     sets, owner = [], []
     for i, f in enumerate(feats):
-        for si, keys in enumerate(f[2]):
-            if si not in boiler[i] and len(keys) >= 3:
-                sets.append(keys)
+        keys, sent = f[2]
+        keep = ~np.isin(keys, common) if len(common) else np.ones(len(keys), dtype=bool)
+        if boiler[i]:
+            keep &= ~np.isin(sent, list(boiler[i]))
+        keys, sent = keys[keep], sent[keep]
+        order = np.argsort(sent, kind="stable")
+        keys, sent = keys[order], sent[order]
+        bounds = np.flatnonzero(np.r_[True, sent[1:] != sent[:-1], True]) if len(sent) else []
+        for s0, s1 in zip(bounds[:-1], bounds[1:]):
+            if s1 - s0 >= 3:
+                sets.append(keys[s0:s1])
                 owner.append(i)
     ssig = signatures(sets, settings.sentence_bands * settings.sentence_rows, seed=2)
     sent_pairs, counts = lsh_pairs(ssig, settings.sentence_bands, settings.sentence_rows,
@@ -148,4 +172,4 @@ def find_candidates(docs: Sequence[Document], settings: ReuseSettings) -> Candid
     pairs = tuple((int(i), int(j)) for i, j in merged)
     stats = Counter({"document_lsh": len(doc_pairs), "sentence_lsh": len(sent_pairs),
                      "candidates": len(pairs)})
-    return Candidates(pairs, tuple(boiler), dict(stats))
+    return Candidates(pairs, tuple(boiler), dict(stats), key_df)

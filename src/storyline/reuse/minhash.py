@@ -90,8 +90,10 @@ def signatures(sets: list[np.ndarray], num_perm: int, seed: int = 1) -> np.ndarr
         x = np.concatenate([sets[i] for i in chunk]) >> np.uint64(32)  # 32-bit keys
         starts = np.cumsum([0] + [len(sets[i]) for i in chunk[:-1]])
         with np.errstate(over="ignore"):
-            h = (x[:, None] * a[None, :] + b[None, :]) >> np.uint64(32)
-        out[chunk] = np.minimum.reduceat(h, starts, axis=0).astype(np.uint32)
+            h = np.multiply.outer(a, x)  # permutations x shingles: reduce along rows
+            h += b[:, None]
+            h >>= np.uint64(32)
+        out[chunk] = np.minimum.reduceat(h, starts, axis=1).T.astype(np.uint32)
         pos = end
     return out
 

@@ -34,14 +34,20 @@ class ReuseSettings:
     lsh_rows: int = 2
     """Rows per band of the document LSH. More rows make the S-curve steeper and the threshold
     higher: fewer chance candidates, lower recall on partial copies."""
-    sentence_bands: int = 12
+    sentence_bands: int = 20
     """Bands of the sentence-level LSH over content-word sets (catches paraphrase, which shares few
-    exact shingles). Threshold near (1/bands)^(1/rows): 0.29 by default."""
-    sentence_rows: int = 2
+    exact shingles). Threshold near (1/bands)^(1/rows): 0.37 by default; a paraphrased sentence
+    keeps nearly all its content words (Jaccard 0.6-1, candidate with probability 0.99+)."""
+    sentence_rows: int = 3
     """Rows per band of the sentence-level LSH."""
-    min_sentence_hits: int = 2
+    min_sentence_hits: int = 3
     """A pair of articles becomes a paraphrase candidate when its sentences collide in at least
     this many sentence-LSH bands. Higher: fewer candidates from one shared stock phrase."""
+    sentence_key_max_df: float = 0.01
+    """Content keys found in more than this share of the articles (and in more than
+    ``boilerplate_min_df_docs``) are left out of sentence signatures, like stop words: everyday
+    news vocabulary would make unrelated sentences collide. Higher: more paraphrase candidates,
+    more pairs to align."""
     max_bucket_docs: int = 100
     """LSH buckets holding more articles than this are ignored (a very common sentence or
     shingle, e.g. boilerplate that slipped the frequency caps). Bounds the cost of one bucket."""
@@ -113,6 +119,7 @@ class ReuseSettings:
         check_range(_S, "sentence_bands", self.sentence_bands, 1, 256)
         check_range(_S, "sentence_rows", self.sentence_rows, 1, 16)
         check_range(_S, "min_sentence_hits", self.min_sentence_hits, 1, 100)
+        check_range(_S, "sentence_key_max_df", self.sentence_key_max_df, 0.0, 1.0)
         check_range(_S, "max_bucket_docs", self.max_bucket_docs, 2, 1_000_000)
         check_range(_S, "all_pairs_max_docs", self.all_pairs_max_docs, 0, 100_000)
         check_range(_S, "boilerplate_outlet_docs", self.boilerplate_outlet_docs, 2, 1_000_000)

@@ -40,15 +40,13 @@ def stop_words() -> frozenset[str]:
 
 def words(text: str) -> list[str]:
     """Normalised words of ``text`` (see the module docstring)."""
-    text = unicodedata.normalize("NFKC", text).translate(_QUOTES).lower()
-    out = []
-    for w in _WORD.findall(text):
-        if w[0].isdigit():
-            w = _NUM_SEP.sub("", w)
-        else:
-            w = w.replace("'", "")
-        out.append(w)
-    return out
+    if not text.isascii():
+        text = unicodedata.normalize("NFKC", text).translate(_QUOTES)
+    return [w if w.isalnum() else _fix(w) for w in _WORD.findall(text.lower())]
+
+
+def _fix(w: str) -> str:
+    return _NUM_SEP.sub("", w) if w[0].isdigit() else w.replace("'", "")
 
 
 def norm_sentence(text: str) -> str:
