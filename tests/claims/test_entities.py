@@ -193,3 +193,17 @@ def test_country_cue_window(make_doc, settings, expected):
     text = "The message was carried by the Pyongyang-based Central News Agency on Saturday."
     ents = _resolve(make_doc, [text], settings)
     assert _entity(ents, "Central News Agency").name == expected
+
+
+def test_unannotated_articles_and_unknown_article_ids(make_doc):
+    from storyline.models import Annotation, Article, Document
+
+    foreign = Document(Article(id="fr", text="Le président Poutine a écrit à Kim.", source="fr.txt"),
+                       Annotation(article_id="fr", language="fr"))
+    doc = make_doc("Russian President Vladimir Putin wrote to Kim Jong Un on Thursday.")
+    stray = Claim(id="s", article_id="nowhere", kind="quote", text="x", span=(0, 1),
+                  speaker="Vladimir Putin")
+    ents, out = resolve_entities([foreign, doc], [stray], ClaimsSettings())
+    assert {e.name for e in ents} >= {"Vladimir Putin", "Kim Jong Un"}
+    assert all("fr" not in e.article_ids for e in ents)
+    assert out == (stray,)  # a claim of an article not given is returned unchanged
