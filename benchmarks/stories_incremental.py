@@ -137,6 +137,11 @@ def run(index_cls, n: int, seed: int, checkpoints: Sequence[int], window: int) -
         for c in checkpoints:
             if c <= k < c + window:
                 pending.setdefault(c, []).append(dt_ms)
+                if k == c + window - 1:
+                    vals = pending[c]
+                    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+                    print(f"  [{index_cls.__name__}] {c} stored: {sum(vals) / len(vals):.2f} ms/add, "
+                          f"peak RSS so far {rss:.0f} MB", flush=True)
     for c, vals in pending.items():
         times[c] = round(sum(vals) / len(vals), 3)
     pred = index.assignments()

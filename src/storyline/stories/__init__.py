@@ -55,11 +55,12 @@ def cluster_stories(docs: Sequence[Document], settings: StoriesSettings, *,
             for a in fam.article_ids:
                 family_of.setdefault(a, fam.id)
     index = EventIndex(settings)
-    feats = {}
+    feats = {d.id: extract(d, settings) for d in order}
+    if settings.batch_idf:
+        for f in feats.values():
+            index.count(f)
     for d in order:
-        f = extract(d, settings)
-        feats[d.id] = f
-        index.add_features(f, family_id=family_of.get(d.id))
+        index.add_features(feats[d.id], family_id=family_of.get(d.id), counted=settings.batch_idf)
     if settings.refine_passes and order:
         vectors = {d: index.vectorize(f) for d, f in feats.items()}
         index.rebuild(vectors)

@@ -8,7 +8,8 @@ later one once, and repeated mentions grow sublinearly (1 + log tf). IDF is appl
 index (it changes as the corpus grows). A person's surname is a key of its own beside the full
 name, so "Mark Teixeira" and a later "Teixeira" meet.
 
-The time signal comes from the publication date when known and otherwise from the article's own
+The time signal comes from the publication date when known and otherwise from the full dates in
+the article's lead (a dateline; dates further down are often history) and the years of its
 DATE mentions, normalised here with a few regular expressions (full dates like "December 15th,
 2008", "15 December 2008", "2008-12-15", and bare years). A hand-written normaliser is used rather
 than dateparser because only absolute dates matter here (relative ones need the publication date,
@@ -161,8 +162,9 @@ def extract(doc: Document, settings: StoriesSettings) -> DocFeatures:
             # NER often leaves the year out of the span ("December 15th" + ", 2008"): look a
             # few characters past it.
             days, ys = normalise_dates(text[m.start : m.end + 7])
-            for d in days:
-                day_votes[d] += w
+            if m.start < lead_end:  # a dateline or the lead's date, not a date from history
+                for d in days:
+                    day_votes[d] += w
             for y in ys:
                 years[y] += w
     for tok in ann.tokens:

@@ -1,19 +1,29 @@
 """Incremental event assignment: an online, single-pass clustering over an inverted index.
 
-The algorithm is the streaming clustering of Miranda et al. (2018, EMNLP): each event is a
-centroid of its articles' unit TF-IDF sub-vectors (entities; lemmas and figures), a new article
-is compared with the events it can plausibly belong to and joins the most similar one when the
-similarity passes ``event_threshold``, else it opens a new event. Where Miranda et al. learn the
-weights of the sub-vector similarities and of time features, this module uses a fixed, documented
-blend (``entity_weight``) and a time penalty (``time_penalty``/``time_scale_days``), since no
+The scheme is the streaming clustering of Miranda et al. (2018, "Multilingual Clustering of
+Streaming News", EMNLP): an article is a pair of unit TF-IDF sub-vectors (named entities; content
+lemmas and figures), each event keeps the *sum* of its articles' vectors, and a new article joins
+the most similar candidate event when the similarity passes ``event_threshold``, else it opens a
+new event. The similarity is average linkage: the mean cosine of the article to the event's
+articles (``dot(article, sum) / size``, blended ``entity_weight`` : ``1 - entity_weight`` between
+entities and words) minus the mean time penalty (:mod:`storyline.stories.timing`). A mean pairwise
+similarity, unlike a cosine to the centroid, does not drift with the size of the event, so one
+threshold serves events of 2 and of 200 articles. Where Miranda et al. learn the weights of the
+sub-vector similarities and of time features, this module uses a fixed, documented blend, since no
 labelled stream is at hand to learn them from without tuning to one data set.
 
 Cost per added article does not grow with the corpus: candidate events come from an inverted index
 from keys to events (only the article's ``query_keys`` heaviest keys are looked up, each key keeps
-at most ``postings_cap`` most recently updated events, at most ``max_candidates`` are scored), and
-centroids are pruned to ``max_event_keys`` keys. Document frequencies (for IDF) are the counts over
-the articles seen so far, so weights adapt as the corpus grows, as in newsLens (Laban & Hearst,
-2017). The full state is plain JSON (``to_state``/``from_state``) for the SQLite store.
+the ``postings_cap`` most recently updated events, at most ``max_candidates`` events are scored),
+and event sums are pruned to ``max_event_keys`` keys. Document frequencies (for IDF) are the counts
+over the articles seen so far, so weights adapt as the corpus grows, as in newsLens (Laban & Hearst,
+2017). Hand-written rather than a library (scikit-learn's Birch, an ANN index): the clustering must
+be incremental, deterministic, serialisable as plain JSON for the SQLite store (``to_state`` /
+``from_state``) and take a time penalty, which none of those offer together.
+
+Batch refinement (:meth:`EventIndex.rebuild`, :meth:`~EventIndex.refine`,
+:meth:`~EventIndex.merge_events`) re-weights articles with the final document frequencies, moves
+articles to their best event (k-means steps) and merges events by average linkage.
 
 Ids: an event's id is ``content_id("event", founder)``, the article that opened it, and never
 changes as articles join. Batch clustering opens events in canonical order (publication date, then
@@ -145,6 +155,11 @@ class EventIndex:
     def idf(self, key: str) -> float:
         return math.log((self.n_docs + 1) / (self.df.get(key, 0) + 1)) + 1.0
 
+    def count(self, f: DocFeatures) -> None:
+        """Add an article's keys to the document frequencies."""
+        self.n_docs += 1
+        self.df.update(set(f.entities) | set(f.terms))
+
     def vectorize(self, f: DocFeatures) -> DocVec:
         """Unit TF-IDF sub-vectors of an article under the current document frequencies."""
         weighted = {k: v * self.idf(k) for k, v in f.entities.items()}
@@ -166,12 +181,14 @@ class EventIndex:
             return self.events[self.docs[doc.id][0]].id
         return self.add_features(extract(doc, self.settings), family_id=family_id)
 
-    def add_features(self, f: DocFeatures, *, family_id: str | None = None) -> str:
-        """:meth:`add` for an article whose features are already extracted."""
+    def add_features(self, f: DocFeatures, *, family_id: str | None = None,
+                     counted: bool = False) -> str:
+        """:meth:`add` for an article whose features are already extracted (``counted``: its
+        keys are already in the document frequencies, see :meth:`count`)."""
         if f.doc_id in self.docs:
             return self.events[self.docs[f.doc_id][0]].id
-        self.n_docs += 1
-        self.df.update(set(f.entities) | set(f.terms))
+        if not counted:
+            self.count(f)
         dv = self.vectorize(f)
         founder = self.families.get(family_id) if family_id else None
         if founder not in self.events:

@@ -68,7 +68,7 @@ class StoriesSettings:
     postings_cap: int = 200
     """Events kept per key in the inverted index (most recently updated first). Caps the cost of
     very common keys (a country name) in a large stream; older events drop out of that key."""
-    max_candidates: int = 30
+    max_candidates: int = 60
     """Candidate events scored in full per new article (those sharing the most query keys)."""
 
     # ---- batch refinement
@@ -82,6 +82,11 @@ class StoriesSettings:
     incremental pass; incremental in :meth:`EventIndex.merge_events`). Centroids of two halves of
     one incident are closer to each other than single articles are to an event, hence higher than
     ``event_threshold``. 1 turns merging off."""
+
+    batch_idf: bool = False
+    """Batch only: weight words with the document frequencies of the whole corpus already in
+    the first (online) pass, instead of those of the articles before each one. True makes the
+    batch result differ from the incremental one before refinement."""
 
     # ---- stories
     story_threshold: float = 0.12
