@@ -173,12 +173,17 @@ def test_not_figures(make_doc, text, forbidden):
          [(2000, "at_least", "troop"), (3000, "at_most", "troop")]),
         ("Another 15-20 others were hurt in the blast.",
          [(15, "at_least", "other"), (20, "at_most", "other")]),
-        ("The final vote was 52 to 48.", [(52, None, "vote"), (48, None, "vote")]),
+        ("The final vote was 52 to 48.", [(52, None, "vote"), (48, None, None)]),  # no range
     ],
 )
 def test_ranges(make_doc, text, expected):
     claims, _ = _figures(make_doc, text)
     assert [(c.value, c.approximator, c.noun) for c in claims] == expected
+
+
+def test_coordinated_numbers_are_two_figures(make_doc):
+    claims, _ = _figures(make_doc, "The club offered contracts of between six and eight years.")
+    assert [c.value for c in claims] == [6, 8]
 
 
 def test_more_after_the_number_is_an_addition(make_doc):

@@ -32,6 +32,7 @@ from storyline.claims.numbers import (
         (["three", "million", "two", "hundred", "thousand"], 3_200_000),
         (["seven"], 7),
         (["0.3"], 0.3),
+        (["six", "and", "eight"], None),  # a coordination of two numbers
         (["troops"], None),
         (["million"], None),  # a scale word alone is not a number
         (["bn"], None),

@@ -153,6 +153,7 @@ def _phrases(cl: Clauses, settings: ClaimsSettings) -> list[_Phrase]:
                 or (cl.word(j + 1).lower().rstrip(".") in SCALES and (
                     cl.word(j + 1).lower() != "m" or cl.tokens[j + 1].start == cl.tokens[j].end))
                 or (cl.word(j + 1).lower() == "and" and j + 2 < n and _is_num_token(cl, j + 2)
+                    and cl.word(j).lower() in ("hundred", "thousand", "million", "billion")
                     and not any(ch.isdigit() for ch in cl.word(j + 2)))
             ):
                 j += 1
@@ -344,7 +345,7 @@ def _claim(doc: Document, cl: Clauses, ph: _Phrase, settings: ClaimsSettings) ->
                for k in range(ph.last + 1, min(noun_i, ph.last + 3))):
             aspect = "addition"  # "10,000 more troops"
     anchor = noun_i if noun_i is not None else ph.last
-    if noun_i is not None and noun_i > hi and not any(
+    if noun_i is not None and noun_i > hi and noun_i - hi <= 8 and not any(
             _is_num_token(cl, k) for k in range(hi + 1, noun_i)):
         hi = noun_i  # not across the other end of a range ("between 10 and 15 people")
     elif noun_i is not None and ph.kind in ("fraction", "vague") or aspect == "share":
@@ -413,9 +414,13 @@ def _counted(cl: Clauses, ph: _Phrase, hi: int) -> int | None:
             k = t.head
             continue
         break
-    # "the death toll rose to 45": the subject of a level verb
+    # "the death toll rose to 45": the subject of a level verb whose complement is the number
     verb = cl.governing_verb(last)
-    if verb is not None and cl.lemma(verb) in LEVEL_VERBS:
+    t = toks[last]
+    direct = t.head == verb or (toks[t.head].dep == "prep" and toks[t.head].head == verb
+                                and cl.word(t.head).lower() in ("to", "at"))
+    if verb is not None and cl.lemma(verb) in LEVEL_VERBS and direct and t.dep in (
+            "attr", "dobj", "pobj", "npadvmod", "acomp"):
         subj = cl.kids(verb, "nsubj")
         if subj and toks[subj[0]].pos == "NOUN":
             return subj[0]

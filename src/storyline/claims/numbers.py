@@ -105,8 +105,11 @@ def parse_cardinal(words: Sequence[str]) -> float | None:
     >>> parse_cardinal(["a", "dozen"])
     12.0
     """
-    ws = [w.lower().rstrip(".") if w.lower().rstrip(".") in SCALES else w.lower()
-          for w in words if w and w.lower() not in ("and", "-")]
+    raw = [w.lower() for w in words if w and w != "-"]
+    for a, b in zip(raw, raw[1:], strict=False):
+        if b == "and" and a not in ("hundred", "thousand", "million", "billion"):
+            return None  # "six and eight": a coordination, not one number
+    ws = [w.rstrip(".") if w.rstrip(".") in SCALES else w for w in raw if w != "and"]
     if not ws:
         return None
     # "30 000": groups of three digits after a leading group, written with thin spaces
