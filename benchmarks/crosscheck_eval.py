@@ -218,7 +218,8 @@ def prf(rows: Sequence[tuple[str, str]]) -> dict[str, dict[str, float]]:
 
 def evaluate(docs: Sequence[Document], annotate_text: Callable[[str, str], Document],
              extract: Callable[[Document], list[Claim]], *, seed: int = 13,
-             max_per_type: int = 60, settings: CheckSettings | None = None) -> dict:
+             max_per_type: int = 60, settings: CheckSettings | None = None,
+             resolve: Callable | None = None) -> dict:
     """Build the cases from ``docs`` (deterministic in ``seed``), run, and score."""
     settings = settings or CheckSettings()
     rng = random.Random(seed)
@@ -244,7 +245,10 @@ def evaluate(docs: Sequence[Document], annotate_text: Callable[[str, str], Docum
                 continue  # the extractor found no claim at the edit: not a case of the aligner
             fams = (Family("F-" + doc.id, (doc.id, doc_b.id), doc.id),) \
                 if case == "rewrite_family" else ()
-            checks = cross_check(claims_a + claims_b, [doc, doc_b], fams, (), (), settings)
+            both, entities = claims_a + claims_b, ()
+            if resolve is not None:  # the claims stage's entity resolution (aliases, speakers)
+                entities, both = resolve([doc, doc_b], both)
+            checks = cross_check(both, [doc, doc_b], fams, (), entities, settings)
             counts[case] += 1
             pair_rows = []
             if target is not None and case != "rewrite_family":
@@ -313,6 +317,18 @@ _REAL = {  # kind -> (module, function names tried) of the claims stage
 }
 
 
+def make_resolver(mode: str) -> Callable | None:
+    """The claims stage's entity resolution, when it has landed (``auto``)."""
+    if mode != "auto":
+        return None
+    try:
+        from storyline.claims import ClaimsSettings, resolve_entities
+    except ImportError:
+        return None
+    cs = ClaimsSettings()
+    return lambda docs, claims: resolve_entities(docs, claims, cs)
+
+
 def _bind(fn: Callable, cs) -> Callable[[Document], list[Claim]]:
     return lambda d: list(fn(d, cs))
 
@@ -377,8 +393,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     t0 = time.perf_counter()
     docs = load_ecb(nlp, args.limit)
     extract, used = make_extractor(args.extractor, docs[:20])
+    resolve = make_resolver(args.extractor)
     res = evaluate(docs, make_annotator(nlp), extract, seed=args.seed,
-                   max_per_type=args.max_per_type)
+                   max_per_type=args.max_per_type, resolve=resolve)
+    used["entities"] = "storyline.claims.resolve_entities" if resolve else "none"
     res.update(extractor=used, seed=args.seed, articles=len(docs),
                seconds=round(time.perf_counter() - t0, 1))
     print(f"cases: {res['cases']}  corresponding claim pairs: {res['pairs']}  "

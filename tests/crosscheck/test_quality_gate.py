@@ -33,7 +33,8 @@ FLOORS = {
 @pytest.fixture(scope="module")
 def result(ecb_docs, nlp):
     extract, _ = make_extractor("auto", ecb_docs[:20])
-    return evaluate(ecb_docs, make_annotator(nlp), extract, seed=13, max_per_type=30)
+    return evaluate(ecb_docs, make_annotator(nlp), extract, seed=13, max_per_type=30,
+                    resolve=make_resolver("auto"))
 
 
 @pytest.mark.slow

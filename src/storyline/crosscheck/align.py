@@ -60,6 +60,7 @@ class Context:
     entities: Mapping[str, Entity]
     docs: Mapping[str, Document]
     siblings: dict = field(default_factory=dict)  # (article, sentence, kind) -> claims
+    folded_text: dict = field(default_factory=dict)  # article id -> folded words (per call)
 
     def index(self, claims: Sequence[Claim]) -> None:
         """Remember which claims share a sentence (see :meth:`alternatives`)."""
@@ -104,6 +105,12 @@ class Context:
                 return doc.text[s.start:s.end]
         return c.text
 
+    def folded(self, doc: Document) -> str:
+        """The article's words, folded and space-padded, for whole-word lookups (cached)."""
+        if doc.id not in self.folded_text:
+            self.folded_text[doc.id] = f" {' '.join(words(doc.text))} "
+        return self.folded_text[doc.id]
+
     def sentence_key(self, c: Claim) -> tuple[int, int] | None:
         if c.sentence_span:
             return tuple(c.sentence_span)  # type: ignore[return-value]
@@ -147,6 +154,29 @@ def is_named(name: str | None) -> bool:
         w[:1].isupper() for w in name.split())
 
 
+def _same_person(a: Claim, b: Claim) -> bool:
+    """"James Gage" and "Undersheriff James Gage": one name's words within the other's."""
+    na, nb = set(words(a.speaker or "")), set(words(b.speaker or ""))
+    return bool(na and nb) and (na <= nb or nb <= na)
+
+
+def _mentions(named: Claim, key: str | None, other: Claim, ctx: Context) -> bool:
+    """``named``'s speaker is named somewhere in ``other``'s article: then the other report knows
+    both people and its attribution is no independent testimony against this one (and speaker
+    extraction between two names of one report is the likelier error)."""
+    doc = ctx.docs.get(other.article_id)
+    if doc is None:
+        return False
+    text = ctx.folded(doc)
+    for form in forms_of(key, ctx.entities, named.speaker):
+        ws = words(form or "")
+        # a surname alone is enough ("Peskov" for "Dmitry Peskov")
+        for cand in {" ".join(ws), ws[-1] if ws else ""}:
+            if cand and len(cand) > 2 and f" {cand} " in text:
+                return True
+    return False
+
+
 def quotes_align(a: Claim, b: Claim, ctx: Context) -> bool:
     s = ctx.settings
     wa, wb = words(a.text), words(b.text)
@@ -160,7 +190,8 @@ def quotes_align(a: Claim, b: Claim, ctx: Context) -> bool:
         # long direct quote in two articles, word for word or nearly
         if (a.article_id == b.article_id or n < s.attribution_min_words
                 or "indirect" in (a.attribution, b.attribution)
-                or not (is_named(a.speaker) and is_named(b.speaker))):
+                or not (is_named(a.speaker) and is_named(b.speaker))
+                or _same_person(a, b) or _mentions(a, ka, b, ctx) or _mentions(b, kb, a, ctx)):
             return False
         return wa == wb or quote_similarity(a, b) >= s.attribution_min_similarity
     if wa == wb:
