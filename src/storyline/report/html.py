@@ -64,6 +64,7 @@ def environment(extra_loaders: tuple[jinja2.BaseLoader, ...] = ()) -> jinja2.Env
         passage_pairs=view.passage_pairs,
         grouped_mentions=view.grouped_mentions,
         text_segments=view.text_segments,
+        segments_html=view.segments_html,
         independent_sources=view.independent_sources,
         time_span=view.time_span,
         provenance_svg=provenance_svg,

@@ -16,6 +16,8 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import quote, urlsplit
 
+from markupsafe import Markup, escape
+
 from storyline.report.diff import Segment, diff_segments
 
 STATUS_ORDER = {"conflicting": 0, "misquoted": 0, "single_source": 1, "corroborated": 2}
@@ -277,6 +279,23 @@ def text_segments(text: str, claims: list[Mapping[str, Any]]) -> list[tuple[str,
     return out
 
 
+def segments_html(segments: list[Segment]) -> Markup:
+    """Segments as HTML: escaped text, ``<mark class="diff">`` for differing words and
+    ``<mark class="focus">`` for the claim or passage (done here, not in a template loop,
+    because reports carry tens of thousands of segments)."""
+    out = []
+    for seg in segments:
+        text = str(escape(seg.text))
+        if seg.changed:
+            cls = "diff focus" if seg.focus else "diff"
+            out.append(f'<mark class="{cls}">{text}</mark>')
+        elif seg.focus:
+            out.append(f'<mark class="focus">{text}</mark>')
+        else:
+            out.append(text)
+    return Markup("".join(out))
+
+
 def grouped_mentions(article: Mapping[str, Any]) -> list[tuple[str, list[tuple[str, int]]]]:
     """Mentions of an article grouped by label: ``[(label, [(text, count), ...]), ...]``."""
     groups: dict[str, dict[str, int]] = {}
@@ -328,6 +347,7 @@ __all__ = [
     "independent_sources",
     "passage_pairs",
     "safe_url",
+    "segments_html",
     "story_views",
     "text_segments",
     "time_span",
