@@ -92,6 +92,10 @@ CASES = [
     ("The decree was published on 2025/12/25 in the gazette.", None,
      [("2025/12/25", "2025-12-25", "day")]),
     ("The order, dated 11/28/05, was posted by the court.", None, []),  # no century guessed
+    ("Voting began in Turkmenistan on Dec.14, officials said.", None,
+     [("Dec.14", "--12-14", "day")]),
+    ("The fire broke out on the roof at about 2045 GMT on Friday.", None,
+     [("Friday", None, None)]),
     # traps
     ("http://www.pennlive.com/2013/06/williams.html\nShe died on Thursday.", None,
      [("Thursday", None, None)]),

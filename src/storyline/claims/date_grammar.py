@@ -49,6 +49,7 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((k, re.compile(p)) for
     ("iso", r"\b(?P<year>\d{4})-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b"),
     ("ymd", r"\b(?P<year>\d{4})/(?P<month>[01]?\d)/(?P<day>[0-3]?\d)\b"),
     ("numeric", r"(?<![\d/])(?P<a>[0-3]?\d)[/.](?P<b>[0-3]?\d)[/.](?P<year>(?:1[6-9]|2[01])\d\d)\b"),
+    ("mdy", rf"\b{_MON_UP}(?<=\.)\s*{_DAY}\b(?:(?:,\s*|\s+){_YEAR}\b)?"),
     ("mdy", rf"\b{_MON_UP}\s+{_DAY}\b(?:(?:,\s*|\s+){_YEAR}\b)?"),
     ("dmy", rf"\b{_DAY}\s+(?:of\s+)?{_MON}(?:,?\s+{_YEAR}\b)?"),
     ("my", rf"\b{_MON},?\s+{_YEAR}\b"),
@@ -240,6 +241,8 @@ def _year_context(m: re.Match[str], doc: Document, starts: dict[int, int], prev:
         return False
     if text[e : e + 1] in (",", ".") and text[e + 1 : e + 2].isdigit():
         return False
+    if re.match(r"\s*(?:GMT|UTC|BST|[ECMP][SD]T|hours|hrs|h)\b", text[e : e + 8]):
+        return False  # "at about 2045 GMT": a time
     i = starts.get(s)
     toks = doc.annotation.tokens
     if i is None:
