@@ -35,8 +35,8 @@ import statistics
 import sys
 import time
 from collections import Counter, defaultdict
+from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import Mapping, Sequence
 
 ROOT = Path(__file__).resolve().parents[1]
 ECB_DIR = ROOT.parent / "shared" / "data" / "ecbplus-dev"

@@ -28,8 +28,8 @@ import resource
 import sys
 import time
 from collections import defaultdict
+from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import Iterator, Sequence
 
 from storyline.models import Annotation, Article, Document, Mention, Sentence, Token, content_id
 from storyline.stories import EventIndex, StoriesSettings
@@ -173,8 +173,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     for c in checkpoints:
         b = base["ms_per_add"].get(c)
         o = ours["ms_per_add"][c]
-        print(f"{c:>8} {o:>15.2f} {('%.2f' % b) if b else '-':>21} "
-              f"{('%.1f' % (b / o)) if b else '-':>6}")
+        b_txt = f"{b:.2f}" if b else "-"
+        r_txt = f"{b / o:.1f}" if b else "-"
+        print(f"{c:>8} {o:>15.2f} {b_txt:>21} {r_txt:>6}")
     print(f"\nindex: {args.n} articles, {ours['events']} events, {ours['total_seconds']} s, "
           f"event B-cubed F1 {ours['event_f1']:.3f}; peak RSS {peak_mb:.0f} MB")
     print(f"brute force: {base_n} articles, event B-cubed F1 {base['event_f1']:.3f}")

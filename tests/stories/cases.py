@@ -6,9 +6,10 @@ from __future__ import annotations
 from builders import build_doc
 
 QUAKE_TURKEY = [
-    ["A magnitude 6.1 earthquake struck [Malatya|GPE] province in eastern [Turkey|GPE] on Sunday, "
-     "killing at least 14 people.", "[AFAD|ORG] said rescue teams were searching collapsed "
-     "buildings.", "President [Recep Tayyip Erdogan|PERSON] said the state would rebuild homes."],
+    [("A magnitude 6.1 earthquake struck [Malatya|GPE] province in eastern [Turkey|GPE] on Sunday, "
+      "killing at least 14 people."),
+     "[AFAD|ORG] said rescue teams were searching collapsed buildings.",
+     "President [Recep Tayyip Erdogan|PERSON] said the state would rebuild homes."],
     ["At least 14 people died when a 6.1 magnitude quake hit [Malatya|GPE], [Turkey|GPE].",
      "Rescuers from [AFAD|ORG] pulled survivors from the rubble overnight.",
      "[Erdogan|PERSON] visited the province on Monday."],
@@ -17,8 +18,9 @@ QUAKE_TURKEY = [
      "[Erdogan|PERSON] promised new housing within a year."],
 ]
 QUAKE_CHILE = [
-    ["A magnitude 6.4 earthquake shook central [Chile|GPE] near [Valparaiso|GPE] on Thursday, "
-     "killing three people.", "[Senapred|ORG] ordered the evacuation of coastal areas.",
+    [("A magnitude 6.4 earthquake shook central [Chile|GPE] near [Valparaiso|GPE] on Thursday, "
+      "killing three people."),
+     "[Senapred|ORG] ordered the evacuation of coastal areas.",
      "President [Gabriel Boric|PERSON] flew to the region."],
     ["Three people were killed when a strong quake hit [Valparaiso|GPE] in [Chile|GPE].",
      "[Senapred|ORG] lifted a tsunami warning after two hours.",

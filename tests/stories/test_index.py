@@ -7,7 +7,7 @@ import json
 import random
 
 import pytest
-from cases import BACKGROUND, QUAKE_CHILE, QUAKE_TURKEY, docs_of, quake_corpus
+from cases import BACKGROUND, QUAKE_TURKEY, docs_of, quake_corpus
 
 from storyline.errors import SettingsError
 from storyline.models import Family

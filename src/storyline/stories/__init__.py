@@ -18,7 +18,7 @@ Modules: :mod:`~storyline.stories.features` (keys, dates and titles of an articl
 
 from __future__ import annotations
 
-from typing import Sequence
+from collections.abc import Sequence
 
 from storyline.models import Document, Family, Story
 from storyline.stories.features import extract

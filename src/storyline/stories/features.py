@@ -44,13 +44,13 @@ _MONTHS = {
     for m in names
 }
 _MONTH_RE = "(" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
-_MDY = re.compile(_MONTH_RE + r"\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+((?:19|20)\d\d)\b", re.I)
+_MDY = re.compile(_MONTH_RE + r"\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+((?:19|20)\d\d)\b", re.IGNORECASE)
 _DMY = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH_RE + r",?\s+((?:19|20)\d\d)\b",
-                  re.I)
+                  re.IGNORECASE)
 _ISO = re.compile(r"\b((?:19|20)\d\d)-(\d\d)-(\d\d)\b")
 _YEAR = re.compile(r"\b((?:19|20)\d\d)s?\b")
-_URLISH = re.compile(r"https?:|www\.|\.html?\b|\.com\b", re.I)
-_KEY_STRIP = re.compile(r"^(?:the|a|an)\s+|['’]s$|[^\w\s&.-]", re.I)
+_URLISH = re.compile(r"https?:|www\.|\.html?\b|\.com\b", re.IGNORECASE)
+_KEY_STRIP = re.compile(r"^(?:the|a|an)\s+|['’]s$|[^\w\s&.-]", re.IGNORECASE)
 _SPACE = re.compile(r"\s+")
 
 

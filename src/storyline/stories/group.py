@@ -37,7 +37,7 @@ def _centrality(compact: dict[str, float], ent: Centroid, term: Centroid) -> flo
     return e + t
 
 
-def _central_member(index: "EventIndex", members: list[str], ent: Centroid,
+def _central_member(index: EventIndex, members: list[str], ent: Centroid,
                     term: Centroid) -> str:
     def key(m: str) -> tuple[float, int, str]:
         rec = index.docs[m]
@@ -46,7 +46,7 @@ def _central_member(index: "EventIndex", members: list[str], ent: Centroid,
     return min(members, key=key)
 
 
-def build_stories(index: "EventIndex") -> tuple[Story, ...]:
+def build_stories(index: EventIndex) -> tuple[Story, ...]:
     s = index.settings
     events = sorted(index.events.values(), key=lambda e: e.seq)
     unit_vecs = {

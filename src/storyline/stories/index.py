@@ -36,8 +36,9 @@ from __future__ import annotations
 import heapq
 import math
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any, Mapping
+from typing import Any
 
 from storyline.models import Document, Story, content_id
 from storyline.stories.features import DocFeatures, extract
@@ -426,7 +427,7 @@ class EventIndex:
         }
 
     @classmethod
-    def from_state(cls, state: dict, settings: StoriesSettings) -> "EventIndex":
+    def from_state(cls, state: dict, settings: StoriesSettings) -> EventIndex:
         if state.get("version") != STATE_VERSION:
             raise ValueError(f"unsupported EventIndex state version {state.get('version')!r}")
         index = cls(settings)

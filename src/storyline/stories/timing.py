@@ -52,14 +52,14 @@ class TimeProfile:
         if self.sigs[key] <= 0:
             del self.sigs[key]
 
-    def merge(self, other: "TimeProfile") -> None:
+    def merge(self, other: TimeProfile) -> None:
         self.sigs.update(other.sigs)
 
     def min_gap(self, day: int) -> int | None:
         gaps = [abs(day - d) for d, _ in self.sigs if d is not None]
         return min(gaps) if gaps else None
 
-    def too_far(self, settings: StoriesSettings, other: "TimeProfile") -> bool:
+    def too_far(self, settings: StoriesSettings, other: TimeProfile) -> bool:
         """True when both events are dated and no two of their days are within
         ``max_gap_days``: never one event, whatever the words."""
         days_a = [d for d, _ in self.sigs if d is not None]
@@ -75,7 +75,7 @@ class TimeProfile:
             return 0.0
         return sum(c * pair_penalty(settings, day, years, d, ys) for (d, ys), c in self.sigs.items())
 
-    def pair_penalty_sum(self, settings: StoriesSettings, other: "TimeProfile") -> float:
+    def pair_penalty_sum(self, settings: StoriesSettings, other: TimeProfile) -> float:
         """Sum over member pairs of two events of the pairwise penalty."""
         if settings.time_penalty <= 0:
             return 0.0
@@ -86,7 +86,7 @@ class TimeProfile:
         return sorted([d, sorted(ys), c] for (d, ys), c in self.sigs.items())
 
     @classmethod
-    def from_state(cls, state: list) -> "TimeProfile":
+    def from_state(cls, state: list) -> TimeProfile:
         return cls(Counter({(d, frozenset(ys)): c for d, ys, c in state}))
 
 
@@ -112,7 +112,7 @@ class PlaceProfile:
             if self.counts[p] <= 0:
                 del self.counts[p]
 
-    def merge(self, other: "PlaceProfile") -> None:
+    def merge(self, other: PlaceProfile) -> None:
         self.counts.update(other.counts)
         self.n_placed += other.n_placed
 
@@ -122,7 +122,7 @@ class PlaceProfile:
         sharing = max(self.counts.get(p, 0) for p in places)
         return settings.place_penalty * max(0, self.n_placed - sharing)
 
-    def pair_penalty_sum(self, settings: StoriesSettings, other: "PlaceProfile") -> float:
+    def pair_penalty_sum(self, settings: StoriesSettings, other: PlaceProfile) -> float:
         if settings.place_penalty <= 0 or self.n_placed <= 0 or other.n_placed <= 0:
             return 0.0
         pairs = self.n_placed * other.n_placed
@@ -133,5 +133,5 @@ class PlaceProfile:
         return [self.n_placed, dict(sorted(self.counts.items()))]
 
     @classmethod
-    def from_state(cls, state: list) -> "PlaceProfile":
+    def from_state(cls, state: list) -> PlaceProfile:
         return cls(Counter(state[1]), int(state[0]))
