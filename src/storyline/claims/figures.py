@@ -133,10 +133,10 @@ def _ranges(text: str, claims: list[Claim]) -> list[Claim]:
 def _is_num_token(cl: Clauses, i: int) -> bool:
     t = cl.tokens[i]
     w = cl.word(i)
-    if t.tag == "CD" and (any(ch.isdigit() for ch in w) or is_number_word(w)):
-        return True
     if w.lower() == "one":  # a pronoun ("one of the victims") unless it counts a noun
         return t.tag == "CD" and t.dep == "nummod"
+    if t.tag == "CD" and (any(ch.isdigit() for ch in w) or is_number_word(w)):
+        return True
     return is_number_word(w) and t.pos in ("NUM", "NOUN", "ADJ")
 
 
@@ -157,8 +157,9 @@ def _phrases(cl: Clauses, settings: ClaimsSettings) -> list[_Phrase]:
                     and not any(ch.isdigit() for ch in cl.word(j + 2)))
             ):
                 j += 1
-            if i > 0 and cl.word(i - 1).lower() in ("a", "an") and cl.word(i).lower() in SCALES:
-                i -= 1  # "a million dollars"
+            if i > 0 and cl.word(i - 1).lower() in ("a", "an", "one") and cl.word(
+                    i).lower() in SCALES:
+                i -= 1  # "a million dollars", "one million people"
             out.append(_Phrase(i, j, "cardinal"))
             i = j + 1
             continue
