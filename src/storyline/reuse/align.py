@@ -100,7 +100,7 @@ def match_sentences(
                 continue
             if d >= settings.paraphrase_extend and n_shared >= 3:
                 weak[(i, j)] = round(d, 4)
-            if semantic is not None and n_shared >= 3:
+            if semantic is not None and n_shared >= 2:
                 unmatched.append((i, j))
     if semantic is not None and unmatched:
         sims = semantic([fa[i].norm for i, _ in unmatched], [fb[j].norm for _, j in unmatched])
