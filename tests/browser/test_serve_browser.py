@@ -38,6 +38,11 @@ def test_pages_load_and_search_finds_article(watched, artifacts):
         conflict.locator("summary").click()
         assert "Monday, March 3" in conflict.locator("blockquote.sent").nth(1).inner_text()
         page.screenshot(path=str(artifacts / "serve-story.png"), full_page=True)
+        # A check's own address lands on the story page with that check open.
+        page.goto(srv.url + "/checks/k-misquote-varga")
+        page.wait_for_url("**/stories/s-harbor#check-k-misquote-varga")
+        page.wait_for_function("document.getElementById('check-k-misquote-varga').open")
+        assert page.locator("#check-k-misquote-varga mark.diff").first.is_visible()
         page.get_by_role("searchbox").fill("fishermen")
         page.keyboard.press("Enter")
         page.wait_for_url("**/search?q=fishermen")
