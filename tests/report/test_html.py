@@ -256,3 +256,15 @@ def test_sentence_fallback_from_article_sentences(report_dict):
     claim = dict(ix.claims["c-boats-4"])
     expected = tuple(claim.pop("sentence_span"))
     assert ix.sentence_span(claim) == expected
+
+
+def test_fixtures_follow_the_contract(report_dict, hostile_report):
+    jsonschema = pytest.importorskip("jsonschema")
+    from storyline.report.build import load_schema
+
+    schema = load_schema()
+    jsonschema.validate(report_dict, schema)
+    jsonschema.validate(hostile_report, schema)
+    texts = {a["id"]: a["text"] for a in report_dict["articles"]}
+    for c in report_dict["claims"]:
+        assert texts[c["article_id"]][slice(*c["span"])] == c["text"]
