@@ -57,7 +57,8 @@ def load_docs(ids: set[str] | None, nlp) -> list[Document]:
             text = rec["text"].strip()
             arts.append(Article(id=content_id(text), text=text, source=rec["id"],
                                 external_id=rec["id"]))
-    return [Document(a, n) for a, n in zip(arts, annotate(arts, AnnotateSettings(), nlp), strict=True)]
+    anns = annotate(arts, AnnotateSettings(), nlp)
+    return [Document(a, n) for a, n in zip(arts, anns, strict=True)]
 
 
 def gold_spans(doc: Document, rows: list[dict]) -> list[dict]:

@@ -48,7 +48,8 @@ _UNIT = r"(?P<unit>day|week|month|year|summer|winter|spring|autumn|fall|weekend)
 PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((k, re.compile(p)) for k, p in (
     ("iso", r"\b(?P<year>\d{4})-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b"),
     ("ymd", r"\b(?P<year>\d{4})/(?P<month>[01]?\d)/(?P<day>[0-3]?\d)\b"),
-    ("numeric", r"(?<![\d/])(?P<a>[0-3]?\d)[/.](?P<b>[0-3]?\d)[/.](?P<year>(?:1[6-9]|2[01])\d\d)\b"),
+    ("numeric",
+     r"(?<![\d/])(?P<a>[0-3]?\d)[/.](?P<b>[0-3]?\d)[/.](?P<year>(?:1[6-9]|2[01])\d\d)\b"),
     ("mdy", rf"\b{_MON_UP}(?<=\.)\s*{_DAY}\b(?:(?:,\s*|\s+){_YEAR}\b)?"),
     ("mdy", rf"\b{_MON_UP}\s+{_DAY}\b(?:(?:,\s*|\s+){_YEAR}\b)?"),
     ("dmy", rf"\b{_DAY}\s+(?:of\s+)?{_MON}(?:,?\s+{_YEAR}\b)?"),
