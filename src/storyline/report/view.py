@@ -252,8 +252,7 @@ def story_views(ix: Index) -> list[StoryView]:
         views.append(StoryView(
             id=sid, title=title, article_ids=aids, events=events,
             checks=sorted(checks.get(sid, []), key=check_sort_key), families=fams, links=links,
-            timeline=sorted(timeline.get(sid, []), key=lambda t: (str(t.get("date")),
-                                                                 str(t.get("summary")))),
+            timeline=timeline.get(sid, []),  # the timeline stage's order (it places yearless dates)
             entities=ents, synthetic=synthetic,
         ))
     return views
