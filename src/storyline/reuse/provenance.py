@@ -15,7 +15,7 @@ sentence text.
 
 **Direction.** (1) When both articles carry publication dates and they differ, the earlier one
 is the source. (2) Otherwise, when one article is nearly all contained in the other
-(coverage >= ``containment``) and the other is not: if what the longer article has beyond the
+(coverage >= ``containment``) and the other clearly less (by 0.05 or more): if what the longer article has beyond the
 shared text comes (nearly all) *after* it, the shorter is its leading part, a trimmed copy (news
 is cut from the bottom), so the longer is the source; if the longer article adds text before or
 between the shared sentences, the shorter was expanded (embedded in new text, the content-farm
@@ -173,8 +173,8 @@ def direction(
         src, tgt = (a, b) if first else (b, a)
         return first, f"published earlier ({src.published} before {tgt.published})"
     ca, cb, c = assessment.coverage_a, assessment.coverage_b, settings.containment
-    if (ca >= c) != (cb >= c):
-        short_is_a = ca >= c
+    if max(ca, cb) >= c and abs(ca - cb) >= 0.05:
+        short_is_a = ca > cb
         long_feats = fb if short_is_a else fa
         matched = {m.b if short_is_a else m.a for m in assessment.matches}
         if _leading_part(matched, long_feats, settings):
