@@ -2,7 +2,9 @@
 
     python benchmarks/claims_figures_dates.py
 
-Gold: ``benchmarks/data/claims_figures_dates_gold.tsv`` (8 ECB+ dev articles, labelling
+Gold: ``benchmarks/data/claims_figures_dates_gold.tsv`` (16 ECB+ dev articles in two splits of
+8: ``dev``, looked at while fixing errors, and ``test``, labelled before the extractor was run on
+it; about 110 gold items in all, so one item moves a score by several points; labelling
 guidelines in its header). Systems, run on the same annotation in the same run:
 
 - ``storyline``: :func:`storyline.claims.figures.extract_figures` and
