@@ -69,5 +69,11 @@ def report(
 
 
 def report_from_db(db_path: str | os.PathLike, settings: Settings | None = None) -> dict[str, Any]:
-    """The report dict (``report.json`` shape) of a stored corpus; used by ``storyline serve``."""
-    return report(db_path, settings).to_dict()
+    """The report dict (``report.json`` shape) of a stored corpus; used by ``storyline serve``.
+
+    The store is opened read-only: serving a corpus never changes the file (per-article results
+    that are not cached yet are computed in memory and not saved).
+    """
+    settings = settings or Settings()
+    with Store(db_path, readonly=True) as store:
+        return analyze_store(store, settings, rejected=store.rejections()).to_dict()

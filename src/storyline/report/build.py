@@ -137,6 +137,10 @@ def _article_dict(doc: Document) -> dict[str, Any]:
 def _atomic_write(path: Path, content: str) -> None:
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
     try:
+        # mkstemp makes owner-only files; a report is meant to be shared: honour the umask.
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
             fh.write(content)
         os.replace(tmp, path)
