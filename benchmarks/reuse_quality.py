@@ -124,7 +124,8 @@ def main(argv: list[str] | None = None) -> dict:
     for name, res in (("storyline", ours), ("minhash>=0.5", base)):
         print(f"{name:<14} recall {res['recall']:.3f}  kind acc {res['kind_accuracy']:.3f}  "
               f"precision(new texts) {res['precision_new_texts']:.3f} "
-              f"({res['links_new_texts']} links)  same-event link rate "
+              f"({res['links_new_texts']} links; to other events "
+              f"{res['new_text_links_to_other_events']})  same-event link rate "
               f"{res['same_event_linked']}/{res['same_event_pairs']} = "
               f"{res['same_event_link_rate']:.3f}  other-event ECB+ links "
               f"{res['different_event_ecb_links']}")
