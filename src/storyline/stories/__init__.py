@@ -21,6 +21,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from storyline.models import Document, Family, Story
+from storyline.stories import semantic
 from storyline.stories.features import extract
 from storyline.stories.index import EventIndex
 from storyline.stories.settings import StoriesSettings
@@ -59,10 +60,15 @@ def cluster_stories(docs: Sequence[Document], settings: StoriesSettings, *,
     if settings.batch_idf:
         for f in feats.values():
             index.count(f)
+    embs: dict = {}
+    if index.use_embeddings:
+        texts = [semantic.lead_text(d, settings.lead_sentences) for d in order]
+        embs = dict(zip([d.id for d in order], semantic.embed(texts)))
     for d in order:
-        index.add_features(feats[d.id], family_id=family_of.get(d.id), counted=settings.batch_idf)
+        index.add_features(feats[d.id], family_id=family_of.get(d.id), counted=settings.batch_idf,
+                           emb=embs.get(d.id))
     if settings.refine_passes and order:
-        vectors = {d: index.vectorize(f) for d, f in feats.items()}
+        vectors = {d: index.vectorize(f, embs.get(d)) for d, f in feats.items()}
         index.rebuild(vectors)
         ids = [d.id for d in order]
         fixed = frozenset(family_of)

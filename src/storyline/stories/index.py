@@ -41,6 +41,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from storyline.models import Document, Story, content_id
+from storyline.stories import semantic
 from storyline.stories.features import DocFeatures, extract
 from storyline.stories.settings import StoriesSettings
 from storyline.stories.timing import PlaceProfile, TimeProfile
@@ -110,6 +111,7 @@ class EventState:
     term: Centroid = field(default_factory=Centroid)
     time: TimeProfile = field(default_factory=TimeProfile)
     place: PlaceProfile = field(default_factory=PlaceProfile)
+    emb: list[float] | None = None  # sum of the members' lead embeddings (semantic extra)
 
     @property
     def id(self) -> str:
@@ -125,6 +127,7 @@ class DocVec:
     day: int | None
     years: frozenset[int]
     places: frozenset[str] = frozenset()
+    emb: tuple[float, ...] | None = None
 
 
 def similarity(settings: StoriesSettings, dv: DocVec, ev: EventState) -> float:
@@ -133,6 +136,9 @@ def similarity(settings: StoriesSettings, dv: DocVec, ev: EventState) -> float:
     n = len(ev.members) or 1
     w = settings.entity_weight
     sim = w * dot(dv.ent, ev.ent.vec) + (1.0 - w) * dot(dv.term, ev.term.vec)
+    if dv.emb is not None and ev.emb is not None:
+        sw = settings.semantic_weight
+        sim = (1 - sw) * sim + sw * sum([a * b for a, b in zip(dv.emb, ev.emb)])
     sim -= ev.time.penalty_sum(settings, dv.day, dv.years)
     return (sim - ev.place.penalty_sum(settings, dv.places)) / n
 
@@ -150,6 +156,7 @@ class EventIndex:
         self.docs: dict[str, list[Any]] = {}
         self.families: dict[str, str] = {}  # family id -> founder
         self._seq = 0
+        self.use_embeddings = settings.semantic_weight > 0 and semantic.available()
 
     # -------------------------------------------------------------- weighting
 
@@ -161,14 +168,14 @@ class EventIndex:
         self.n_docs += 1
         self.df.update(set(f.entities) | set(f.terms))
 
-    def vectorize(self, f: DocFeatures) -> DocVec:
+    def vectorize(self, f: DocFeatures, emb: tuple[float, ...] | None = None) -> DocVec:
         """Unit TF-IDF sub-vectors of an article under the current document frequencies."""
         weighted = {k: v * self.idf(k) for k, v in f.entities.items()}
         weighted.update({k: v * self.idf(k) for k, v in f.terms.items()})
         kept = dict(top_items(weighted, self.settings.max_doc_keys))
         ent = unit({k: v for k, v in kept.items() if k.startswith("e:")})
         term = unit({k: v for k, v in kept.items() if not k.startswith("e:")})
-        return DocVec(ent, term, f.day, f.years, f.places)
+        return DocVec(ent, term, f.day, f.years, f.places, emb)
 
     # -------------------------------------------------------------- assignment
 
@@ -180,17 +187,20 @@ class EventIndex:
         """
         if doc.id in self.docs:
             return self.events[self.docs[doc.id][0]].id
-        return self.add_features(extract(doc, self.settings), family_id=family_id)
+        emb = None
+        if self.use_embeddings:
+            (emb,) = semantic.embed([semantic.lead_text(doc, self.settings.lead_sentences)])
+        return self.add_features(extract(doc, self.settings), family_id=family_id, emb=emb)
 
     def add_features(self, f: DocFeatures, *, family_id: str | None = None,
-                     counted: bool = False) -> str:
+                     counted: bool = False, emb: tuple[float, ...] | None = None) -> str:
         """:meth:`add` for an article whose features are already extracted (``counted``: its
         keys are already in the document frequencies, see :meth:`count`)."""
         if f.doc_id in self.docs:
             return self.events[self.docs[f.doc_id][0]].id
         if not counted:
             self.count(f)
-        dv = self.vectorize(f)
+        dv = self.vectorize(f, emb)
         founder = self.families.get(family_id) if family_id else None
         if founder not in self.events:
             founder = self.best_event(dv)
@@ -240,6 +250,8 @@ class EventIndex:
         ev.term.prune(self.settings.max_event_keys)
         ev.time.add(dv.day, dv.years)
         ev.place.add(dv.places)
+        if dv.emb is not None:
+            ev.emb = [a + b for a, b in zip(ev.emb, dv.emb)] if ev.emb else list(dv.emb)
         self.docs[doc_id][0] = founder
         cap = self.settings.postings_cap
         for key, _ in top_items({**dv.ent, **dv.term}, self.settings.query_keys):
@@ -256,6 +268,8 @@ class EventIndex:
         ev.term.add(dv.term, -1.0)
         ev.time.add(dv.day, dv.years, -1)
         ev.place.add(dv.places, -1)
+        if dv.emb is not None and ev.emb is not None:
+            ev.emb = [a - b for a, b in zip(ev.emb, dv.emb)]
         if not ev.members:
             del self.events[founder]
 
@@ -268,7 +282,7 @@ class EventIndex:
         for ev in sorted(self.events.values(), key=lambda e: e.seq):
             members, ev.members = ev.members, []
             ev.ent, ev.term = Centroid(), Centroid()
-            ev.time, ev.place = TimeProfile(), PlaceProfile()
+            ev.time, ev.place, ev.emb = TimeProfile(), PlaceProfile(), None
             for m in members:
                 self._join(ev.key, m, vectors[m])
 
@@ -308,6 +322,9 @@ class EventIndex:
         w = st.entity_weight
         n = (len(a.members) * len(b.members)) or 1
         sim = w * dot(a.ent.vec, b.ent.vec) + (1 - w) * dot(a.term.vec, b.term.vec)
+        if a.emb is not None and b.emb is not None:
+            sw = st.semantic_weight
+            sim = (1 - sw) * sim + sw * sum([x * y for x, y in zip(a.emb, b.emb)])
         sim -= a.time.pair_penalty_sum(st, b.time) + a.place.pair_penalty_sum(st, b.place)
         return sim / n
         return sim
@@ -364,6 +381,8 @@ class EventIndex:
         a.term.prune(self.settings.max_event_keys)
         a.time.merge(b.time)
         a.place.merge(b.place)
+        if a.emb is not None and b.emb is not None:
+            a.emb = [x + y for x, y in zip(a.emb, b.emb)]
         for m in b.members:
             self.docs[m][0] = a.key
         self.families = {k: (a.key if v == b.key else v) for k, v in self.families.items()}
@@ -414,6 +433,7 @@ class EventIndex:
                 "key": key, "founder": ev.founder, "seq": ev.seq, "members": list(ev.members),
                 "ent": dict(sorted(ev.ent.vec.items())), "term": dict(sorted(ev.term.vec.items())),
                 "time": ev.time.to_state(), "place": ev.place.to_state(),
+                "emb": None if ev.emb is None else [round(x, 6) for x in ev.emb],
             })
         return {
             "version": STATE_VERSION,
@@ -441,6 +461,7 @@ class EventIndex:
             ev.term = Centroid(dict(e["term"]), sum(v * v for v in e["term"].values()))
             ev.time = TimeProfile.from_state(e["time"])
             ev.place = PlaceProfile.from_state(e["place"])
+            ev.emb = None if e.get("emb") is None else list(e["emb"])
             index.events[ev.key] = ev
         index.postings = {k: dict.fromkeys(v) for k, v in state["postings"].items()}
         index.docs = {d: [rec[0], rec[1], rec[2], dict(rec[3])] for d, rec in state["docs"].items()}

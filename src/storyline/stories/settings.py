@@ -88,6 +88,12 @@ class StoriesSettings:
     the first (online) pass, instead of those of the articles before each one. True makes the
     batch result differ from the incremental one before refinement."""
 
+    semantic_weight: float = 0.0
+    """Share of the event similarity given to the mean cosine of sentence embeddings of the
+    headline and lead (``semantic`` extra: sentence-transformers with the packaged
+    all-MiniLM-L6-v2), the rest to the entity/word blend. 0 loads no model; when the extra is not
+    installed the weight is ignored."""
+
     # ---- stories
     story_threshold: float = 0.12
     """Similarity of an event to a story (centroids) from which it joins that story. Lower groups
@@ -116,6 +122,7 @@ class StoriesSettings:
         check_range(_S, "max_candidates", self.max_candidates, 1, 100_000)
         check_range(_S, "refine_passes", self.refine_passes, 0, 10)
         check_range(_S, "merge_threshold", self.merge_threshold, 0.0, 1.0)
+        check_range(_S, "semantic_weight", self.semantic_weight, 0.0, 1.0)
         check_range(_S, "story_threshold", self.story_threshold, 0.0, 1.0)
         check_range(_S, "story_entity_weight", self.story_entity_weight, 0.0, 1.0)
         check_range(_S, "title_max_chars", self.title_max_chars, 20, 1000)
