@@ -7,7 +7,8 @@ benchmark's minimal fallback otherwise). Floors sit below the measured values to
 the extractors' changes; precision floors matter most (a false conflict costs a fact-checker more
 than a missed one), and every precision floor must also beat the article-counting baseline.
 
-Measured with: python benchmarks/crosscheck_eval.py --max-per-type 30  (seed 13, 462 articles)
+Measured with: python benchmarks/crosscheck_eval.py --max-per-type 30  (seed 13, 462 articles,
+quotes/figures/dates/entities from the claims stage at commit time, 2026-11-23)
 """
 
 from __future__ import annotations
@@ -19,14 +20,14 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
 
-from crosscheck_eval import evaluate, make_annotator, make_extractor
+from crosscheck_eval import evaluate, make_annotator, make_extractor, make_resolver  # noqa: E402
 
 # verdict -> (precision floor, recall floor); measured values in the comments
 FLOORS = {
-    "conflicting": (0.70, 0.55),  # measured P 0.xx R 0.xx
-    "misquoted": (0.85, 0.65),  # measured P 0.xx R 0.xx
-    "corroborated": (0.97, 0.80),  # measured P 0.xx R 0.xx
-    "single_source": (0.97, 0.80),  # measured P 0.xx R 0.xx
+    "conflicting": (0.90, 0.50),  # measured P 1.000 (39/39) R 0.650
+    "misquoted": (0.90, 0.75),  # measured P 1.000 R 0.900
+    "corroborated": (0.97, 0.80),  # measured P 0.998 R 0.902
+    "single_source": (0.97, 0.80),  # measured P 1.000 R 0.891
 }
 
 
