@@ -39,8 +39,8 @@ SEED_ENTITIES = (PUTIN, KIM, KCNA, SVO, NK, KHINSTIN)
 
 def seed_claims(d: list[Document]) -> list[Claim]:
     """Claims copied from the seed sentences, as the claims stage is specified to give them."""
-    q = dict(speaker="Vladimir Putin", speaker_entity_id="e_putin")
-    ctak = dict(via="CTAK", via_entity_id="e_kcna")
+    q = {"speaker": "Vladimir Putin", "speaker_entity_id": "e_putin"}
+    ctak = {"via": "CTAK", "via_entity_id": "e_kcna"}
     return [
         # 000
         claim_in(d[0], "quote", "heroic participation", attribution="fragment", **q, **ctak),

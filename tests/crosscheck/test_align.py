@@ -22,14 +22,14 @@ QUOTE = "We are ready to continue the dialogue without any preconditions"
 @pytest.fixture(scope="module")
 def reports(make_doc):
     texts = [
-        f'Kremlin spokesman Dmitry Peskov said: "{QUOTE}," according to TASS. North Korea has '
-        "sent about 11,000 soldiers to Russia, officials said.",
-        f'"{QUOTE}," Peskov told reporters, TASS reported. Pyongyang has sent around 12,000 '
-        "soldiers to Russia.",
-        f'Foreign Minister Sergei Lavrov said "{QUOTE}," RIA Novosti reported. North Korea has '
-        "sent 25,000 soldiers to Russia, a lawmaker claimed.",
-        'Peskov said "We are ready to resume the dialogue without any preconditions." North '
-        "Korea sent more than 10,000 soldiers.",
+        (f'Kremlin spokesman Dmitry Peskov said: "{QUOTE}," according to TASS. North Korea has '
+        "sent about 11,000 soldiers to Russia, officials said."),
+        (f'"{QUOTE}," Peskov told reporters, TASS reported. Pyongyang has sent around 12,000 '
+        "soldiers to Russia."),
+        (f'Foreign Minister Sergei Lavrov said "{QUOTE}," RIA Novosti reported. North Korea has '
+        "sent 25,000 soldiers to Russia, a lawmaker claimed."),
+        ('Peskov said "We are ready to resume the dialogue without any preconditions." North '
+        "Korea sent more than 10,000 soldiers."),
     ]
     return [make_doc(t, source=f"r{i}.txt", outlet=f"Outlet {i}") for i, t in enumerate(texts)]
 

@@ -81,8 +81,8 @@ def test_date_gap_across_new_year_without_year():
          "Unbreakable friendship, and combat brotherhood.", ()),
         ("today’s DPRK-Russia alliance", "today's DPRK Russia alliance", ()),
         # a fragment of the full quote, and an elision
-        ("clearly demonstrate the unbreakable friendship and combat brotherhood between Russia "
-         "and North Korea", "unbreakable friendship", ()),
+        (("clearly demonstrate the unbreakable friendship and combat brotherhood between Russia "
+         "and North Korea"), "unbreakable friendship", ()),
         ("I believe that today’s DPRK-Russia alliance ... serves as a precious common asset",
          "I believe that today’s DPRK-Russia alliance serves as a precious common asset", ()),
         # a word changed

@@ -31,7 +31,7 @@ def _texts(check, claims):
 
 
 def test_december_18_vs_25_conflict(seed_run):
-    docs, claims, _, checks, timeline = seed_run
+    docs, _claims, _, checks, timeline = seed_run
     found = [ch for ch in checks if ch.status == "conflicting" and ch.kind == "date"
              and {"--12-18", "--12-25"} <= set(ch.values)]
     assert found, [c.summary for c in checks if c.kind == "date"]
@@ -65,7 +65,7 @@ def test_troop_figures_are_not_a_conflict(seed_run):
 
 
 def test_rewrites_share_one_source(seed_run):
-    docs, claims, families, checks, _ = seed_run
+    docs, _claims, families, checks, _ = seed_run
     rewrites = {docs[0].id, docs[1].id, docs[4].id}
     assert any(rewrites <= set(f.article_ids) for f in families)
     shared = [ch for ch in checks if rewrites <= set(ch.article_ids)
