@@ -29,6 +29,17 @@ INDEPENDENT = (
 )
 
 
+PARAPHRASE = (
+    "After a shooting at an office Christmas party in Vancouver on Friday night, a man has "
+    "been charged with first-degree murder.\n"
+    "Killing its chief executive, the 61-year-old opened fire at the offices of a natural "
+    "health products company, police allege.\n"
+    "The suspect was arrested by officers at the scene without further incident, a police "
+    "spokesman told reporters on Saturday morning.\n"
+    "Taken to Vancouver General Hospital, the victim died of his injuries a few hours later."
+)
+
+
 def _sentences(text):
     return text.split("\n")
 
@@ -41,15 +52,7 @@ def _sentences(text):
         (WIRE.replace('"', "\u201d").replace("told reporters", "said")
              .replace("heavily armed", "heavily-armed").replace("a few hours", "several hours"),
          "near_verbatim"),
-        ("\n".join([
-            "After a shooting at an office Christmas party in Vancouver on Friday night, a man has "
-            "been charged with first-degree murder.",
-            "Killing its chief executive, the 61-year-old opened fire at the offices of a natural "
-            "health products company, police allege.",
-            "The suspect was arrested by officers at the scene without further incident, a police "
-            "spokesman told reporters on Saturday morning.",
-            "Taken to Vancouver General Hospital, the victim died of his injuries a few hours later.",
-        ]), "paraphrase"),
+        (PARAPHRASE, "paraphrase"),
     ],
 )
 def test_reuse_kinds(derived, kind):

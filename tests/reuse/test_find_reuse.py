@@ -10,22 +10,22 @@ from storyline.reuse import ReuseResult, ReuseSettings, find_reuse
 OFF = ReuseSettings(semantic="off")
 
 STORY = [
-    "Firefighters battled a blaze at a chemical warehouse in the port of Rotterdam on Tuesday "
-    "night, forcing the evacuation of nearby homes.",
-    "The fire broke out shortly after 9 p.m. in a storage hall holding solvents and paint, a "
-    "spokeswoman for the regional safety authority said.",
-    "Residents within two kilometres were told to keep windows and doors closed because of thick "
-    "black smoke drifting over the city.",
+    ("Firefighters battled a blaze at a chemical warehouse in the port of Rotterdam on Tuesday "
+    "night, forcing the evacuation of nearby homes."),
+    ("The fire broke out shortly after 9 p.m. in a storage hall holding solvents and paint, a "
+    "spokeswoman for the regional safety authority said."),
+    ("Residents within two kilometres were told to keep windows and doors closed because of thick "
+    "black smoke drifting over the city."),
     "No injuries were reported, but three firefighters were treated for exhaustion at the scene.",
     "The cause of the fire is under investigation and the warehouse owner has not commented.",
 ]
 OTHER = [
-    "Shares in European carmakers fell sharply on Wednesday after the union announced a strike "
-    "at three plants in southern Germany.",
-    "Analysts said the walkout could cost the industry hundreds of millions of euros in lost "
-    "production before the end of the quarter.",
-    "Talks between management and the union are expected to resume next week in Stuttgart, a "
-    "spokesman for the employers' association said.",
+    ("Shares in European carmakers fell sharply on Wednesday after the union announced a strike "
+    "at three plants in southern Germany."),
+    ("Analysts said the walkout could cost the industry hundreds of millions of euros in lost "
+    "production before the end of the quarter."),
+    ("Talks between management and the union are expected to resume next week in Stuttgart, a "
+    "spokesman for the employers' association said."),
 ]
 
 

@@ -35,7 +35,7 @@ def test_candidate_probability_rises_with_similarity():
 def test_signatures_estimate_jaccard(true_jaccard):
     rng = np.random.default_rng(3)
     universe = rng.integers(0, 2**63, size=4000, dtype=np.uint64)
-    shared = int(round(2000 * 2 * true_jaccard / (1 + true_jaccard)))
+    shared = round(2000 * 2 * true_jaccard / (1 + true_jaccard))
     a = np.unique(universe[:2000])
     b = np.unique(np.concatenate([universe[:shared], universe[2000 : 4000 - shared]]))
     exact = len(np.intersect1d(a, b)) / len(np.union1d(a, b))
@@ -56,8 +56,8 @@ def test_lsh_pairs_finds_copies_not_unrelated_texts():
     texts = [
         base,
         base.replace("Saturday", "Sunday"),
-        "Lindsay Lohan's attorney said Thursday the actress checked into a Southern California "
-        "rehab facility that a state official said is unlicensed.",
+        ("Lindsay Lohan's attorney said Thursday the actress checked into a Southern California "
+        "rehab facility that a state official said is unlicensed."),
         "",
     ]
     sig = signatures([_set(t) for t in texts], 64)

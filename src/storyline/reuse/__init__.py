@@ -15,10 +15,10 @@ Stages: :mod:`~storyline.reuse.candidates` (MinHash LSH, boilerplate),
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Sequence
 
-from storyline.models import Article, Annotation, Document, Family, Passage, ReuseKind, ReuseLink
+from storyline.models import Annotation, Article, Document, Family, Passage, ReuseKind, ReuseLink
 from storyline.reuse.align import match_sentences, merge_passages
 from storyline.reuse.candidates import find_candidates
 from storyline.reuse.provenance import assess, direction, families, make_link
@@ -26,7 +26,7 @@ from storyline.reuse.semantic import scorer
 from storyline.reuse.settings import ReuseSettings
 from storyline.reuse.text import SentenceFeatures, sentence_features, word_hash
 
-__all__ = ["ReuseSettings", "ReuseResult", "Comparison", "find_reuse", "compare"]
+__all__ = ["Comparison", "ReuseResult", "ReuseSettings", "compare", "find_reuse"]
 
 IDF_MIN_DOCS = 20
 """Below this many articles word weights are uniform: document frequencies from a handful of

@@ -23,8 +23,8 @@ kind is the weakest kind among its sentences, its similarity their length-weight
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Callable, Mapping, Sequence
 
 from rapidfuzz.fuzz import ratio
 
@@ -49,7 +49,7 @@ def _dice(ka: frozenset[str], kb: frozenset[str], idf: Mapping[str, float]) -> t
     shared = ka & kb
     if not shared:
         return 0.0, 0
-    w = lambda ks: sum(idf.get(k, 1.0) for k in ks)  # noqa: E731
+    w = lambda ks: sum(idf.get(k, 1.0) for k in ks)
     return 2.0 * w(shared) / (w(ka) + w(kb)), len(shared)
 
 

@@ -20,16 +20,24 @@ hashing and never aligned: newsletter prompts and bylines repeat within an outle
 
 from __future__ import annotations
 
+import itertools
 from collections import Counter, defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Sequence
 
 import numpy as np
 
 from storyline.models import Document
 from storyline.reuse.minhash import lsh_pairs, shingles, signatures
 from storyline.reuse.settings import ReuseSettings
-from storyline.reuse.text import sentence_features, sentence_spans, stem, stop_words, word_hash, words
+from storyline.reuse.text import (
+    sentence_features,
+    sentence_spans,
+    stem,
+    stop_words,
+    word_hash,
+    words,
+)
 
 
 @dataclass(frozen=True)
@@ -157,7 +165,7 @@ def find_candidates(docs: Sequence[Document], settings: ReuseSettings) -> Candid
         order = np.argsort(sent, kind="stable")
         keys, sent = keys[order], sent[order]
         bounds = np.flatnonzero(np.r_[True, sent[1:] != sent[:-1], True]) if len(sent) else []
-        for s0, s1 in zip(bounds[:-1], bounds[1:]):
+        for s0, s1 in itertools.pairwise(bounds):
             if s1 - s0 >= 3:
                 sets.append(keys[s0:s1])
                 owner.append(i)

@@ -27,8 +27,8 @@ from __future__ import annotations
 
 import random
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Sequence
 
 from storyline.reuse.text import split_sentences
 

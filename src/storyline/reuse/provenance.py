@@ -33,8 +33,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Sequence
 
 from storyline.models import Article, Family, Passage, ReuseKind, ReuseLink, content_id
 from storyline.reuse.align import SentenceMatch
@@ -237,7 +237,7 @@ def _origin(ids: list[str], by_id: dict[str, Article], links: Sequence[ReuseLink
     roots = [i for i in ids if i not in has_in and i in has_out]
     if len(roots) == 1 and not [i for i in ids if i not in has_in and i not in has_out]:
         return roots[0]
-    dated = sorted(((by_id[i].published_date, i) for i in ids if by_id[i].published_date))
+    dated = sorted((by_id[i].published_date, i) for i in ids if by_id[i].published_date)
     if len(dated) == len(ids) and (len(dated) == 1 or dated[0][0] < dated[1][0]):
         return dated[0][1]
     covered: dict[str, float] = defaultdict(float)

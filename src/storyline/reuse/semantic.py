@@ -10,8 +10,8 @@ embeddings only add sentence pairs it did not align.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable, Sequence
 from functools import lru_cache
-from typing import Callable, Sequence
 
 from storyline.errors import ModelError
 
