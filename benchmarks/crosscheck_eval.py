@@ -81,13 +81,15 @@ def inject(case: str, doc: Document, claims: Sequence[Claim], rng: random.Random
     if case in ("figure_beyond", "figure_within"):
         figs = [c for c in claims if c.kind == "quantity" and c.value is not None
                 and re.fullmatch(r"\d{1,3}(,\d{3})*|\d+", _num_text(text, c) or "")
-                and not 1900 <= c.value <= 2100 and c.value >= (2 if case == "figure_beyond" else 20)
+                and not 1900 <= c.value <= 2100
+                and float((_num_text(text, c) or "0").replace(",", "")) >= (
+                    2 if case == "figure_beyond" else 20)
                 and (case == "figure_beyond" or c.approximator is None)]
         if not figs:
             return None
         c = rng.choice(figs)
         raw = _num_text(text, c) or ""
-        v = c.value or 0
+        v = float(raw.replace(",", ""))  # the numeral as written ("32" of "32 million")
         if case == "figure_beyond":
             nv = round(v * rng.choice([0.5, 1.5, 2.0, 3.0]))
             new = f"{nv:,}" if "," in raw else str(nv)

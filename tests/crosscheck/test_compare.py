@@ -93,6 +93,10 @@ def test_date_gap_across_new_year_without_year():
         # spelling variant and a function word are not material
         ("to strengthen our defence cooperation", "to strengthen our defense cooperation", ()),
         ("the memories of their bravery", "the memories of the bravery", ()),
+        # two different quotes sharing a phrase are not one quote misrendered
+        ("the purposes of the [Endangered Species Act].",
+         "the scientific process to its rightful place at the heart of the Endangered Species "
+         "Act, a process undermined by past administrations.", None),
     ],
 )
 def test_wording_difference(a, b, changed):

@@ -37,7 +37,7 @@ from itertools import combinations
 
 from rapidfuzz import fuzz
 
-from storyline.crosscheck.compare import date_gap_days, parse_date
+from storyline.crosscheck.compare import date_gap_days, parse_date, wording_difference
 from storyline.crosscheck.settings import CheckSettings
 from storyline.crosscheck.text import (
     content_words,
@@ -200,7 +200,9 @@ def quotes_align(a: Claim, b: Claim, ctx: Context) -> bool:
         return False
     if len(content_words(a.text) & content_words(b.text)) < s.quote_min_shared_content_words:
         return False
-    return quote_similarity(a, b) >= s.quote_min_similarity
+    if quote_similarity(a, b) < s.quote_min_similarity:
+        return False
+    return wording_difference(wa, wb, s) is not None
 
 
 # ----------------------------------------------------------------------------- figures

@@ -29,7 +29,9 @@ normalisation (case, punctuation, quote marks gone). A shorter rendering that is
 part of a longer one (a fragment, or pieces around an ellipsis) is the same quote. Otherwise the
 words that differ inside the aligned region (``difflib.SequenceMatcher``, Ratcliff/Obershelp) are
 material when one of them is a content word and the pair is not a spelling or transliteration
-variant (character similarity below ``spelling_variant_similarity``).
+variant (character similarity below ``spelling_variant_similarity``). A changed stretch longer
+than ``quote_max_changed_words`` means two different quotes that share a phrase ("of the
+Endangered Species Act"), which are not aligned at all.
 """
 
 from __future__ import annotations
@@ -168,9 +170,11 @@ def _pieces(ws: list[str]) -> list[list[str]]:
 
 
 def wording_difference(a: list[str], b: list[str],
-                       settings: CheckSettings) -> tuple[tuple[str, str], ...]:
+                       settings: CheckSettings) -> tuple[tuple[str, str], ...] | None:
     """The material word differences between two renderings of one quote, as
-    ``(words in a, words in b)`` pairs; empty when they say the same words."""
+    ``(words in a, words in b)`` pairs; empty when they say the same words; ``None`` when a
+    changed stretch is longer than ``quote_max_changed_words`` (two different quotes that share
+    words, not one quote misrendered)."""
     if a == b:
         return ()
     short, long_ = (a, b) if len(a) <= len(b) else (b, a)
@@ -202,4 +206,6 @@ def wording_difference(a: list[str], b: list[str],
         if wa and wb and fuzz.ratio(" ".join(wa), " ".join(wb)) >= settings.spelling_variant_similarity:
             continue
         diffs.append((" ".join(wa), " ".join(wb)))
+        if max(len(wa), len(wb)) > settings.quote_max_changed_words:
+            return None  # a different clause, not a changed word: two different quotes
     return tuple(diffs)

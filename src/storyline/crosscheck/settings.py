@@ -32,6 +32,10 @@ class CheckSettings:
     """Character similarity (0-100) from which a replaced word counts as a spelling or
     transliteration variant ("defence"/"defense"), not a different word. Lower hides more real
     changes; higher calls spelling variants misquotes."""
+    quote_max_changed_words: int = 3
+    """Longest stretch of changed words (on either side) two renderings of one quote may differ
+    by; a longer one means two different quotes that share a phrase. Higher finds misquotes that
+    rewrite a whole phrase, and calls more pairs of different quotes misquotes."""
     attribution_min_similarity: float = 95.0
     """Wording similarity from which the same quote given to two different named speakers is a
     conflict of attribution (named actor differs). Kept high: people repeat each other."""
@@ -94,6 +98,7 @@ class CheckSettings:
         check_range(_S, "quote_min_words", self.quote_min_words, 1, 100)
         check_range(_S, "quote_min_shared_content_words", self.quote_min_shared_content_words,
                     0, 100)
+        check_range(_S, "quote_max_changed_words", self.quote_max_changed_words, 1, 100)
         check_range(_S, "attribution_min_words", self.attribution_min_words, 1, 100)
         for name in ("exact_tolerance", "about_tolerance", "nearly_tolerance"):
             check_range(_S, name, getattr(self, name), 0.0, 1.0)

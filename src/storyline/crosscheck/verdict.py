@@ -171,7 +171,7 @@ def judge(group: Sequence[Claim], pairs: Sequence[tuple[Claim, Claim]], families
             for a, b in pairs:
                 if "indirect" in (a.attribution, b.attribution):
                     continue  # reported speech is a paraphrase by nature, not a misquote
-                for d in wording_difference(words(a.text), words(b.text), s):
+                for d in wording_difference(words(a.text), words(b.text), s) or ():
                     if d not in diffs and d[::-1] not in diffs:
                         diffs.append(d)
             if diffs:
