@@ -57,7 +57,7 @@ def test_html_page(tmp_path):
     assert art.title == "Fire at the port"
     assert art.outlet == "Coastwatch Daily"
     assert art.url == "https://coastwatch.example/news/port-fire"
-    assert art.published == "2025-03-04"
+    assert art.published == "2025-03-04T08:30:00+00:00"  # the full timestamp of the metadata
     assert "Subscribe" not in art.text and "Sport" not in art.text
     assert "\u201cWe will not reopen" in art.text  # curly quotes kept
 
