@@ -21,27 +21,27 @@ def page(head: str) -> str:
      "2025-03-04T13:05:00+00:00"),
     ('<meta itemprop="datePublished" content="2025-03-04T13:05:00+01:00">',
      "2025-03-04T13:05:00+01:00"),
-    ('<script type="application/ld+json">{"@context": "https://schema.org", "@graph": '
-     '[{"@type": "WebPage"}, {"@type": "NewsArticle", "datePublished": "2025-03-04T13:05:00Z"}]}'
-     '</script>', "2025-03-04T13:05:00+00:00"),
-    ('<script type="application/ld+json">[{"@type": "NewsArticle", '
-     '"datePublished": "2025-03-04T06:00:00-05:00"}]</script>', "2025-03-04T06:00:00-05:00"),
+    (('<script type="application/ld+json">{"@context": "https://schema.org", "@graph": '
+      '[{"@type": "WebPage"}, {"@type": "NewsArticle", "datePublished": "2025-03-04T13:05:00Z"}]}'
+      '</script>'), "2025-03-04T13:05:00+00:00"),
+    (('<script type="application/ld+json">[{"@type": "NewsArticle", '
+      '"datePublished": "2025-03-04T06:00:00-05:00"}]</script>'), "2025-03-04T06:00:00-05:00"),
 ])
 def test_metadata_timestamp_is_kept(head, expected):
     assert extract_page(page(head), "p.html").published == expected
 
 
 def test_article_published_time_comes_first():
-    head = ('<script type="application/ld+json">{"datePublished": "2025-03-04T20:00:00Z"}</script>'
-            '<meta property="article:published_time" content="2025-03-04T13:05:00Z">')
+    head = ('<script type="application/ld+json">{"datePublished": "2025-03-04T20:00:00Z"}'
+            '</script><meta property="article:published_time" content="2025-03-04T13:05:00Z">')
     assert extract_page(page(head), "p.html").published == "2025-03-04T13:05:00+00:00"
 
 
 @pytest.mark.parametrize("head, expected", [
     ('<meta property="article:published_time" content="2025-03-04">', "2025-03-04"),  # day only
     ('<meta property="article:published_time" content="Tuesday morning">', None),  # not ISO 8601
-    ('<script type="application/ld+json">{"datePublished": </script>'
-     '<meta name="date" content="2025-03-04">', "2025-03-04"),  # broken JSON-LD
+    (('<script type="application/ld+json">{"datePublished": </script>'
+      '<meta name="date" content="2025-03-04">'), "2025-03-04"),  # broken JSON-LD
 ])
 def test_without_a_timestamp_trafilatura_date_is_kept(head, expected):
     assert extract_page(page(head), "p.html").published == expected

@@ -89,11 +89,12 @@ def _json_ld_dates(node: object) -> list[object]:
 
 def _metadata_timestamp(html: str | bytes) -> str | None:
     """The page's publication timestamp from its metadata, when it has one with a time of day."""
+    import lxml.etree
     import lxml.html
 
     try:
         tree = lxml.html.fromstring(html)
-    except Exception:  # the page parsed for trafilatura; a second parser's failure is not fatal
+    except (ValueError, lxml.etree.LxmlError):  # trafilatura read it; this one need not
         return None
     metas: dict[str, str] = {}
     for el in tree.iter("meta"):
