@@ -156,6 +156,7 @@ class EventIndex:
         self.docs: dict[str, list[Any]] = {}
         self.families: dict[str, str] = {}  # family id -> founder
         self._seq = 0
+        self._stale = False  # postings may name events that no longer exist
         self.use_embeddings = settings.semantic_weight > 0 and semantic.available()
 
     # -------------------------------------------------------------- weighting
@@ -217,14 +218,27 @@ class EventIndex:
         return self.events[founder].id
 
     def candidates(self, dv: DocVec) -> list[str]:
-        acc: Counter = Counter()
-        query = top_items({**dv.ent, **dv.term}, self.settings.query_keys)
-        for key, w in query:
-            for founder in self.postings.get(key, ()):
-                if founder in self.events:  # events emptied by refinement leave stale entries
-                    acc[founder] += w
-        ranked = sorted(acc.items(), key=lambda kv: (-kv[1], self.events[kv[0]].seq))
-        return [f for f, _ in ranked[: self.settings.max_candidates]]
+        """Events sharing the most query weight with the article, at most ``max_candidates``.
+
+        Cost: one pass over the postings of the ``query_keys`` heaviest keys (each at most
+        ``postings_cap`` long) and a partial selection (``heapq.nlargest``, not a full sort: with
+        full postings there are thousands of events to rank and only the best are kept). Ties
+        keep the order the events were met in (query keys by weight, postings oldest first)."""
+        acc: dict[str, float] = {}
+        get = acc.get
+        postings = self.postings
+        for key, w in top_items({**dv.ent, **dv.term}, self.settings.query_keys):
+            posting = postings.get(key)
+            if posting:
+                for founder in posting:
+                    acc[founder] = get(founder, 0.0) + w
+        events = self.events
+        if self._stale:  # events emptied by refinement or merged away leave stale entries
+            acc = {f: w for f, w in acc.items() if f in events}
+        n = self.settings.max_candidates
+        if len(acc) <= n:
+            return list(acc)  # all of them (best_event breaks ties by seq, not by this order)
+        return heapq.nlargest(n, acc, key=acc.__getitem__)
 
     def best_event(self, dv: DocVec, exclude: str | None = None) -> str | None:
         best, best_sim = None, self.settings.event_threshold
@@ -272,6 +286,7 @@ class EventIndex:
             ev.emb = [a - b for a, b in zip(ev.emb, dv.emb)]
         if not ev.members:
             del self.events[founder]
+            self._stale = True
 
     # -------------------------------------------------------------- batch refinement
 
@@ -279,6 +294,7 @@ class EventIndex:
         """Recompute every centroid and the postings from ``vectors`` (e.g. re-weighted with the
         final document frequencies), keeping the assignment."""
         self.postings = {}
+        self._stale = False
         for ev in sorted(self.events.values(), key=lambda e: e.seq):
             members, ev.members = ev.members, []
             ev.ent, ev.term = Centroid(), Centroid()
@@ -387,6 +403,7 @@ class EventIndex:
             self.docs[m][0] = a.key
         self.families = {k: (a.key if v == b.key else v) for k, v in self.families.items()}
         del self.events[b.key]
+        self._stale = True
         for key in top_items({**a.ent.vec, **a.term.vec}, self.settings.query_keys):
             posting = self.postings.setdefault(key[0], {})
             posting.pop(a.key, None)
@@ -466,4 +483,5 @@ class EventIndex:
         index.postings = {k: dict.fromkeys(v) for k, v in state["postings"].items()}
         index.docs = {d: [rec[0], rec[1], rec[2], dict(rec[3])] for d, rec in state["docs"].items()}
         index.families = dict(state["families"])
+        index._stale = any(f not in index.events for v in index.postings.values() for f in v)
         return index
