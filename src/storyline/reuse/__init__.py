@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from storyline.models import Annotation, Article, Document, Family, Passage, ReuseKind, ReuseLink
 from storyline.reuse.align import match_sentences, merge_passages
 from storyline.reuse.candidates import find_candidates
-from storyline.reuse.provenance import assess, direction, families, make_link
+from storyline.reuse.provenance import assess, direction, families, make_link, settle
 from storyline.reuse.semantic import scorer
 from storyline.reuse.settings import ReuseSettings
 from storyline.reuse.text import SentenceFeatures, sentence_features, word_hash
@@ -94,8 +94,8 @@ def find_reuse(docs: Sequence[Document], settings: ReuseSettings) -> ReuseResult
         a, b = docs[i].article, docs[j].article
         a_first, evidence = direction(a, b, verdict, feats[i], feats[j], settings)
         links.append(make_link(a, b, verdict, passages, a_first, evidence))
-    links.sort(key=lambda x: (x.source_id, x.target_id))
-    return ReuseResult(tuple(links), families([d.article for d in docs], links))
+    settled = settle(links)
+    return ReuseResult(settled, families([d.article for d in docs], settled))
 
 
 def compare(text_a: str, text_b: str, settings: ReuseSettings | None = None) -> Comparison:

@@ -13,33 +13,65 @@ near-verbatim, ``paraphrase`` otherwise; its score is the share of the more-cove
 is reused, each sentence weighted by its similarity; coverages are shares of each article's
 sentence text.
 
-**Direction.** (1) When both articles carry publication dates and they differ, the earlier one
-is the source. (2) Otherwise, when one article is nearly all contained in the other
-(coverage >= ``containment``) and the other clearly less (by 0.05 or more): if what the longer article has beyond the
+**Direction.** (1) When both articles carry publication dates and their order is known, the
+earlier one is the source. Precision counts: two timestamps (both with a time zone, or both
+without) are compared as instants; a date-only value against a timestamp, or two dates, compare
+by day, and on the same day the order is unknown (a report dated "2025-03-04" is not earlier
+than one stamped 09:17 that day). (2) Otherwise, when one article credits the other's outlet
+("according to X", "X reported", "told X", "as reported by X", "X said", a "(X)" dateline, a
+"Copyright X" line), where X is the other article's ``outlet`` or an agency named in the other
+article's dateline, and not the crediting article's own outlet, the crediting article is the
+target; both crediting each other decides nothing. ``evidence`` quotes the credit. (3) Otherwise,
+when one article is nearly all contained in the other (coverage >= ``containment``) and the
+other clearly less (by 0.05 or more): if what the longer article has beyond the
 shared text comes (nearly all) *after* it, the shorter is its leading part, a trimmed copy (news
 is cut from the bottom), so the longer is the source; if the longer article adds text before or
 between the shared sentences, the shorter was expanded (embedded in new text, the content-farm
 pattern), so the shorter is the source. An original that was only extended at its end is thus
-read as trimmed: the text alone cannot tell these apart, dates can. (3) Otherwise the link is undirected, its
-ends in id order, and ``evidence`` says so.
+read as trimmed: the text alone cannot tell these apart, dates and credits can. Measured on the
+labelled set (``benchmarks/reuse_quality.py``) this rule is right far more often than wrong,
+so it stays; but when two articles are both derived, by date or credit, from one third article,
+containment between them is explained by that common source and says nothing of which copied
+which: such a link is left undirected (:func:`settle`). (4) Otherwise the link is undirected,
+its ends in id order, and ``evidence`` says so.
 
 **Families.** Connected components of links: one family is one independent source. Its likely
-origin is the only article with no incoming directed link when there is exactly one; else the
-earliest dated article when its date is unique; else the article most covered by the others
-(its text is what they share); ``None`` when that is tied. A singleton is its own origin.
+origin, with the reason in ``origin_reason``: the earliest article when every member is dated and
+one is known to be earlier than all the others; else the article the most members credit (a
+credit-directed link from it), when that is unique; else the only article with no incoming
+directed link, when there is exactly one; else the article most covered by the others (its text
+is what they share); ``None`` when that is tied. A singleton is its own origin.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from storyline.models import Article, Family, Passage, ReuseKind, ReuseLink, content_id
+from storyline import models
+from storyline.models import Article, Passage, ReuseKind, ReuseLink, content_id
 from storyline.reuse.align import SentenceMatch
 from storyline.reuse.settings import ReuseSettings
 from storyline.reuse.text import SentenceFeatures
+
+
+@dataclass(frozen=True, slots=True)
+class Family(models.Family):
+    """A :class:`storyline.models.Family` with the reason its origin was chosen (report key
+    ``families[].origin_reason``)."""
+
+    origin_reason: str = ""
+
+
+EARLIER = "published earlier"
+CREDIT = "credits the source"
+CREDITS = "the target credits"  # in the evidence of every link whose target credits its source
+TRIMMED = "trimmed copy"
+EXPANDED = "expanded copy"
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,32 +149,118 @@ def assess(
                       round(min(1.0, cov_b), 4), linked, reason)
 
 
-def _when(article: Article) -> dt.datetime | dt.date | None:
+def _when(article: Article) -> tuple[dt.datetime | dt.date, bool] | None:
+    """The publication time and whether it is a timestamp (True) or a day (False)."""
     if not article.published:
         return None
-    try:
-        value = dt.datetime.fromisoformat(article.published)
-    except ValueError:
-        return article.published_date
-    if len(article.published) <= 10:
-        return value.date()
-    return value
+    if len(article.published) > 10:
+        try:
+            return dt.datetime.fromisoformat(article.published), True
+        except ValueError:
+            pass
+    day = article.published_date
+    return None if day is None else (day, False)
 
 
 def _earlier(a: Article, b: Article) -> bool | None:
-    """True when ``a`` was published before ``b``, False after, None when unknown or equal."""
+    """True when ``a`` was published before ``b``, False after, None when the order is unknown:
+    a date missing, equal, or a day against a timestamp of that same day (or two timestamps of
+    one day, one with a time zone and one without)."""
     wa, wb = _when(a), _when(b)
     if wa is None or wb is None:
         return None
-    if isinstance(wa, dt.datetime) and isinstance(wb, dt.datetime) and (
-            (wa.tzinfo is None) == (wb.tzinfo is None)):
-        pass
-    else:
-        wa = wa.date() if isinstance(wa, dt.datetime) else wa
-        wb = wb.date() if isinstance(wb, dt.datetime) else wb
-    if wa == wb:
+    (ta, stamp_a), (tb, stamp_b) = wa, wb
+    if stamp_a and stamp_b and (ta.tzinfo is None) == (tb.tzinfo is None):
+        return None if ta == tb else ta < tb
+    da = ta.date() if stamp_a else ta
+    db = tb.date() if stamp_b else tb
+    return None if da == db else da < db
+
+
+def _dated_order(a: Article, b: Article) -> str:
+    """A phrase saying why dates do not order ``a`` and ``b``."""
+    if not a.published or not b.published:
+        return "a publication date is missing"
+    return (f"their publication times ({a.published}, {b.published}) do not tell which came "
+            f"first")
+
+
+# ----------------------------------------------------------------------------- credits
+
+_DATELINE = re.compile(r"\((?P<name>[A-Z][\w.&'-]*(?: [A-Z][\w.&'-]*){0,4})\)\s*[-\u2013\u2014:]")
+"""An agency in a dateline: "PORT HALDEN, March 4 (Northwire) –", "WASHINGTON (AP) —"."""
+DATELINE_CHARS = 200
+
+
+def dateline_agency(text: str) -> str | None:
+    """The agency named in parentheses in the dateline at the start of ``text``, if any."""
+    m = _DATELINE.search(text[:DATELINE_CHARS])
+    return m.group("name") if m else None
+
+
+def _bare(name: str) -> str:
+    name = " ".join(name.split())
+    return name[4:] if name.lower().startswith("the ") else name
+
+
+def _credit_patterns(name: str) -> list[re.Pattern[str]]:
+    n = r"(?:[Tt]he )?" + re.escape(_bare(name))
+    verbs = r"(?:reported|reports|said|says|wrote|writes|quoted|cited|added|stated)"
+    return [
+        re.compile(rf"(?i:according to) {n}\b"),
+        re.compile(rf"(?i:as reported by|reported by|quoted by|cited by|as cited by) {n}\b"),
+        re.compile(rf"\b(?i:told) {n}\b"),
+        re.compile(rf"(?<![\w-]){n},? (?:news agency |agency )?{verbs}\b"),
+        re.compile(rf"\({n}\)"),
+        re.compile(rf"(?i:copyright|\(c\)|\u00a9)(?: \d{{4}})? {n}\b"),
+    ]
+
+
+def _names(article: Article, *, dateline: bool) -> list[str]:
+    """The outlet of ``article``, and, with ``dateline``, the agency of its dateline."""
+    out = [article.outlet] if article.outlet and article.outlet.strip() else []
+    agency = dateline_agency(article.text) if dateline else None
+    if agency and _bare(agency).lower() not in {_bare(x).lower() for x in out}:
+        out.append(agency)
+    return out
+
+
+def _own(article: Article) -> set[str]:
+    """Names an article cannot credit as another's: its outlet, or, when the outlet is unknown,
+    the agency of its own dateline (the article may be that agency's item)."""
+    names = _names(article, dateline=not article.outlet)
+    return {_bare(x).lower() for x in names}
+
+
+@dataclass(frozen=True, slots=True)
+class Credit:
+    name: str  # the credited outlet or agency, as the source names it
+    phrase: str  # the words of the target that credit it
+    span: tuple[int, int]  # of ``phrase`` in the target's text
+
+
+def credit(target: Article, source: Article) -> Credit | None:
+    """Where ``target`` credits ``source``'s outlet (or the agency of its dateline), if it does.
+
+    Nothing when that name is also ``target``'s own outlet (two items of one outlet both name it),
+    when the outlets of the two are the same, or when the name is a single character."""
+    own = _own(target)
+    src_outlet = _bare(source.outlet).lower() if source.outlet else None
+    if src_outlet and src_outlet in own:
         return None
-    return wa < wb
+    for name in _names(source, dateline=True):
+        bare = _bare(name)
+        if len(bare) < 2 or bare.lower() in own:
+            continue
+        for pat in _credit_patterns(name):
+            m = pat.search(target.text)
+            if m:
+                return Credit(name, m.group(0), m.span())
+    return None
+
+
+def _credit_phrase(c: Credit) -> str:
+    return f"\u201c{c.phrase}\u201d at {c.span[0]}-{c.span[1]}"
 
 
 def _leading_part(matched: set[int], feats: Sequence[SentenceFeatures],
@@ -168,10 +286,29 @@ def direction(
     fa: Sequence[SentenceFeatures], fb: Sequence[SentenceFeatures], settings: ReuseSettings,
 ) -> tuple[bool | None, str]:
     """``(a_is_source, evidence)``; ``a_is_source`` is None when the evidence does not decide."""
+    b_credits_a, a_credits_b = credit(b, a), credit(a, b)
     first = _earlier(a, b)
     if first is not None:
         src, tgt = (a, b) if first else (b, a)
-        return first, f"published earlier ({src.published} before {tgt.published})"
+        note = ""
+        agree = b_credits_a if first else a_credits_b
+        if agree is not None:
+            note = f"; {CREDITS} {agree.name} ({_credit_phrase(agree)})"
+        return first, f"{EARLIER} ({src.published} before {tgt.published}){note}"
+    undated = _dated_order(a, b)
+    if (b_credits_a is None) != (a_credits_b is None):
+        c = b_credits_a or a_credits_b
+        assert c is not None
+        src = a if b_credits_a else b
+        whose = "outlet" if src.outlet and _bare(src.outlet) == _bare(c.name) else (
+            "dateline agency")
+        return b_credits_a is not None, (
+            f"{CREDIT}: {CREDITS} {c.name}, the source's {whose} "
+            f"({_credit_phrase(c)}); {undated}")
+    both = ""
+    if b_credits_a is not None and a_credits_b is not None:
+        both = (f"; each credits the other ({_credit_phrase(b_credits_a)}, "
+                f"{_credit_phrase(a_credits_b)}), which decides nothing")
     ca, cb, c = assessment.coverage_a, assessment.coverage_b, settings.containment
     if max(ca, cb) >= c and abs(ca - cb) >= 0.05:
         short_is_a = ca > cb
@@ -179,12 +316,42 @@ def direction(
         matched = {m.b if short_is_a else m.a for m in assessment.matches}
         if _leading_part(matched, long_feats, settings):
             return (not short_is_a), (
-                f"trimmed copy: one article is the leading {max(ca, cb):.0%}-covered part of the "
-                f"other, which goes on after it")
+                f"{TRIMMED}: one article is the leading {max(ca, cb):.0%}-covered part of the "
+                f"other, which goes on after it; no credit, and {undated}{both}")
         return short_is_a, (
-            f"expanded copy: one article ({max(ca, cb):.0%} covered) is embedded in the other "
-            f"with new text before or between its sentences")
-    return None, "no publication dates and neither article contains the other: direction unknown"
+            f"{EXPANDED}: one article ({max(ca, cb):.0%} covered) is embedded in the other "
+            f"with new text before or between its sentences; no credit, and {undated}{both}")
+    return None, (f"direction unknown: {undated}, neither credits the other's outlet and "
+                  f"neither article contains the other{both}")
+
+
+def settle(links: Sequence[ReuseLink]) -> tuple[ReuseLink, ...]:
+    """Links with containment-only directions between two copies of one source undone.
+
+    When ``a`` and ``b`` are both directed targets of one article ``c`` by date or credit, what
+    they share is explained by ``c``: containment between them does not say which copied which,
+    so their link becomes undirected (ends in id order) and its evidence says why."""
+    strong: dict[str, set[str]] = defaultdict(set)
+    for x in links:
+        if x.directed and x.evidence.startswith((EARLIER, CREDIT)):
+            strong[x.target_id].add(x.source_id)
+    out = []
+    for x in links:
+        common = strong.get(x.source_id, set()) & strong.get(x.target_id, set())
+        if x.directed and x.evidence.startswith((TRIMMED, EXPANDED)) and common:
+            evidence = (f"direction unknown: both are derived from {min(common)} (by date or "
+                        f"credit), which explains what they share; containment alone "
+                        f"({x.evidence.split(':')[0]}) does not tell which copied which")
+            if x.target_id < x.source_id:
+                x = dataclasses.replace(
+                    x, source_id=x.target_id, target_id=x.source_id,
+                    coverage_source=x.coverage_target, coverage_target=x.coverage_source,
+                    passages=tuple(sorted(
+                        (Passage(p.target_span, p.source_span, p.similarity, p.kind)
+                         for p in x.passages), key=lambda p: (p.source_span, p.target_span))))
+            x = dataclasses.replace(x, directed=False, evidence=evidence)
+        out.append(x)
+    return tuple(sorted(out, key=lambda x: (x.source_id, x.target_id)))
 
 
 def make_link(a: Article, b: Article, assessment: Assessment, passages: Sequence[Passage],
@@ -223,28 +390,46 @@ def families(articles: Sequence[Article], links: Sequence[ReuseLink]) -> tuple[F
     out = []
     for ids in groups.values():
         ids = sorted(set(ids))
-        out.append(Family(content_id(*ids), tuple(ids), _origin(ids, by_id, links)))
+        origin, reason = _origin(ids, by_id, links)
+        out.append(Family(content_id(*ids), tuple(ids), origin, reason))
     return tuple(sorted(out, key=lambda f: f.article_ids))
 
 
-def _origin(ids: list[str], by_id: dict[str, Article], links: Sequence[ReuseLink]) -> str | None:
+def _origin(ids: list[str], by_id: dict[str, Article],
+            links: Sequence[ReuseLink]) -> tuple[str | None, str]:
     if len(ids) == 1:
-        return ids[0]
+        return ids[0], "the only article of its family"
     members = set(ids)
     fam_links = [x for x in links if x.source_id in members]
+    # (1) the earliest, when every member is dated and one is known to precede all the others
+    if all(by_id[i].published for i in ids):
+        first = [i for i in ids if all(_earlier(by_id[i], by_id[j]) for j in ids if j != i)]
+        if len(first) == 1:
+            return first[0], f"published first ({by_id[first[0]].published})"
+    # (2) the article the others credit
+    credited: dict[str, set[str]] = defaultdict(set)
+    for x in fam_links:
+        if x.directed and CREDITS in x.evidence:
+            credited[x.source_id].add(x.target_id)
+    ranked = sorted(((-len(v), i) for i, v in credited.items()))
+    if ranked and (len(ranked) == 1 or ranked[0][0] < ranked[1][0]):
+        top = ranked[0][1]
+        name = by_id[top].outlet or dateline_agency(by_id[top].text) or top
+        return top, (f"credited ({name}) by {-ranked[0][0]} of the other {len(ids) - 1} "
+                     f"articles; publication dates do not order the family")
+    # (3) the one article the directed links point from
     has_in = {x.target_id for x in fam_links if x.directed}
     has_out = {x.source_id for x in fam_links if x.directed}
     roots = [i for i in ids if i not in has_in and i in has_out]
     if len(roots) == 1 and not [i for i in ids if i not in has_in and i not in has_out]:
-        return roots[0]
-    dated = sorted((by_id[i].published_date, i) for i in ids if by_id[i].published_date)
-    if len(dated) == len(ids) and (len(dated) == 1 or dated[0][0] < dated[1][0]):
-        return dated[0][1]
+        return roots[0], "the only article no directed link points to"
+    # (4) the article most covered by the others
     covered: dict[str, float] = defaultdict(float)
     for x in fam_links:
         covered[x.source_id] += x.coverage_source
         covered[x.target_id] += x.coverage_target
     best = sorted(((-v, i) for i, v in covered.items()))
     if best and (len(best) == 1 or best[0][0] < best[1][0]):
-        return best[0][1]
-    return None
+        return best[0][1], ("most covered by the others (dates, credits and directed links do "
+                            "not decide)")
+    return None, "undecided: no dates, credits or directed links single out one article"
