@@ -228,7 +228,8 @@ def evaluate(
     per: dict[str, dict[str, int]] = {}
     for p in pairs:
         row = per.setdefault(p.transform, {"pairs": 0, "linked": 0, "kind_ok": 0,
-                                           "directed_expected": 0, "direction_ok": 0})
+                                           "directed_expected": 0, "direction_ok": 0,
+                                           "direction_wrong": 0})
         row["pairs"] += 1
         hit = by_pair.get(frozenset((p.source_key, p.derived_key)))
         if hit is None:
@@ -239,6 +240,7 @@ def evaluate(
         if p.source_is_original is not None:
             row["directed_expected"] += 1
             row["direction_ok"] += link.directed and src_key == p.source_key
+            row["direction_wrong"] += link.directed and src_key != p.source_key
     new_keys = set(carried)
     touching = [(a, b) for a, b in (tuple(k) for k in by_pair) if a in new_keys or b in new_keys]
     explained = sum(1 for a, b in touching if originals(a) & originals(b))
@@ -256,13 +258,14 @@ def evaluate(
     same_linked = sum(1 for a, b in same_event if frozenset((a, b)) in by_pair)
     other_ecb = sum(1 for a, b in (tuple(k) for k in by_pair)
                     if a in event_of and b in event_of and event_of[a] != event_of[b])
-    total = {k: sum(r[k] for r in per.values()) for k in ("pairs", "linked", "kind_ok",
-                                                          "directed_expected", "direction_ok")}
+    total = {k: sum(r[k] for r in per.values()) for k in (
+        "pairs", "linked", "kind_ok", "directed_expected", "direction_ok", "direction_wrong")}
     return {
         "per_transform": per,
         "recall": total["linked"] / max(1, total["pairs"]),
         "kind_accuracy": total["kind_ok"] / max(1, total["linked"]),
         "direction_accuracy": total["direction_ok"] / max(1, total["directed_expected"]),
+        "direction_wrong": total["direction_wrong"],  # directed the wrong way (rest: undirected)
         "precision_new_texts": explained / max(1, len(touching)),
         "links_new_texts": len(touching),
         "precision_new_texts_lenient": 1 - other_event / max(1, len(touching)),
