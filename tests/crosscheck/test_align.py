@@ -6,7 +6,7 @@ import pytest
 from crosscheck_records import claim_in
 
 from storyline.crosscheck import CheckSettings, build_timeline, cross_check
-from storyline.models import Entity, Family, Story
+from storyline.models import Entity, Event, Family, Story
 
 S = CheckSettings()
 ENTS = (
@@ -178,3 +178,41 @@ def test_unnamed_subject_within_one_report_does_not_align(make_doc, claim_in):
     claims = [claim_in(doc, "date", t, date=d, precision="day", subject="hearing",
                        action="take place") for t, d in (("May 3", "--05-03"), ("May 10", "--05-10"))]
     assert all(c.status == "single_source" for c in cross_check(claims, [doc], (), (), (), S))
+
+
+FIRE = ["A fire broke out at the fish market on Tuesday. Twelve people were injured, the fire "
+        "brigade said.",
+        "Eighteen people were injured, a spokeswoman for St. Brigid's Hospital said on Tuesday."]
+
+
+def _injured(doc, text, value):
+    return claim_in(doc, "quantity", text, value=value, noun="people", aspect="total",
+                    modality="asserted", action="injure")
+
+
+def test_subjectless_figures_of_one_event_align(make_doc):
+    d = [make_doc(t, source=f"fire{i}.txt") for i, t in enumerate(FIRE)]
+    claims = [_injured(d[0], "Twelve people", 12.0), _injured(d[1], "Eighteen people", 18.0)]
+    one_event = (Story("s", "Fire", (d[0].id, d[1].id),
+                       (Event("e", "Fire", (d[0].id, d[1].id)),)),)
+    (ch,) = cross_check(claims, d, (), one_event, (), S)
+    assert ch.status == "conflicting" and ch.independent_sources == 2
+    # two events of one story (two fires): the same slot is two different incidents
+    two_events = (Story("s", "Fires", (d[0].id, d[1].id),
+                        (Event("e1", "Fire 1", (d[0].id,)), Event("e2", "Fire 2", (d[1].id,)))),)
+    assert [c.status for c in cross_check(claims, d, (), two_events, (), S)] == [
+        "single_source", "single_source"]
+    off = CheckSettings(figure_event_slots=False)
+    assert {c.status for c in cross_check(claims, d, (), one_event, (), off)} == {"single_source"}
+
+
+def test_datelines_of_two_reports_are_not_a_conflict(make_doc):
+    texts = ["PORT HALDEN, March 4 (Northwire) - A fire broke out at the fish market.",
+             "PORT HALDEN, March 7 (Northwire) - Investigators found the cause of the fire."]
+    d = [make_doc(t, source=f"dl{i}.txt") for i, t in enumerate(texts)]
+    claims = [claim_in(doc, "date", day, date=iso, precision="day", subject="Northwire",
+                       action="publish")
+              for doc, day, iso in ((d[0], "March 4", "--03-04"), (d[1], "March 7", "--03-07"))]
+    checks = cross_check(claims, d, (), (), (), S)
+    assert [c.status for c in checks] == ["single_source", "single_source"]
+    assert build_timeline(claims, checks, (), d, S) == ()

@@ -93,6 +93,11 @@ def test_date_gap_across_new_year_without_year():
         # spelling variant and a function word are not material
         ("to strengthen our defence cooperation", "to strengthen our defense cooperation", ()),
         ("the memories of their bravery", "the memories of the bravery", ()),
+        # negation, numbers, quantifiers and time words are stop words but change what was said
+        ("we will do it this year", "we will do it next year", (("this", "next"),)),
+        ("we will rebuild every pier", "we will rebuild the pier", (("every", "the"),)),
+        ("we will accept the offer", "we will not accept the offer", (("", "not"),)),
+        ("two ships were seized", "three ships were seized", (("two", "three"),)),
         # two different quotes sharing a phrase are not one quote misrendered
         ("the purposes of the [Endangered Species Act].",
          "the scientific process to its rightful place at the heart of the Endangered Species "

@@ -16,7 +16,8 @@ article they align only about a named entity (an entity id or alias), never abou
   unit), aspect, modality and unit, same subject through the
   entity aliases (or, without subjects, the same action), same action where both give one.
   Without subject, two articles' figures align when their sentences are the same sentence
-  (content-word overlap ``context_min_overlap``, numbers aside). Ordinals of time ("third year") align when both subjects name an armed conflict
+  (content-word overlap ``context_min_overlap``, numbers aside), or when both articles are in
+  one event and the figures share noun and action (``figure_event_slots``). Ordinals of time ("third year") align when both subjects name an armed conflict
   (``conflict_nouns``, looked up through every alias of the subject's entity: "SVO" ->
   "special military operation" -> "operation").
 - **dates** (a dated event): same actor, same verb, and the same object or enough shared context
@@ -61,6 +62,12 @@ class Context:
     docs: Mapping[str, Document]
     siblings: dict = field(default_factory=dict)  # (article, sentence, kind) -> claims
     folded_text: dict = field(default_factory=dict)  # article id -> folded words (per call)
+    event_of: Mapping[str, str] = field(default_factory=dict)  # article id -> event id
+
+    def same_event(self, a: Claim, b: Claim) -> bool:
+        """Both claims' articles are in one event (one real-world incident) of the stories."""
+        ea = self.event_of.get(a.article_id)
+        return ea is not None and ea == self.event_of.get(b.article_id)
 
     def index(self, claims: Sequence[Claim]) -> None:
         """Remember which claims share a sentence (see :meth:`alternatives`)."""
@@ -263,7 +270,18 @@ def figures_align(a: Claim, b: Claim, ctx: Context) -> bool:
         return ka == kb and bool(a.action) == bool(b.action)
     # a subject missing: only across articles, with the same sentence context (within one
     # article "hit 33 home runs" and "hit 100 home runs" are a season and a career)
-    return same_context(a, b, ctx)
+    if same_context(a, b, ctx):
+        return True
+    return ka is None and kb is None and event_slot(a, b, ctx)
+
+
+def event_slot(a: Claim, b: Claim, ctx: Context) -> bool:
+    """Two subjectless figures of two articles about one incident, with the same counted noun
+    and action: "Twelve people were injured" and "Eighteen people were injured, the hospital
+    said". The passive leaves the subject implicit; within one event it is that event. Off with
+    ``figure_event_slots``; never within one article (a season and a career)."""
+    return (ctx.settings.figure_event_slots and a.article_id != b.article_id
+            and bool(a.noun) and bool(a.action) and bool(b.action) and ctx.same_event(a, b))
 
 
 # ----------------------------------------------------------------------------- dates
@@ -281,8 +299,16 @@ def _named_in_sentence(named: Claim, bare: Claim, ctx: Context) -> bool:
     return False
 
 
+def is_dateline(c: Claim) -> bool:
+    """A dateline's own date ("PORT HALDEN, March 4 (Northwire) -"): the day that report was
+    filed, not an event of the story; two reports filed on two days do not conflict."""
+    return c.kind == "date" and c.action == "publish"
+
+
 def dates_align(a: Claim, b: Claim, ctx: Context) -> bool:
     s = ctx.settings
+    if is_dateline(a) or is_dateline(b):
+        return False
     if ctx.same_sentence(a, b) or not ctx.within_article_ok(a, b):
         return False
     da, db = parse_date(a.date), parse_date(b.date)

@@ -28,7 +28,8 @@ interpretations of number words", 2007; Nouwen, "Two kinds of modified numerals"
 normalisation (case, punctuation, quote marks gone). A shorter rendering that is a contiguous
 part of a longer one (a fragment, or pieces around an ellipsis) is the same quote. Otherwise the
 words that differ inside the aligned region (``difflib.SequenceMatcher``, Ratcliff/Obershelp) are
-material when one of them is a content word and the pair is not a spelling or transliteration
+material when one of them is a content word or a word of negation, quantity, number or time
+(:data:`~storyline.crosscheck.text.MATERIAL_FUNCTION_WORDS`: "this year" / "next year") and the pair is not a spelling or transliteration
 variant (character similarity below ``spelling_variant_similarity``). A changed stretch longer
 than ``quote_max_changed_words`` means two different quotes that share a phrase ("of the
 Endangered Species Act"), which are not aligned at all.
@@ -44,7 +45,7 @@ from difflib import SequenceMatcher
 from rapidfuzz import fuzz
 
 from storyline.crosscheck.settings import CheckSettings
-from storyline.crosscheck.text import GAP, is_content
+from storyline.crosscheck.text import GAP, is_material
 from storyline.models import Claim
 
 # ---------------------------------------------------------------------------------- figures
@@ -201,7 +202,7 @@ def wording_difference(a: list[str], b: list[str],
             wa, wb = wa[:k], wb[:k]
         if not wa and not wb:
             continue
-        if not any(is_content(w) for w in wa + wb):
+        if not any(is_material(w) for w in wa + wb):
             continue
         if wa and wb and fuzz.ratio(" ".join(wa), " ".join(wb)) >= settings.spelling_variant_similarity:
             continue

@@ -58,6 +58,12 @@ class CheckSettings:
     everything else matches and their sentences share this Jaccard overlap of content words
     (numbers left out): two outlets running the same wire sentence. 1.0 switches this off."""
 
+    figure_event_slots: bool = True
+    """Subjectless figures with the same counted noun and action ("Twelve people were injured" /
+    "Eighteen people were injured") align across two articles of one event (one incident, from
+    the stories stage). Off: only when their sentences are the same sentence
+    (``context_min_overlap``), which misses independent reports of one incident."""
+
     # ---- dates
     date_max_gap_days: int = 45
     """Two dated claims with the same actor and action but dates further apart than this are two

@@ -48,6 +48,23 @@ def is_content(word: str) -> bool:
     return word != GAP and word not in STOP_WORDS and not (len(word) == 1 and word.isalpha())
 
 
+# Function words that change what a quote says when swapped: negation, quantifiers, numerals and
+# time deixis ("this year" / "next year", "every pier" / "the pier", "will not" / "will"). spaCy's
+# stop list holds them all, so without this set such edits would pass as wording noise.
+MATERIAL_FUNCTION_WORDS = frozenset("""
+not no never none nothing nobody neither nor nowhere cannot
+all every each any both either few many much more most less least only several
+one two three four five six seven eight nine ten eleven twelve fifteen twenty forty fifty sixty
+hundred first last next previous before after always already again yet still
+""".split())
+
+
+def is_material(word: str) -> bool:
+    """A word whose change in a quote is a change of content: a content word, or one of
+    :data:`MATERIAL_FUNCTION_WORDS`."""
+    return is_content(word) or word in MATERIAL_FUNCTION_WORDS
+
+
 def content_words(text: str) -> set[str]:
     """Content words with a crude plural fold ("troops" -> "troop"), for overlap measures."""
     out = set()

@@ -11,7 +11,8 @@ publication date of each article that gives it, or, when those articles are unda
 dated article of the story, and all of them give the same year. Years named in the story's text
 are not used: they are mostly references to the past ("the summit in June 2024"). Such an entry
 keeps its ``--MM-DD`` date and says which year it was placed in. The others are listed after the
-dated entries, in month-day order, with a note that the year is not given.
+dated entries, in month-day order, with a note that the year is not given. A dateline's date
+("PORT HALDEN, March 4 (Northwire) -") dates the report, not an event, and is left out.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from __future__ import annotations
 import datetime as _dt
 from collections.abc import Mapping, Sequence
 
+from storyline.crosscheck.align import is_dateline
 from storyline.crosscheck.compare import parse_date
 from storyline.crosscheck.settings import CheckSettings
 from storyline.crosscheck.text import trim
@@ -68,8 +70,8 @@ def _entries_for_story(story_id: str | None, story_articles: set[str] | None,
                 group_of[cid] = ch
     buckets: dict[tuple[str, str], list[Claim]] = {}
     for c in sorted(claims, key=lambda c: (c.article_id, c.span, c.id)):
-        if not c.date or parse_date(c.date) is None:
-            continue
+        if not c.date or parse_date(c.date) is None or is_dateline(c):
+            continue  # a dateline dates the report, not an event of the story
         ch = group_of.get(c.id)
         key = (ch.id if ch is not None else "claim:" + c.id, c.date)
         buckets.setdefault(key, []).append(c)
