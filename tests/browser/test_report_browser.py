@@ -79,10 +79,7 @@ def test_example_corpus_report(watched, tmp_path, artifacts, examples_dir):
 
     if not examples_dir.is_dir():
         pytest.skip(f"example corpus not found at {examples_dir}")
-    try:
-        report = analyze([examples_dir])
-    except ImportError as exc:
-        pytest.skip(f"pipeline not complete: {exc}")
+    report = analyze([examples_dir])
     out = report.write(tmp_path / "out")
     data = json.loads(out["json"].read_text(encoding="utf-8"))
     w = watched()
@@ -90,12 +87,19 @@ def test_example_corpus_report(watched, tmp_path, artifacts, examples_dir):
     assert w.page.locator("section.art").count() == len(data["articles"])
     w.page.screenshot(path=str(artifacts / "report-example.png"), full_page=True)
     conflicts = [c for c in data["checks"] if c["status"] in ("conflicting", "misquoted")]
-    if not conflicts:
-        pytest.xfail("the example corpus report has no conflict yet (cross-check not landed)")
-    check = w.page.locator(f"details#check-{conflicts[0]['id']}")
-    check.locator("summary").click()
-    assert check.locator("blockquote.sent").count() >= 2
-    assert check.locator("blockquote.sent").first.is_visible()
+    # the planted ones (examples/README.md): the injury figure, the day, the mayor's quote
+    assert {c["kind"] for c in conflicts} == {"date", "quantity", "quote"}
+    for c in conflicts:
+        check = w.page.locator(f"details#check-{c['id']}")
+        assert "Eighteen" in check.locator("summary").inner_text() or c["kind"] != "quantity"
+        check.locator("summary").click()
+        sentences = check.locator("blockquote.sent")
+        assert sentences.count() >= 2
+        assert all(sentences.nth(i).is_visible() for i in range(2))
+    herald = "The fire broke out shortly before midnight on Monday"
+    date = next(c for c in conflicts if c["kind"] == "date")
+    assert herald in w.page.locator(f"details#check-{date['id']}").inner_text()
+    w.page.screenshot(path=str(artifacts / "report-example-conflicts.png"), full_page=True)
     w.assert_clean()
 
 

@@ -106,3 +106,34 @@ def test_cli_serve_subprocess(tmp_path, make_doc):
     finally:
         proc.terminate()
         proc.wait(timeout=10)
+
+
+@pytest.mark.slow
+def test_serve_example_corpus_from_a_real_store(watched, artifacts, tmp_path, examples_dir):
+    """The example corpus ingested into a real store and served by the real app (store search,
+    report computed from the store): the planted conflict opens to both sentences, search finds
+    the Coastal Herald report, and the story page is saved as a screenshot."""
+    from storyline import ingest
+
+    db = tmp_path / "example.db"
+    summary = ingest([examples_dir], db)
+    assert not summary.rejected
+    with ServerThread(create_app(db)) as srv:
+        w = watched(srv.url)
+        page = w.page
+        page.goto(srv.url + "/")
+        page.locator("a[href^='/stories/']").first.click()
+        page.wait_for_url("**/stories/*")
+        date = page.locator("details.check", has_text="dates differ").first
+        date.locator("summary").click()
+        texts = " ".join(date.locator("blockquote.sent").all_inner_texts())
+        assert "shortly before midnight on Monday" in texts
+        assert "early on Tuesday" in texts
+        page.screenshot(path=str(artifacts / "serve-example-story.png"), full_page=True)
+        page.get_by_role("searchbox").fill("fishermen")
+        page.keyboard.press("Enter")
+        page.wait_for_url("**/search?q=fishermen")
+        page.get_by_role("link", name="Fishermen watch Port Halden market burn").click()
+        page.wait_for_url("**/articles/*")
+        assert "Tomas Reyes" in page.locator("body").inner_text()
+        w.assert_clean()
