@@ -121,6 +121,7 @@ def ecb_docs(nlp, request) -> list[Document]:
     articles = _load_ecb_articles()
     key = hashlib.sha256()
     key.update(repr(nlp.meta.get("name")).encode() + repr(nlp.meta.get("version")).encode())
+    key.update(repr(nlp.pipe_names).encode())
     key.update(repr(AnnotateSettings()).encode())
     for a in articles:
         key.update(a.text.encode("utf-8"))

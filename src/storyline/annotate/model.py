@@ -50,8 +50,32 @@ def find_model(name: str = "") -> str:
     )
 
 
+PARAGRAPHS = "storyline_paragraphs"
+
+
+def _paragraph_component():
+    """Register (once, in spaCy's registry) the component that starts a sentence after every
+    blank line. News text is written in paragraphs; the small parser often runs a closing quote
+    into the next paragraph ('"...on their own."\n\nAbout 60 firefighters fought ...'), which
+    gives the figure of the second paragraph the modality and speaker of the first. The parser
+    keeps sentence starts set before it."""
+    from spacy.language import Language
+
+    if not Language.has_factory(PARAGRAPHS):
+
+        @Language.component(PARAGRAPHS, assigns=["token.is_sent_start"])
+        def paragraphs(doc):
+            for tok in doc[:-1]:
+                if tok.is_space and tok.text.count("\n") >= 2:
+                    doc[tok.i + 1].is_sent_start = True
+            return doc
+
+    return PARAGRAPHS
+
+
 def load_pipeline(name: str = ""):
-    """Load the chosen pipeline with only :data:`NEEDED_COMPONENTS` enabled."""
+    """Load the chosen pipeline with only :data:`NEEDED_COMPONENTS` enabled, and paragraph
+    breaks as sentence boundaries (see :func:`_paragraph_component`)."""
     import spacy
 
     model = find_model(name)
@@ -59,10 +83,13 @@ def load_pipeline(name: str = ""):
     disable = [p for p in nlp.pipe_names if p not in NEEDED_COMPONENTS]
     for pipe in disable:
         nlp.disable_pipe(pipe)
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe(_paragraph_component(), before="parser")
     return nlp
 
 
 def pipeline_id(nlp) -> str:
     """``"<name> <version>"`` of a loaded pipeline, recorded with every annotation."""
     meta = nlp.meta
-    return f"{meta.get('lang', 'xx')}_{meta.get('name', 'unknown')} {meta.get('version', '?')}"
+    pid = f"{meta.get('lang', 'xx')}_{meta.get('name', 'unknown')} {meta.get('version', '?')}"
+    return pid + (" +paragraphs" if PARAGRAPHS in nlp.pipe_names else "")
