@@ -1,7 +1,9 @@
 """Verdicts on groups of aligned claims, with the evidence and a summary a person can read.
 
 **Independent sources** count derivation families (:class:`~storyline.models.Family`), not
-articles: three rewrites of one item are one source; an article in no family stands for itself.
+articles: three rewrites of one item are one source; an article in no family stands for itself;
+families whose articles share an outlet are one source (a wire item and the same agency's
+follow-up).
 The agency a claim is reported through counts too: claims that give a ``via`` count once per via
 entity however many families relay them ("according to KCNA" in ten outlets is KCNA alone), and
 claims without a via count once per family; never more than the number of families (one article
@@ -49,16 +51,52 @@ def _family_of(article_id: str, families: Mapping[str, str]) -> str:
     return families.get(article_id, article_id)
 
 
+def _outlet_key(article_id: str, ctx: Context) -> str | None:
+    doc = ctx.docs.get(article_id)
+    outlet = doc.article.outlet if doc is not None else None
+    return " ".join(words(outlet)) or None if outlet else None
+
+
+def source_of(group: Sequence[Claim], families: Mapping[str, str], ctx: Context
+              ) -> dict[str, str]:
+    """Family id -> source key for the families of ``group``: families whose articles share an
+    outlet are one source (an outlet restating its own earlier report does not corroborate it:
+    a wire item and the same agency's follow-up are one source)."""
+    fams = sorted({_family_of(c.article_id, families) for c in group})
+    parent = {f: f for f in fams}
+
+    def find(f: str) -> str:
+        while parent[f] != f:
+            f = parent[f]
+        return f
+
+    by_outlet: dict[str, str] = {}
+    for c in sorted(group, key=lambda c: c.id):
+        key = _outlet_key(c.article_id, ctx)
+        fam = _family_of(c.article_id, families)
+        if key is None:
+            continue
+        if key in by_outlet:
+            a, b = find(by_outlet[key]), find(fam)
+            if a != b:
+                parent[max(a, b)] = min(a, b)
+        else:
+            by_outlet[key] = fam
+    return {f: find(f) for f in fams}
+
+
 def count_sources(group: Sequence[Claim], families: Mapping[str, str], ctx: Context):
     """``(independent sources, family ids, via names, the single via name if all share one)``."""
     fams = sorted({_family_of(c.article_id, families) for c in group})
+    source = source_of(group, families, ctx)
     via_keys = {ctx.via(c) for c in group if ctx.via(c)}
-    no_via_fams = {_family_of(c.article_id, families) for c in group if not ctx.via(c)}
+    no_via_sources = {source[_family_of(c.article_id, families)] for c in group if not ctx.via(c)}
     via_names = sorted({c.via for c in group if c.via})
-    # never more sources than families (one article citing KCNA and Yonhap is one report)
-    n = min(len(fams), len(via_keys) + len(no_via_fams))
+    # never more sources than families of distinct outlets (one article citing KCNA and Yonhap
+    # is one report)
+    n = min(len(set(source.values())), len(via_keys) + len(no_via_sources))
     sole_via = None
-    if len(via_keys) == 1 and not no_via_fams:
+    if len(via_keys) == 1 and not no_via_sources:
         key = next(iter(via_keys))
         sole_via = next((c.via for c in sorted(group, key=lambda c: c.id) if c.via), None)
         if key.startswith("e:") and key[2:] in ctx.entities:
