@@ -75,3 +75,25 @@ def test_unknown_model_is_a_clear_error():
     with pytest.raises(ModelError) as err:
         find_model("en_core_web_nonexistent")
     assert "E300" in str(err.value) and "en_core_web_nonexistent" in str(err.value)
+
+
+@pytest.mark.parametrize(
+    "text, first_sentence_end",
+    [
+        # a closing quote at the end of a paragraph: the small parser ran it into the next one
+        ("\u201cNo trader will be left on their own.\u201d\n\nAbout 60 firefighters fought the "
+         "blaze for more than six hours.", "their own.\u201d"),
+        ('"We will rebuild," she said\n\nTwelve people were injured.', "she said"),
+    ],
+)
+def test_a_blank_line_ends_a_sentence(make_doc, text, first_sentence_end):
+    doc = make_doc(text)
+    sents = [text[s.start:s.end] for s in doc.annotation.sentences]
+    assert sents[0].endswith(first_sentence_end)
+    assert len(sents) == 2
+
+
+def test_pipeline_id_names_the_paragraph_rule(nlp):
+    from storyline.annotate.model import pipeline_id
+
+    assert pipeline_id(nlp).endswith("+paragraphs")

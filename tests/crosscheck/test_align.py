@@ -191,7 +191,8 @@ def _injured(doc, text, value):
 
 
 def test_subjectless_figures_of_one_event_align(make_doc):
-    d = [make_doc(t, source=f"fire{i}.txt") for i, t in enumerate(FIRE)]
+    d = [make_doc(t, source=f"fire{i}.txt", published=f"2025-03-0{4 + i}")
+         for i, t in enumerate(FIRE)]
     claims = [_injured(d[0], "Twelve people", 12.0), _injured(d[1], "Eighteen people", 18.0)]
     one_event = (Story("s", "Fire", (d[0].id, d[1].id),
                        (Event("e", "Fire", (d[0].id, d[1].id)),)),)
@@ -216,3 +217,31 @@ def test_datelines_of_two_reports_are_not_a_conflict(make_doc):
     checks = cross_check(claims, d, (), (), (), S)
     assert [c.status for c in checks] == ["single_source", "single_source"]
     assert build_timeline(claims, checks, (), d, S) == ()
+
+
+def test_subjectless_figures_of_undated_reports_stay_apart(make_doc):
+    d = [make_doc(t, source=f"undated{i}.txt") for i, t in enumerate(FIRE)]
+    claims = [_injured(d[0], "Twelve people", 12.0), _injured(d[1], "Eighteen people", 18.0)]
+    one_event = (Story("s", "Fire", (d[0].id, d[1].id),
+                       (Event("e", "Fire", (d[0].id, d[1].id)),)),)
+    assert {c.status for c in cross_check(claims, d, (), one_event, (), S)} == {"single_source"}
+
+
+def test_one_outlet_twice_is_one_source(make_doc):
+    texts = ["A fire destroyed three warehouses at the fish market on Tuesday.",
+             "Investigators said the fire that destroyed three warehouses started in a substation.",
+             "Three warehouses were destroyed by the fire, the harbour master said."]
+    outlets = ["Northwire", "Northwire", "Coastal Herald"]
+    d = [make_doc(t, source=f"o{i}.txt", outlet=o) for i, (t, o) in enumerate(zip(texts, outlets))]
+
+    def warehouses(doc, text):
+        return claim_in(doc, "quantity", text, value=3.0, noun="warehouse", aspect="total",
+                        modality="asserted", subject="fire", action="destroy")
+
+    claims = [warehouses(d[0], "three warehouses"), warehouses(d[1], "three warehouses")]
+    (ch,) = cross_check(claims, d, (), (), (), S)
+    assert ch.status == "single_source" and ch.independent_sources == 1
+    assert len(ch.family_ids) == 2  # two reports of one outlet: two families, one source
+    claims.append(warehouses(d[2], "Three warehouses"))
+    (ch,) = cross_check(claims, d, (), (), (), S)
+    assert ch.status == "corroborated" and ch.independent_sources == 2
