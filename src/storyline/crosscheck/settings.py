@@ -61,8 +61,9 @@ class CheckSettings:
     figure_event_slots: bool = True
     """Subjectless figures with the same counted noun and action ("Twelve people were injured" /
     "Eighteen people were injured") align across two articles of one event (one incident, from
-    the stories stage). Off: only when their sentences are the same sentence
-    (``context_min_overlap``), which misses independent reports of one incident."""
+    the stories stage) when both have publication dates within ``figure_window_days``. Off:
+    only when their sentences are the same sentence (``context_min_overlap``), which misses
+    independent reports of one incident."""
 
     # ---- dates
     date_max_gap_days: int = 45
