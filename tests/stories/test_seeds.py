@@ -34,7 +34,7 @@ def test_reuse_family_keeps_rewrites_together(seed_docs):
     reason="Without publication dates and with five articles on one story, IDF cannot discount the "
     "story's shared words: the letter (002) is as close to the New Year rewrites (mean cosine "
     "0.29-0.38 with entity_weight 0.75) as many same-incident pairs on ECB+ are to each other "
-    "(threshold 0.10), and its only full date is a historical one (August 15, 1945). Needs "
+    "(threshold 0.12), and its only full date is a historical one (August 15, 1945). Needs "
     "publication dates or a background IDF.",
     strict=True,
 )
