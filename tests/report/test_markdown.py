@@ -54,3 +54,9 @@ def test_sentence_quoted_once_per_check(report_dict):
     report_dict["checks"][0]["claim_ids"].append("c-date-1b")
     md = render_markdown(report_dict)
     assert md.count("destroying three warehouses") == 1
+
+
+def test_reports_of_one_outlet_are_one_independent_source(report_dict):
+    # the Valley report (its own family, no outlet) re-labelled as a second Coastal Herald report
+    report_dict["articles"][4]["outlet"] = "Coastal  herald"
+    assert "- Independent sources: 2" in render_markdown(report_dict)

@@ -197,12 +197,29 @@ class StoryView:
 
 
 def independent_sources(ix: Index, article_ids: list[str]) -> int | None:
-    """Families among ``article_ids`` (an article in no family is its own source); None when the
-    report has no families at all (provenance was not computed)."""
+    """Families among ``article_ids`` (an article in no family is its own source), families of
+    one outlet counted once, as the cross-check counts them; None when the report has no
+    families at all (provenance was not computed)."""
     if not ix.report.get("families"):
         return None
-    fams = {ix.family_of[a]["id"] if a in ix.family_of else f"solo:{a}" for a in article_ids}
-    return len(fams)
+    parent: dict[str, str] = {}
+
+    def find(k: str) -> str:
+        while parent.setdefault(k, k) != k:
+            k = parent[k]
+        return k
+
+    by_outlet: dict[str, str] = {}
+    for a in sorted(article_ids):
+        fam = ix.family_of[a]["id"] if a in ix.family_of else f"solo:{a}"
+        find(fam)
+        outlet = " ".join(str((ix.articles.get(a) or {}).get("outlet") or "").casefold().split())
+        if outlet:
+            other = by_outlet.setdefault(outlet, fam)
+            x, y = find(other), find(fam)
+            if x != y:
+                parent[max(x, y)] = min(x, y)
+    return len({find(k) for k in list(parent)})
 
 
 def time_span(ix: Index, article_ids: list[str]) -> tuple[str, str] | None:
