@@ -40,7 +40,7 @@ def analyze(ctx: click.Context, paths: tuple[str, ...], out_dir: str, db: str | 
     if not _quiet(ctx):
         click.echo(
             f"{len(report.documents)} articles, {len(report.stories)} stories, "
-            f"{len(report.families)} independent sources, {len(report.checks)} checks; "
+            f"{len(report.families)} source families, {len(report.checks)} checks; "
             f"{len(report.rejected)} inputs rejected -> {console_safe(written['html'])}",
             err=True,
         )
