@@ -3,8 +3,8 @@
 Floors are a little under the measured values (``python benchmarks/stories_ecbplus.py``, which
 also runs the tuned TF-IDF average-linkage baseline in the same run):
 
-* event level B-cubed F1 0.907 (P 0.865, R 0.952); baseline with its threshold tuned on this set
-  0.902;
+* event level B-cubed F1 0.912 (P 0.869, R 0.960); baseline with its threshold tuned on this set
+  0.902 (odd topics 0.949 against 0.891, even topics 0.913 against 0.911);
 * topic (story) level B-cubed F1 0.910 (P 0.973, R 0.855); baseline tuned 0.870.
 """
 
@@ -16,8 +16,8 @@ import pytest
 
 from storyline.stories import StoriesSettings, cluster_stories
 
-EVENT_F1_FLOOR = 0.89
-TOPIC_F1_FLOOR = 0.88
+EVENT_F1_FLOOR = 0.90
+TOPIC_F1_FLOOR = 0.90
 
 
 def _bcubed(pred: dict, gold: dict) -> float:
