@@ -140,6 +140,9 @@ def test_marked_quotes(make_doc, text, expected):
         # an outlet that is the speaker is not the via
         ("KCNA said the missile launch was a complete success.",
          [("the missile launch was a complete success", "KCNA", None, "indirect")]),
+        # a parenthetical before the frame: the parser gives the verb two subjects
+        ("Twelve people were injured, two of them seriously, fire brigade spokesman Anders Holm "
+         "said.", [("Twelve people were injured", "Anders Holm", None, "indirect")]),
     ],
 )
 def test_indirect_speech(make_doc, text, expected):

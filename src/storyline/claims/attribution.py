@@ -166,6 +166,18 @@ def subject_of(view: DocView, verb: int) -> tuple[int | None, bool]:
     return subj, is_via
 
 
+def _nearest_subject(view: DocView, verb: int) -> int | None:
+    """The verb's ``nsubj`` nearest before it, else its first one after it. The small parser
+    gives a trailing frame two subjects when a parenthetical precedes it ("Twelve people were
+    injured, two of them seriously, fire brigade spokesman Anders Holm told Northwire"): the
+    speaker is the one next to the verb."""
+    subjects = [c for c in view.children[verb] if view.tokens[c].dep == "nsubj"]
+    before = [c for c in subjects if c < verb]
+    if before:
+        return max(before)
+    return min(subjects) if subjects else None
+
+
 def _subject_of(view: DocView, verb: int) -> tuple[int | None, bool]:
     j = verb
     for _ in range(4):
@@ -177,7 +189,7 @@ def _subject_of(view: DocView, verb: int) -> tuple[int | None, bool]:
             obj = view.child(j, "dobj", "nsubjpass")
             if obj is not None:
                 return obj, True
-        subj = view.child(j, "nsubj")
+        subj = _nearest_subject(view, j)
         if subj is not None and view.tokens[subj].lemma.lower() not in ("who", "that", "which"):
             return subj, False
         if subj is not None and t.dep == "relcl":  # "Kim, who said ..." -> the head noun
