@@ -14,6 +14,7 @@ date_moved          a "Month D" day moved by 1-9 days                target: con
 figure_beyond       a figure multiplied by 0.5/1.5/2/3                target: conflicting
 figure_within       "N" -> "about M", M within 8% of N                target: corroborated
 quote_reworded      one content word of a quote replaced              target: misquoted
+quote_negated       "not" put after an auxiliary in a quote           target: misquoted
 quote_punct         quote marks / final comma / first-letter case     target: corroborated
 rewrite_family      byline added, last sentence cut; A, A' one family  all pairs: single_source
 ==================  ===============================================  =====================
@@ -55,7 +56,8 @@ from storyline.models import Article, Claim, Document, Family, content_id
 
 ECB_DIR = Path("/work/shared/data/ecbplus-dev")
 VERDICTS = ("conflicting", "misquoted", "corroborated", "single_source")
-CASES = ("date_moved", "figure_beyond", "figure_within", "quote_reworded", "quote_punct",
+CASES = ("date_moved", "figure_beyond", "figure_within", "quote_reworded", "quote_negated",
+         "quote_punct",
          "rewrite_family")
 Edit = tuple[str, int, int, str]  # (new text, edit start, old edit end, replacement)
 
@@ -97,6 +99,14 @@ def inject(case: str, doc: Document, claims: Sequence[Claim], rng: random.Random
             nv = round(v * (1 + rng.choice([-0.08, -0.05, 0.05, 0.08])))
             new = "about " + (f"{nv:,}" if "," in raw else str(nv))
         return _replace(text, c.span[0], c.span[0] + len(raw), new)
+    if case == "quote_negated":
+        spots = [(m, a) for m in QUOTE_RE.finditer(text) if len(m.group(1).split()) >= 5
+                 for a in _AUX.finditer(m.group(1))]
+        if not spots:
+            return None
+        m, a = rng.choice(spots)
+        at = m.start(1) + a.end()
+        return _replace(text, at, at, " not")
     if case in ("quote_reworded", "quote_punct"):
         qs = [m for m in QUOTE_RE.finditer(text) if len(m.group(1).split()) >= 5]
         if not qs:
@@ -129,6 +139,11 @@ def inject(case: str, doc: Document, claims: Sequence[Claim], rng: random.Random
         cut = text[: sents[-1].start].rstrip()
         return "By Staff Writer. " + cut, 0, 0, "By Staff Writer. "
     raise ValueError(case)
+
+
+# an auxiliary followed by a word that is not already a negation ("will rebuild", "is ready")
+_AUX = re.compile(r"\b(?:is|are|was|were|will|would|can|could|should|must|has|have|had)"
+                  r"(?= (?!not\b|n't|never\b)[a-z])")
 
 
 def _num_text(text: str, c: Claim) -> str | None:
@@ -181,6 +196,7 @@ def _pairs(a: Sequence[Claim], b: Sequence[Claim], edit: Edit, case: str):
 def expected_target(case: str) -> str:
     return {"date_moved": "conflicting", "figure_beyond": "conflicting",
             "figure_within": "corroborated", "quote_reworded": "misquoted",
+            "quote_negated": "misquoted",
             "quote_punct": "corroborated"}[case]
 
 
