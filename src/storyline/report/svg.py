@@ -60,7 +60,7 @@ def provenance_svg(ix: Index, uid: str, families: Sequence[Mapping[str, Any]],
             chunk = aids[k:k + PER_ROW]
             y = PAD + row * ROW_H
             if k == 0:
-                label = f"source {gi + 1}" + ("" if fid else " (no reuse found)")
+                label = f"family {gi + 1}" + ("" if fid else " (no reuse found)")
                 parts.append(f'<text class="fam" x="{PAD}" y="{y - 4}" fill="{colour}">'
                              f'{escape(label)} \u00b7 {len(aids)} article'
                              f'{"s" if len(aids) != 1 else ""}</text>')
