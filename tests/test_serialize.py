@@ -11,4 +11,7 @@ def test_roundtrip_nested_records():
     claim = Claim("c", "a", "quantity", "about 120 workers", (4, 21), value=120.0, unit=None,
                   noun="worker", approximator="about")
     assert from_dict(Claim, to_dict(claim)) == claim
-    assert to_dict(Family("f", ("a",), None)) == {"id": "f", "article_ids": ["a"], "origin_id": None}
+    assert to_dict(Family("f", ("a",), None)) == {"id": "f", "article_ids": ["a"], "origin_id": None,
+                                                  "origin_reason": ""}
+    fam = Family("f", ("a", "b"), "a", "credited (Northwire) by 1 of the other 1 articles")
+    assert from_dict(Family, to_dict(fam)) == fam

@@ -184,6 +184,7 @@ class Family:
     id: str
     article_ids: tuple[str, ...]
     origin_id: str | None = None
+    origin_reason: str = ""  # why ``origin_id`` was chosen (earliest, credited, ...)
 
 
 # --------------------------------------------------------------------------- stories

@@ -52,19 +52,10 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from storyline import models
-from storyline.models import Article, Passage, ReuseKind, ReuseLink, content_id
+from storyline.models import Article, Family, Passage, ReuseKind, ReuseLink, content_id
 from storyline.reuse.align import SentenceMatch
 from storyline.reuse.settings import ReuseSettings
 from storyline.reuse.text import SentenceFeatures
-
-
-@dataclass(frozen=True, slots=True)
-class Family(models.Family):
-    """A :class:`storyline.models.Family` with the reason its origin was chosen (report key
-    ``families[].origin_reason``)."""
-
-    origin_reason: str = ""
 
 
 EARLIER = "published earlier"
