@@ -75,7 +75,7 @@ def ingest_into(
 
     for item in read_inputs(paths, settings.ingest, stdin=stdin):
         if isinstance(item, Rejection):
-            log.warning("rejected %s: %s %s", item.source, item.code, item.reason)
+            log.info("rejected %r: %s %s", item.source, item.code, item.reason)  # the CLI prints it
             rejected.append(item)
             continue
         if item.id in seen or store.has_article(item.id):

@@ -39,9 +39,9 @@ def analyze(ctx: click.Context, paths: tuple[str, ...], out_dir: str, db: str | 
     report_rejections(report.rejected, _quiet(ctx))
     if not _quiet(ctx):
         click.echo(
-            f"{len(report.documents)} articles, {len(report.stories)} stories, "
-            f"{len(report.families)} source families, {len(report.checks)} checks; "
-            f"{len(report.rejected)} inputs rejected -> {console_safe(written['html'])}",
+            f"{_n(len(report.documents), 'article')}, {_n(len(report.stories), 'story')}, "
+            f"{_n(len(report.families), 'source family')}, {_n(len(report.checks), 'check')}; "
+            f"{_n(len(report.rejected), 'input')} rejected -> {console_safe(written['html'])}",
             err=True,
         )
     sys.exit(EXIT_REJECTED if report.rejected else 0)
@@ -80,3 +80,11 @@ def report(ctx: click.Context, db: str, out_dir: str, settings):
         written = rep.write(out_dir)
     if not _quiet(ctx):
         click.echo(f"{len(rep.documents)} articles -> {console_safe(written['html'])}", err=True)
+
+
+def _n(count: int, noun: str) -> str:
+    """``1 story``, ``2 stories``, ``3 source families``."""
+    if count == 1:
+        return f"1 {noun}"
+    plural = noun[:-1] + "ies" if noun.endswith("y") else noun + "s"
+    return f"{count} {plural}"

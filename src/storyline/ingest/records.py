@@ -53,7 +53,7 @@ def iter_jsonl(stream: IO[bytes], name: str, settings: IngestSettings
         try:
             obj = json.loads(line)
         except json.JSONDecodeError as exc:
-            yield InputError(source, f"not valid JSON: {exc.msg} at column {exc.colno}", "E105")
+            yield InputError(source, f"not valid JSON: {exc.msg} (column {exc.colno})", "E105")
             continue
         yield _record(obj, source)
 
@@ -63,7 +63,7 @@ def iter_json_document(text: str, name: str) -> Iterator[Record | InputError]:
     try:
         obj = json.loads(text)
     except json.JSONDecodeError as exc:
-        yield InputError(name, f"not valid JSON: {exc.msg} at line {exc.lineno} column {exc.colno}",
+        yield InputError(name, f"not valid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})",
                          "E105")
         return
     if isinstance(obj, list):
