@@ -125,7 +125,10 @@ def ecb_docs(nlp, request) -> list[Document]:
     key.update(repr(AnnotateSettings()).encode())
     for a in articles:
         key.update(a.text.encode("utf-8"))
-    cache_dir = Path(request.config.cache.mkdir("storyline-ecb"))
+    cache = getattr(request.config, "cache", None)  # None under -p no:cacheprovider
+    if cache is None:
+        return [Document(a, n) for a, n in zip(articles, annotate(articles, AnnotateSettings(), nlp))]
+    cache_dir = Path(cache.mkdir("storyline-ecb"))
     cache_file = cache_dir / f"{key.hexdigest()[:24]}.pickle"
     if cache_file.exists():
         with cache_file.open("rb") as fh:
