@@ -245,3 +245,14 @@ def test_one_outlet_twice_is_one_source(make_doc):
     claims.append(warehouses(d[2], "Three warehouses"))
     (ch,) = cross_check(claims, d, (), (), (), S)
     assert ch.status == "corroborated" and ch.independent_sources == 2
+
+
+def test_uncheckable_claims_get_no_check(make_doc):
+    doc = make_doc("Twelve people were injured, two of them seriously, on Tuesday.")
+    claims = [claim_in(doc, "quantity", "two", value=2.0, aspect="total", modality="asserted"),
+              claim_in(doc, "date", "Tuesday", precision=None, action="injure"),
+              _injured(doc, "Twelve people", 12.0)]
+    checks = cross_check(claims, [doc], (), (), (), S)
+    assert [c.claim_ids for c in checks] == [(claims[2].id,)]
+    noisy = cross_check(claims, [doc], (), (), (), CheckSettings(report_uncheckable=True))
+    assert len(noisy) == 3

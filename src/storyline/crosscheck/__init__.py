@@ -55,12 +55,25 @@ def cross_check(claims: Sequence[Claim], docs: Sequence[Document], families: Seq
         for kind in ("date", "quantity", "quote", "statement"):
             of_kind = [c for c in bucket if c.kind == kind]
             for group, pairs in align_groups(of_kind, ctx):
-                if len(group) == 1 and not settings.report_singletons:
+                if len(group) == 1 and (not settings.report_singletons
+                                        or (not settings.report_uncheckable
+                                            and not checkable(group[0]))):
                     continue
                 sid = story_id if any(c.article_id in in_story for c in group) else None
                 check = judge(group, pairs, family_of, ctx, sid)
                 checks.setdefault(check.id, check)
     return tuple(sorted(checks.values(), key=sort_key))
+
+
+def checkable(c: Claim) -> bool:
+    """A claim another report could confirm or contradict: not a bare number that says nothing
+    of what it counts ("two", "Eight"), not a date expression left unresolved ("Tuesday" in an
+    undated report)."""
+    if c.kind == "quantity":
+        return c.value is not None and bool(c.noun or c.unit)
+    if c.kind == "date":
+        return bool(c.date)
+    return True
 
 
 def build_timeline(claims: Sequence[Claim], checks: Sequence[Check], stories: Sequence[Story],

@@ -95,6 +95,11 @@ class CheckSettings:
     report_singletons: bool = True
     """Give a ``single_source`` check to a claim no other claim aligns with (every claim gets a
     verdict). Off keeps the report to claims repeated at least twice."""
+    report_uncheckable: bool = False
+    """With ``report_singletons``, also give a ``single_source`` check to a claim nothing could
+    confirm or contradict: a bare number with no counted noun or unit ("two of them"), a date
+    expression left unresolved ("Tuesday" in an undated report). Off keeps such noise out of the
+    checks; the claims stay in the report's claims."""
     summary_chars: int = 160
     """Longest excerpt of a claim's text or sentence quoted in a summary."""
 
