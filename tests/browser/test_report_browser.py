@@ -100,6 +100,12 @@ def test_example_corpus_report(watched, tmp_path, artifacts, examples_dir):
     date = next(c for c in conflicts if c["kind"] == "date")
     assert herald in w.page.locator(f"details#check-{date['id']}").inner_text()
     w.page.screenshot(path=str(artifacts / "report-example-conflicts.png"), full_page=True)
+    # the claims matrix: the Coastal Herald's Monday disagrees; its cell opens the claim in text
+    cell = w.page.locator("table.matrix td.disagree a", has_text="2025-03-03").first
+    target = cell.get_attribute("href").lstrip("#")
+    cell.click()
+    w.page.wait_for_function(f"document.getElementById('{target}').closest('details').open")
+    assert w.page.locator(f"#{target}").inner_text() == "Monday"
     w.assert_clean()
 
 

@@ -237,16 +237,29 @@ def test_glance_links_to_groups(report_dict):
 
 
 @pytest.mark.parametrize("spans, expected", [
-    ([(4, 9)], [("The ", None), ("mayor", "a"), (" said it.", None)]),
-    ([(4, 9), (4, 14)], [("The ", None), ("mayor said", "b"), (" it.", None)]),  # longer first
-    ([(0, 9), (4, 14)], [("The mayor", "a"), (" said", "b"), (" it.", None)]),  # overlap cut
-    ([(15, 40)], [("The mayor said ", None), ("it.", "a")]),  # span past the end
+    ([(4, 9)], 'The <m a>mayor</m> said it.'),
+    # a claim inside another (a date inside an indirect quote) keeps its own anchor
+    ([(4, 9), (4, 14)], 'The <m b><m a>mayor</m> said</m> it.'),
+    ([(0, 14), (10, 14)], '<m a>The mayor <m b>said</m></m> it.'),
+    ([(0, 9), (4, 14)], '<m a>The <m b>mayor</m></m> said it.'),  # overlap cut at the outer end
+    ([(15, 40)], 'The mayor said <m a>it.</m>'),  # span past the end
+    ([(3, 3)], 'The mayor said it.'),  # empty span: nothing to mark
 ])
-def test_text_segments(spans, expected):
-    from storyline.report.view import text_segments
+def test_marked_text(spans, expected):
+    from storyline.report.view import marked_text_html
 
     claims = [{"id": "ab"[i], "span": list(s)} for i, s in enumerate(spans)]
-    assert text_segments("The mayor said it.", claims) == expected
+    html = str(marked_text_html("The mayor said it.", claims))
+    html = re.sub(r'<mark class="focus" id="ct-(\w)">', r"<m \1>", html).replace("</mark>", "</m>")
+    assert html == expected
+
+
+def test_marked_text_escapes():
+    from storyline.report.view import marked_text_html
+
+    html = str(marked_text_html('<b onclick="x">5 & 6</b>', [{"id": "q", "span": [3, 10]}]))
+    assert html == ('&lt;b <mark class="focus" id="ct-q">onclick</mark>=&#34;x&#34;&gt;5 &amp; '
+                    '6&lt;/b&gt;')
 
 
 def test_sentence_fallback_from_article_sentences(report_dict):

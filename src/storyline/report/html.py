@@ -25,6 +25,7 @@ import jinja2
 from markupsafe import Markup
 
 from storyline.report import view
+from storyline.report.matrix import claims_matrix
 from storyline.report.settings import ReportSettings
 from storyline.report.svg import provenance_svg, timeline_svg
 
@@ -63,9 +64,10 @@ def environment(extra_loaders: tuple[jinja2.BaseLoader, ...] = ()) -> jinja2.Env
         claim_rows=view.claim_rows,
         passage_pairs=view.passage_pairs,
         grouped_mentions=view.grouped_mentions,
-        text_segments=view.text_segments,
+        marked_text_html=view.marked_text_html,
         segments_html=view.segments_html,
         independent_sources=view.independent_sources,
+        claims_matrix=claims_matrix,
         time_span=view.time_span,
         provenance_svg=provenance_svg,
         timeline_svg=timeline_svg,

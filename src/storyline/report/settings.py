@@ -28,6 +28,12 @@ class ReportSettings:
     max_timeline_points: int = 300
     """Timeline entries drawn in the timeline picture per story (earliest first); the table
     below the picture always lists them all."""
+    max_matrix_rows: int = 60
+    """Rows of a story's claims matrix (conflicts and misquotes first, then claims given by two
+    or more source families); the checks list above it always has them all."""
+    max_matrix_columns: int = 12
+    """Source families shown as columns of the claims matrix (most articles first); the rest
+    share one "other families" column."""
     markdown_max_items: int = 15
     """Conflicts and misquotes listed per story in report.md (a summary to paste into a ticket);
     the rest is counted, not listed."""
@@ -39,6 +45,8 @@ class ReportSettings:
         check_range("report", "passage_context_chars", self.passage_context_chars, 0, 5_000)
         check_range("report", "max_graph_articles", self.max_graph_articles, 0, 5_000)
         check_range("report", "max_timeline_points", self.max_timeline_points, 0, 100_000)
+        check_range("report", "max_matrix_rows", self.max_matrix_rows, 0, 100_000)
+        check_range("report", "max_matrix_columns", self.max_matrix_columns, 2, 1_000)
         check_range("report", "markdown_max_items", self.markdown_max_items, 0, 10_000)
         check_range("report", "markdown_max_quote_chars", self.markdown_max_quote_chars,
                     20, 100_000)

@@ -196,12 +196,10 @@ class StoryView:
         return [g for g in out if g[2]]
 
 
-def independent_sources(ix: Index, article_ids: list[str]) -> int | None:
-    """Families among ``article_ids`` (an article in no family is its own source), families of
-    one outlet counted once, as the cross-check counts them; None when the report has no
-    families at all (provenance was not computed)."""
-    if not ix.report.get("families"):
-        return None
+def source_of(ix: Index, article_ids: list[str]) -> dict[str, str]:
+    """Article id -> its independent source among ``article_ids``: its derivation family (an
+    article in no family is its own), families of one outlet joined, as the cross-check counts
+    them."""
     parent: dict[str, str] = {}
 
     def find(k: str) -> str:
@@ -209,17 +207,26 @@ def independent_sources(ix: Index, article_ids: list[str]) -> int | None:
             k = parent[k]
         return k
 
+    fam_of: dict[str, str] = {}
     by_outlet: dict[str, str] = {}
     for a in sorted(article_ids):
         fam = ix.family_of[a]["id"] if a in ix.family_of else f"solo:{a}"
+        fam_of[a] = fam
         find(fam)
         outlet = " ".join(str((ix.articles.get(a) or {}).get("outlet") or "").casefold().split())
         if outlet:
-            other = by_outlet.setdefault(outlet, fam)
-            x, y = find(other), find(fam)
+            x, y = find(by_outlet.setdefault(outlet, fam)), find(fam)
             if x != y:
                 parent[max(x, y)] = min(x, y)
-    return len({find(k) for k in list(parent)})
+    return {a: find(f) for a, f in fam_of.items()}
+
+
+def independent_sources(ix: Index, article_ids: list[str]) -> int | None:
+    """Independent sources among ``article_ids`` (see :func:`source_of`); None when the report
+    has no families at all (provenance was not computed)."""
+    if not ix.report.get("families"):
+        return None
+    return len(set(source_of(ix, article_ids).values()))
 
 
 def time_span(ix: Index, article_ids: list[str]) -> tuple[str, str] | None:
@@ -275,24 +282,39 @@ def story_views(ix: Index) -> list[StoryView]:
     return views
 
 
-def text_segments(text: str, claims: list[Mapping[str, Any]]) -> list[tuple[str, str | None]]:
-    """An article text cut at its claims' spans: ``[(piece, claim id or None), ...]``; where
-    claims overlap, the earlier-starting (then longer) one is marked."""
-    spans = sorted(((int(c["span"][0]), int(c["span"][1]), c["id"]) for c in claims
-                    if c.get("span")), key=lambda x: (x[0], -x[1]))
-    out: list[tuple[str, str | None]] = []
+def marked_text_html(text: str, claims: list[Mapping[str, Any]], kind: str = "ct") -> Markup:
+    """An article text as escaped HTML with every claim marked (``<mark class="focus"
+    id="ct-<claim id>">``), so that each claim's anchor exists: a claim inside another (a date
+    inside an indirect quote) is a mark inside the other's mark; one that runs past the end of
+    the mark it starts in is cut at that end; a span past the text's end is cut to it."""
+    spans = sorted(((max(0, int(c["span"][0])), min(int(c["span"][1]), len(text)), c["id"])
+                    for c in claims if c.get("span")), key=lambda x: (x[0], -x[1], x[2]))
+    out: list[str] = []
     pos = 0
-    for s, e, cid in spans:
-        s, e = max(s, pos), min(e, len(text))
-        if s >= e:
+    stack: list[int] = []  # ends of the open marks, innermost last
+
+    def upto(end: int) -> None:
+        nonlocal pos
+        if end > pos:
+            out.append(str(escape(text[pos:end])))
+            pos = end
+
+    for start, end, cid in spans:
+        while stack and stack[-1] <= start:
+            upto(stack.pop())
+            out.append("</mark>")
+        if stack:
+            end = min(end, stack[-1])
+        if start >= end:
             continue
-        if s > pos:
-            out.append((text[pos:s], None))
-        out.append((text[s:e], cid))
-        pos = e
-    if pos < len(text):
-        out.append((text[pos:], None))
-    return out
+        upto(start)
+        out.append(f'<mark class="focus" id="{escape(anchor(kind, cid))}">')
+        stack.append(end)
+    while stack:
+        upto(stack.pop())
+        out.append("</mark>")
+    upto(len(text))
+    return Markup("".join(out))
 
 
 def segments_html(segments: list[Segment]) -> Markup:
@@ -365,6 +387,6 @@ __all__ = [
     "safe_url",
     "segments_html",
     "story_views",
-    "text_segments",
+    "marked_text_html",
     "time_span",
 ]
