@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 from crosscheck_records import claim_in
 
@@ -256,3 +258,27 @@ def test_uncheckable_claims_get_no_check(make_doc):
     assert [c.claim_ids for c in checks] == [(claims[2].id,)]
     noisy = cross_check(claims, [doc], (), (), (), CheckSettings(report_uncheckable=True))
     assert len(noisy) == 3
+
+
+@pytest.mark.parametrize("a, b, same", [
+    ("injure", "hurt", True), ("kill", "die", True), ("destroy", "gut", True),
+    ("arrest", "detain", True), ("injure", "kill", False), ("destroy", "save", False),
+    ("send", "send", True), ("say", "tell", False),
+])
+def test_verb_classes(a, b, same):
+    from storyline.crosscheck.verbs import same_verb
+
+    assert same_verb(a, b) is same
+
+
+def test_figures_with_synonym_verbs_align(make_doc):
+    texts = ["Twelve people were injured in the fire, the brigade said.",
+             "Twelve people were hurt in the fire, hospital staff said."]
+    d = [make_doc(t, source=f"v{i}.txt", published="2025-03-05") for i, t in enumerate(texts)]
+    claims = [claim_in(doc, "quantity", "Twelve people", value=12.0, noun="people",
+                       aspect="total", modality="asserted", subject="fire", action=verb)
+              for doc, verb in zip(d, ("injure", "hurt"))]
+    (ch,) = cross_check(claims, d, (), (), (), S)
+    assert ch.status == "corroborated" and ch.independent_sources == 2
+    saved = dataclasses.replace(claims[1], action="save")
+    assert len(cross_check([claims[0], saved], d, (), (), (), S)) == 2

@@ -49,6 +49,7 @@ from storyline.crosscheck.text import (
     overlap_coefficient,
     words,
 )
+from storyline.crosscheck.verbs import same_verb
 from storyline.models import Claim, Document, Entity
 
 
@@ -222,7 +223,12 @@ def _names_conflict(key: str | None, raw: str | None, ctx: Context) -> bool:
 
 
 def _same_action(a: Claim, b: Claim) -> bool:
-    return " ".join(words(a.action or "")) == " ".join(words(b.action or ""))
+    """The same action: the same verb or one of its class (:mod:`storyline.crosscheck.verbs`:
+    "injure" / "hurt"), and the same words after it."""
+    va, vb = words(a.action or ""), words(b.action or "")
+    if not va or not vb:
+        return va == vb
+    return same_verb(va[0], vb[0]) and va[1:] == vb[1:]
 
 
 def _within_window(a: Claim, b: Claim, ctx: Context) -> bool:
@@ -333,9 +339,9 @@ def dates_align(a: Claim, b: Claim, ctx: Context) -> bool:
     elif ka != kb:
         return False
     va, vb = words(a.action), words(b.action)
-    if not va or not vb or va[0] != vb[0]:
+    if not va or not vb or not same_verb(va[0], vb[0]):
         return False
-    if va == vb:
+    if va[1:] == vb[1:]:
         return True
     # same verb, different object words ("send message" / "send greeting"): the object of one
     # must be found in the other's sentence, or both sentences share enough content words
