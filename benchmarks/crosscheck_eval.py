@@ -54,7 +54,7 @@ from storyline.crosscheck import CheckSettings, cross_check
 from storyline.crosscheck.text import is_content, words
 from storyline.models import Article, Claim, Document, Family, content_id
 
-ECB_DIR = Path("/work/shared/data/ecbplus-dev")
+ECB_DIR = Path(__file__).resolve().parents[2] / "shared" / "data" / "ecbplus-dev"
 VERDICTS = ("conflicting", "misquoted", "corroborated", "single_source")
 CASES = ("date_moved", "figure_beyond", "figure_within", "quote_reworded", "quote_negated",
          "quote_punct",

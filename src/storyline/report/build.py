@@ -1,7 +1,7 @@
 """Build the report: the product's public interface (``report.json``, schema_version 1).
 
 :class:`Report` holds the records; :meth:`Report.to_dict` gives the contract's JSON shape (see
-``/work/shared/DESIGN.md`` and ``report/schema.json``): the required keys, plus extra keys that the
+``shared/DESIGN.md`` and ``report/schema.json``): the required keys, plus extra keys that the
 HTML report uses (per article ``sentences`` and ``mentions``; top-level ``rejected``). No timestamp
 is written, so the same input and settings give the same bytes.
 """
