@@ -166,7 +166,11 @@ class EventIndex:
     # -------------------------------------------------------------- weighting
 
     def idf(self, key: str) -> float:
-        return math.log((self.n_docs + 1) / (self.df.get(key, 0) + 1)) + 1.0
+        """Smoothed IDF: ``p**2 / (p + N)`` unseen articles with ``p = idf_prior_docs``, a prior
+        that fades as the corpus grows (see the setting)."""
+        p, n = self.settings.idf_prior_docs, self.n_docs
+        prior = p * p / (p + n) if p else 0.0
+        return math.log((n + prior + 1) / (self.df.get(key, 0) + 1)) + 1.0
 
     def count(self, f: DocFeatures) -> None:
         """Add an article's keys to the document frequencies."""

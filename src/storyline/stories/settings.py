@@ -62,6 +62,19 @@ class StoriesSettings:
     max_event_keys: int = 400
     """An event's centroid keeps at most this many keys (pruned by weight), so memory and the
     cost of scoring stay bounded however many articles an event collects."""
+    idf_prior_docs: int = 200
+    """IDF is computed as if ``p**2 / (p + N)`` more articles had been seen in which no key
+    occurs (``p`` this value, ``N`` the articles counted): ``log((N + prior + 1) / (df + 1)) + 1``.
+    In a small corpus of one story (the five or twenty reports a fact-checker starts with) plain
+    IDF weights every one-off word of one report 2.4 times the names all reports share, and
+    coverage of one incident splits; the prior flattens that, and fades as the corpus grows
+    (``p`` at N=0, ``p/2`` at N=p, nothing in a large stream). Checked on the odd ECB+ topics
+    clustered one topic at a time (one-story corpora of about 23 articles, two incidents of one
+    kind each): mean event F1 0.870 with 0 (plain IDF), 0.914 with 200, 0.935 with 300; the odd
+    half clustered together is unchanged (0.949) for both. 200 is kept, the value first chosen
+    with a non-fading prior (the largest leaving the odd half unchanged); 300 lowered topic F1 on
+    all 462 articles from 0.910 to 0.888. Held out (even topics one at a time): 0.866 -> 0.899;
+    all 462 together: event F1 0.912 -> 0.909, topic F1 0.910. 0 is plain IDF."""
 
     # ---- time
     time_scale_days: float = 10.0
@@ -136,6 +149,7 @@ class StoriesSettings:
         check_range(_S, "lead_boost", self.lead_boost, 1.0, 10.0)
         check_range(_S, "max_doc_keys", self.max_doc_keys, 5, 10_000)
         check_range(_S, "max_event_keys", self.max_event_keys, 10, 100_000)
+        check_range(_S, "idf_prior_docs", self.idf_prior_docs, 0, 10_000_000)
         check_range(_S, "time_scale_days", self.time_scale_days, 0.5, 3650.0)
         check_range(_S, "time_penalty", self.time_penalty, 0.0, 1.0)
         check_range(_S, "place_penalty", self.place_penalty, 0.0, 1.0)
