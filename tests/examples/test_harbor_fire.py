@@ -92,3 +92,12 @@ def test_one_story_and_the_timeline_shows_the_conflict(report):
     dates = {t["date"] for t in report["timeline"] if t.get("conflicting")}
     assert dates == {"2025-03-03", "2025-03-04"}
     assert not any(t["summary"].startswith("PORT HALDEN, March") for t in report["timeline"])
+
+
+def test_independent_same_day_reports_join_the_wire_event(report):
+    (story,) = report["stories"]
+    by_source = {a["source"].rsplit("/", 1)[-1]: a["id"] for a in report["articles"]}
+    (wire_event,) = [e for e in story["events"] if by_source["feeds.jsonl:1"] in e["article_ids"]]
+    for name in ("daily-courier.txt", "metro-online.html", "bayside-post.txt", "feeds.jsonl:2",
+                 "valley-gazette.json"):
+        assert by_source[name] in wire_event["article_ids"], name
