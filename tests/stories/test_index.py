@@ -64,7 +64,7 @@ def test_family_members_share_an_event():
 def test_batch_equals_incremental_in_canonical_order_without_refinement():
     turkey, chile, background = quake_corpus("2025-02-02", "2025-03-13")
     docs = background + chile + turkey
-    settings = StoriesSettings(refine_passes=0)
+    settings = StoriesSettings(refine_passes=0, year_split_min=0)
     index = EventIndex(settings)
     for d in canonical_order(docs):
         index.add(d)

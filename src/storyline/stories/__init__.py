@@ -8,12 +8,15 @@ Batch and incremental agree by construction: :func:`cluster_stories` adds the do
 when ``refine_passes`` > 0, refines that result: it re-weights every article with the document
 frequencies of the whole corpus (the incremental pass saw only the articles before it) and
 reassigns articles to their best event, a few k-means steps started from the online clustering.
-With ``refine_passes = 0`` the batch result is exactly the incremental one. Articles of one reuse
-family are kept in one event in both modes.
+Last, when ``year_split_min`` > 0, an event whose dated articles fall into two groups that mention
+disjoint years is split in two (:mod:`~storyline.stories.split`, batch only). With
+``refine_passes = 0`` and ``year_split_min = 0`` the batch result is exactly the incremental one.
+Articles of one reuse family are kept in one event in both modes.
 
 Modules: :mod:`~storyline.stories.features` (keys, dates and titles of an article),
 :mod:`~storyline.stories.index` (online event assignment over an inverted index, JSON state),
-:mod:`~storyline.stories.group` (stories from events, titles).
+:mod:`~storyline.stories.group` (stories from events, titles), :mod:`~storyline.stories.split`
+(the batch split by mentioned years).
 """
 
 from __future__ import annotations
@@ -25,6 +28,7 @@ from storyline.stories import semantic
 from storyline.stories.features import extract
 from storyline.stories.index import EventIndex
 from storyline.stories.settings import StoriesSettings
+from storyline.stories.split import split_by_years
 
 __all__ = ["EventIndex", "StoriesSettings", "canonical_order", "cluster_stories"]
 
@@ -67,14 +71,20 @@ def cluster_stories(docs: Sequence[Document], settings: StoriesSettings, *,
     for d in order:
         index.add_features(feats[d.id], family_id=family_of.get(d.id), counted=settings.batch_idf,
                            emb=embs.get(d.id))
-    if settings.refine_passes and order:
+    refine = bool(settings.refine_passes and order)
+    split = bool(settings.year_split_min and order)
+    if refine or split:
         vectors = {d: index.vectorize(f, embs.get(d)) for d, f in feats.items()}
         index.rebuild(vectors)
         ids = [d.id for d in order]
+        rank = {d: i for i, d in enumerate(ids)}
         fixed = frozenset(family_of)
         for _ in range(settings.refine_passes):
             moved = index.refine(ids, vectors, fixed)
             if not index.merge_events() and not moved:
                 break
-        index.rename_founders({d: i for i, d in enumerate(ids)})
+        if split:
+            split_by_years(index, vectors, {d: f.years for d, f in feats.items()}, rank,
+                           family_of)
+        index.rename_founders(rank)
     return index.stories()
