@@ -97,7 +97,17 @@ def test_date_gap_across_new_year_without_year():
         ("we will do it this year", "we will do it next year", (("this", "next"),)),
         ("we will rebuild every pier", "we will rebuild the pier", (("every", "the"),)),
         ("we will accept the offer", "we will not accept the offer", (("", "not"),)),
-        ("two ships were seized", "three ships were seized", (("two", "three"),)),
+        ("two ships were seized", "three ships were seized", (("2", "3"),)),
+        # reporting style is not wording: contractions, spaced apostrophes, "6:00", number words
+        ("I’m not positive all three were targeted", "I ’ m not positive all 3 were targeted", ()),
+        ("torches and pitchforks aren't going to be necessary",
+         "torches and pitchforks are not going to be necessary", ()),
+        ("he gave himself up just after 6:00 p.m.", "he gave himself up just after 6 p.m.", ()),
+        ("Police 'locked down ' the neighborhood", "Police locked down the neighborhood", ()),
+        ("by rolling back this eleventh-hour regulation", "by rolling back this 11th-hour regulation",
+         ()),
+        ("this is a sad day for the family", "this is a sad time for the family",
+         (("day", "time"),)),
         # two different quotes sharing a phrase are not one quote misrendered
         ("the purposes of the [Endangered Species Act].",
          "the scientific process to its rightful place at the heart of the Endangered Species "

@@ -8,9 +8,9 @@ the extractors' changes; precision floors matter most (a false conflict costs a 
 than a missed one), and every precision floor must also beat the article-counting baseline.
 
 Measured with: python benchmarks/crosscheck_eval.py --max-per-type 60  (seed 13, 462 articles,
-quotes/figures/dates/entities from the claims stage, 2026-12-01): conflicting P 0.966 R 0.700,
-misquoted P 1.000 R 0.900 (quote_negated 57/60; 0/60 before negation, numbers and time words
-counted as material), corroborated P 0.998 R 0.920, single_source P 1.000 R 0.909. The gate runs
+quotes/figures/dates/entities from the claims stage, 2026-12-01): conflicting P 0.965 R 0.692,
+misquoted P 1.000 R 0.925 (quote_negated 57/60; 0/60 before negation, numbers and time words
+counted as material), corroborated P 0.998 R 0.919, single_source P 1.000 R 0.907. The gate runs
 30 cases per type.
 """
 
