@@ -351,7 +351,6 @@ class EventIndex:
             sim = (1 - sw) * sim + sw * sum([x * y for x, y in zip(a.emb, b.emb)])
         sim -= a.time.pair_penalty_sum(st, b.time) + a.place.pair_penalty_sum(st, b.place)
         return sim / n
-        return sim
 
     def _merge_candidates(self, ev: EventState) -> list[tuple[float, str]]:
         acc: Counter = Counter()
