@@ -57,7 +57,8 @@ def build(ecb_docs, pairs, nlp):
         new.append((p.derived_key, p.derived_text))
         if p.source_text is not None:
             new.append((p.source_key, p.source_text))
-    arts = [Article(id=content_id(t), text=t, source=k) for k, t in new]
+    outlets = {p.source_key: p.source_outlet for p in pairs if p.source_outlet}
+    arts = [Article(id=content_id(t), text=t, source=k, outlet=outlets.get(k)) for k, t in new]
     docs = [Document(a, n) for a, n in zip(arts, annotate(arts, AnnotateSettings(), nlp()))]
     key_of.update({a.id: k for a, (k, _) in zip(arts, new)})
     return list(ecb_docs) + docs, key_of

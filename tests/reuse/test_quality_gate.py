@@ -22,7 +22,8 @@ def evaluation(ecb_docs, ecb_gold, nlp):
     pairs = make_pairs([(d.article.external_id, d.text) for d in ecb_docs], 60, seed=7)
     new = [(p.derived_key, p.derived_text) for p in pairs]
     new += [(p.source_key, p.source_text) for p in pairs if p.source_text is not None]
-    arts = [Article(id=content_id(t), text=t, source=k) for k, t in new]
+    outlets = {p.source_key: p.source_outlet for p in pairs if p.source_outlet}
+    arts = [Article(id=content_id(t), text=t, source=k, outlet=outlets.get(k)) for k, t in new]
     docs = [Document(a, n) for a, n in zip(arts, annotate(arts, AnnotateSettings(), nlp))]
     key_of = {d.id: d.article.external_id for d in ecb_docs}
     key_of.update({a.id: k for a, (k, _) in zip(arts, new)})
@@ -50,3 +51,11 @@ def test_no_links_across_events_and_few_within(evaluation):
     assert evaluation["new_text_links_to_other_events"] == 0
     assert evaluation["different_event_ecb_links"] == 0
     assert evaluation["same_event_link_rate"] <= 0.15
+
+
+def test_a_credited_rewrite_points_from_the_wire(evaluation):
+    """A shortened rewrite that says "According to <wire>," is derived from the wire item: the
+    credit decides what containment alone cannot."""
+    row = evaluation["per_transform"]["credited"]
+    assert row["direction_ok"] / max(1, row["directed_expected"]) >= 0.9, row
+    assert row["direction_wrong"] == 0, row

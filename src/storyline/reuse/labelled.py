@@ -16,7 +16,15 @@ clauses             clauses of each sentence reordered, all swaps made    by wha
                                                                          paraphrase when half
                                                                          the text was reordered
 inserted            a 4-sentence brief embedded in another article        verbatim, brief->article
+credited            the leading 60-80 % of the sentences, a word per      near_verbatim,
+                    sentence swapped, "According to <wire>, " before      wire->copy
+                    the first; the source is the article as a wire
+                    item of that (invented) agency
 ==================  ===================================================  ==================
+
+``credited`` is the case where the text itself tells the direction ("according to Northwire")
+while length and containment alone do not: a shortened rewrite is as much contained in its
+source as an expanded one contains it.
 
 Negatives are real: pairs of ECB+ articles about the same event, written by different outlets
 (ECB+ gold events). A few of them may be real reuse (newswire copy); the benchmark reports their
@@ -32,10 +40,12 @@ from dataclasses import dataclass
 
 from storyline.reuse.text import split_sentences
 
-TRANSFORMS = ("verbatim", "trimmed", "reordered", "synonyms", "clauses", "inserted")
+TRANSFORMS = ("verbatim", "trimmed", "reordered", "synonyms", "clauses", "inserted", "credited")
 EXPECTED_KIND = {"verbatim": "verbatim", "trimmed": "verbatim", "reordered": "verbatim",
-                 "synonyms": "near_verbatim", "clauses": "paraphrase", "inserted": "verbatim"}
-EXPECTED_SOURCE_IS_ORIGINAL = {"trimmed": True, "inserted": True}
+                 "synonyms": "near_verbatim", "clauses": "paraphrase", "inserted": "verbatim",
+                 "credited": "near_verbatim"}
+EXPECTED_SOURCE_IS_ORIGINAL = {"trimmed": True, "inserted": True, "credited": True}
+WIRES = ("Northwire", "Eastline News", "Harbour Press Agency", "Metro Wire")  # invented
 
 SYNONYMS = {
     "said": "stated", "says": "states", "told": "informed", "police": "officers",
@@ -69,6 +79,7 @@ class LabelledPair:
     expected_kind: str
     source_is_original: bool | None  # None: either direction (or undirected) is acceptable
     host_key: str | None = None  # inserted: the ECB+ article the brief was embedded in
+    source_outlet: str | None = None  # credited: the wire the source is filed by
 
 def _sentences(text: str) -> list[str]:
     lines = [ln for ln in text.split("\n") if ln.strip()]
@@ -165,6 +176,11 @@ def derive(text: str, transform: str, rng: random.Random, other: str = "") -> tu
         host = _sentences(other)
         at = min(len(host), rng.randrange(3, 6))
         return "\n".join(brief), "\n".join(host[:at] + brief + host[at:])
+    if transform == "credited":  # ``other`` is the wire's name
+        k = max(2, round(len(sents) * rng.uniform(0.6, 0.8)))
+        body = [_swap(x, rng, every=False) for x in sents[:k]]
+        body[0] = f"According to {other}, {body[0][:1].lower()}{body[0][1:]}"
+        return original, "\n".join(body)
     raise ValueError(f"unknown transformation {transform!r}")
 
 
@@ -173,7 +189,9 @@ def make_pairs(articles: Sequence[tuple[str, str]], n: int, seed: int = 7,
     """``n`` labelled pairs from ``articles`` (``(key, text)``: ECB+ id and text).
 
     Originals are articles of at least 6 sentences, drawn without replacement (hosts of
-    ``inserted`` from the other end of the shuffled pool); transformations cycle."""
+    ``inserted`` from the other end of the shuffled pool); transformations cycle. A new source
+    text (the brief of ``inserted``, the wire item of ``credited``) has ``source_text`` and, for
+    ``credited``, ``source_outlet``: give its article that outlet."""
     rng = random.Random(seed)
     pool = [(k, t) for k, t in articles if len(_sentences(t)) >= 6]
     rng.shuffle(pool)
@@ -182,15 +200,17 @@ def make_pairs(articles: Sequence[tuple[str, str]], n: int, seed: int = 7,
         key, text = pool[idx]
         transform = transforms[idx % len(transforms)]
         host_key, other = pool[-1 - idx] if transform == "inserted" else (None, "")
-        source, derived = derive(text, transform, rng, other)
-        new_source = transform == "inserted"
+        wire = WIRES[idx % len(WIRES)] if transform == "credited" else None
+        source, derived = derive(text, transform, rng, wire or other)
+        new_source = transform in ("inserted", "credited")
         expected = EXPECTED_KIND[transform]
         if transform == "clauses":
             expected = _clauses_kind(text)
+        suffix = "~brief" if transform == "inserted" else "~wire"
         out.append(LabelledPair(
-            key, f"{key}~brief" if new_source else key, source if new_source else None,
+            key, f"{key}{suffix}" if new_source else key, source if new_source else None,
             f"{key}~{transform}", derived, transform, expected,
-            EXPECTED_SOURCE_IS_ORIGINAL.get(transform), host_key))
+            EXPECTED_SOURCE_IS_ORIGINAL.get(transform), host_key, wire))
     return out
 
 
