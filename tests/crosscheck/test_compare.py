@@ -104,6 +104,7 @@ def test_date_gap_across_new_year_without_year():
          "torches and pitchforks are not going to be necessary", ()),
         ("he gave himself up just after 6:00 p.m.", "he gave himself up just after 6 p.m.", ()),
         ("Police 'locked down ' the neighborhood", "Police locked down the neighborhood", ()),
+        ("everyone was okay, they said", "everyone was OK, they said", ()),
         ("by rolling back this eleventh-hour regulation", "by rolling back this 11th-hour regulation",
          ()),
         ("this is a sad day for the family", "this is a sad time for the family",

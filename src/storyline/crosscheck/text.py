@@ -30,7 +30,7 @@ _DETERMINERS = ("the ", "a ", "an ")
 
 
 # Reporting style, not wording: "I ’ m" (tokenised copy), "aren't" / "are not", "6:00 p.m." /
-# "6 p.m.", "eleventh" / "11th", "two" / "2". Each rule was found on ECB+ dev, where two outlets
+# "6 p.m.", "eleventh" / "11th", "two" / "2", "okay" / "OK". Each rule was found on ECB+ dev, where two outlets
 # ran one quotation in these two styles and plain comparison called it a misquote.
 _SPACED_APOSTROPHE = re.compile(r"(?<=\w) +(['\u2019\u02bc]) *(?=(?:s|m|t|re|ve|ll|d)\b)",
                                 re.IGNORECASE)
@@ -44,14 +44,15 @@ _CONTRACTIONS = (
     (re.compile(r"(?i)(?<=\w)['\u2019\u02bc]ll\b"), " will"),
 )
 _ON_THE_HOUR = re.compile(r"\b(\d{1,2})[:.]00\b")
-_NUMBER_WORDS = {w: str(i) for i, w in enumerate(
+_WORD_FORMS = {w: str(i) for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
     "fifteen sixteen seventeen eighteen nineteen twenty".split())}
-_NUMBER_WORDS.update({w: f"{i}{'st' if i % 10 == 1 and i != 11 else 'nd' if i % 10 == 2 and i != 12 else 'rd' if i % 10 == 3 and i != 13 else 'th'}"
+_WORD_FORMS.update({w: f"{i}{'st' if i % 10 == 1 and i != 11 else 'nd' if i % 10 == 2 and i != 12 else 'rd' if i % 10 == 3 and i != 13 else 'th'}"
                       for i, w in enumerate(
     "zeroth first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
     "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth".split())
     if i})
+_WORD_FORMS["okay"] = "ok"  # "OK" / "okay": one word in two spellings
 
 
 def fold(text: str) -> str:
@@ -67,7 +68,7 @@ def fold(text: str) -> str:
     t = _POSSESSIVE.sub(" ", t)  # "Putin's" -> "Putin": the name stays findable
     t = _APOSTROPHE.sub("", t)  # "can't" -> "cant"
     t = _NON_WORD.sub(" ", t.casefold())
-    return " ".join(_NUMBER_WORDS.get(w, w) for w in t.split())
+    return " ".join(_WORD_FORMS.get(w, w) for w in t.split())
 
 
 def words(text: str) -> list[str]:
