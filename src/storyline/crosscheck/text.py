@@ -30,8 +30,9 @@ _DETERMINERS = ("the ", "a ", "an ")
 
 
 # Reporting style, not wording: "I ’ m" (tokenised copy), "aren't" / "are not", "6:00 p.m." /
-# "6 p.m.", "eleventh" / "11th", "two" / "2", "okay" / "OK". Each rule was found on ECB+ dev, where two outlets
-# ran one quotation in these two styles and plain comparison called it a misquote.
+# "6 p.m.", "eleventh" / "11th", "two" / "2", "okay" / "OK". Each rule was found on ECB+ dev,
+# where two outlets ran one quotation in these two styles and plain comparison called it a
+# misquote.
 _SPACED_APOSTROPHE = re.compile(r"(?<=\w) +(['\u2019\u02bc]) *(?=(?:s|m|t|re|ve|ll|d)\b)",
                                 re.IGNORECASE)
 _CONTRACTIONS = (
