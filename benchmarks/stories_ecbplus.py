@@ -222,7 +222,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     for name, ours, base in rows:
         for level in ("event", "topic"):
             print(f"{name:12} {level:6} {ours[level + '_p']:6.3f} {ours[level + '_r']:6.3f} "
-                  f"{ours[level + '_f1']:6.3f}   {base[level + '_f1']:10.3f} ({base[level + '_threshold']:.2f})"
+                  f"{ours[level + '_f1']:6.3f}   {base[level + '_f1']:10.3f} "
+                  f"({base[level + '_threshold']:.2f})"
                   f"  {ours[level + '_f1'] / base[level + '_f1']:.3f}")
 
     # small one-story corpora: each topic (two incidents of one kind, ~23 articles) on its own,
@@ -235,7 +236,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         corpora = [ds for _, ds in sorted(topics.items())]
         ours_f1 = [evaluate(cluster_stories(ds, settings), ds, gold)["event_f1"] for ds in corpora]
         base = baseline_one_at_a_time(corpora, gold)
-        per_topic[name] = {"topics": len(topics), "storyline_mean_event_f1": statistics.mean(ours_f1),
+        per_topic[name] = {"topics": len(topics),
+                           "storyline_mean_event_f1": statistics.mean(ours_f1),
                            "storyline_min_event_f1": min(ours_f1), "baseline": base}
         print(f"{name}, one topic at a time: mean event F1 {statistics.mean(ours_f1):.3f} "
               f"(min {min(ours_f1):.3f}, {len(topics)} topics); baseline, one threshold tuned "

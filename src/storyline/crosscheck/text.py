@@ -48,11 +48,18 @@ _ON_THE_HOUR = re.compile(r"\b(\d{1,2})[:.]00\b")
 _WORD_FORMS = {w: str(i) for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
     "fifteen sixteen seventeen eighteen nineteen twenty".split())}
-_WORD_FORMS.update({w: f"{i}{'st' if i % 10 == 1 and i != 11 else 'nd' if i % 10 == 2 and i != 12 else 'rd' if i % 10 == 3 and i != 13 else 'th'}"
-                      for i, w in enumerate(
-    "zeroth first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
-    "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth".split())
-    if i})
+_ORDINALS = ("first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
+             "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth "
+             "twentieth").split()
+
+
+def _ordinal_suffix(i: int) -> str:
+    if 10 < i % 100 < 14:
+        return "th"
+    return {1: "st", 2: "nd", 3: "rd"}.get(i % 10, "th")
+
+
+_WORD_FORMS.update({w: f"{i}{_ordinal_suffix(i)}" for i, w in enumerate(_ORDINALS, start=1)})
 _WORD_FORMS["okay"] = "ok"  # "OK" / "okay": one word in two spellings
 
 

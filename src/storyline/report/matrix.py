@@ -5,9 +5,9 @@ the provenance graph: a text and its rewrites; an article in no family is its ow
 what that family says in that row, marked ``agree`` or ``disagree``: in a conflict or misquote, a
 cell agrees only when its value (the date, the figure, the wording) is the one strictly more
 families give than any other, so in a one-against-one conflict both cells disagree; in a
-corroborated or single-source row every filled cell agrees. An empty cell means the source does not say it, which is not the
-same as agreeing: a fact-checker reads down a column to see what one source stands behind, and
-along a row to see who else says it.
+corroborated or single-source row every filled cell agrees. An empty cell means the family does
+not say it, which is not the same as agreeing: a fact-checker reads down a column to see what one
+source stands behind, and along a row to see who else says it.
 
 Rows shown: conflicts and misquotes, then the claims given by two or more sources; a claim of
 one family alone is in the checks list, not the matrix (it would be a row with one cell). Sizes
