@@ -3,22 +3,14 @@
 import dataclasses
 
 import pytest
+from reuse_texts import STORY
+from reuse_texts import bare_doc as raw_doc
 
-from storyline.models import Annotation, Article, Document, content_id
+from storyline.models import content_id
 from storyline.reuse import ReuseResult, ReuseSettings, find_reuse
 
 OFF = ReuseSettings(semantic="off")
 
-STORY = [
-    ("Firefighters battled a blaze at a chemical warehouse in the port of Rotterdam on Tuesday "
-    "night, forcing the evacuation of nearby homes."),
-    ("The fire broke out shortly after 9 p.m. in a storage hall holding solvents and paint, a "
-    "spokeswoman for the regional safety authority said."),
-    ("Residents within two kilometres were told to keep windows and doors closed because of thick "
-    "black smoke drifting over the city."),
-    "No injuries were reported, but three firefighters were treated for exhaustion at the scene.",
-    "The cause of the fire is under investigation and the warehouse owner has not commented.",
-]
 OTHER = [
     ("Shares in European carmakers fell sharply on Wednesday after the union announced a strike "
     "at three plants in southern Germany."),
@@ -27,13 +19,6 @@ OTHER = [
     ("Talks between management and the union are expected to resume next week in Stuttgart, a "
     "spokesman for the employers' association said."),
 ]
-
-
-def raw_doc(text, *, outlet=None, published=None):
-    """A Document without tokens (sentences from pysbd), as for unannotated input."""
-    aid = content_id(text)
-    return Document(Article(id=aid, text=text, source=f"{aid}.txt", outlet=outlet,
-                            published=published), Annotation(aid, "en"))
 
 
 @pytest.fixture(scope="module")

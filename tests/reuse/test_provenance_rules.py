@@ -2,31 +2,19 @@
 between two copies of one source, and the family origin with its reason."""
 
 import pytest
+from reuse_texts import STORY
+from reuse_texts import bare_doc as doc
 
-from storyline.models import Annotation, Article, Document, content_id
+from storyline.models import Article
 from storyline.reuse import ReuseSettings, find_reuse
 from storyline.reuse.provenance import _earlier, credit, dateline_agency
 
 OFF = ReuseSettings(semantic="off")
 
-WIRE = [
-    ("Firefighters battled a blaze at a chemical warehouse in the port of Rotterdam on Tuesday "
-     "night, forcing the evacuation of nearby homes."),
-    ("The fire broke out shortly after 9 p.m. in a storage hall holding solvents and paint, a "
-     "spokeswoman for the regional safety authority said."),
-    ("Residents within two kilometres were told to keep windows and doors closed because of thick "
-     "black smoke drifting over the city."),
-    "No injuries were reported, but three firefighters were treated for exhaustion at the scene.",
-    "The cause of the fire is under investigation and the warehouse owner has not commented.",
+WIRE = STORY + [
     ("The warehouse, built in 1968, stores goods for more than forty companies in the region, "
      "according to the port authority."),
 ]
-
-
-def doc(text, *, outlet=None, published=None):
-    aid = content_id(text)
-    return Document(Article(id=aid, text=text, source=f"{aid}.txt", outlet=outlet,
-                            published=published), Annotation(aid, "en"))
 
 
 def copy_with(sentence_1: str) -> str:
