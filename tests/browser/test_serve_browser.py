@@ -27,6 +27,16 @@ def _app(report):
     return create_app("fixture.db", report_loader=lambda db, s: report, search=search)
 
 
+def _search_opens_article(page, query: str, title: str, expected: str) -> None:
+    """Search from the page's search box, open the hit titled ``title``, find ``expected``."""
+    page.get_by_role("searchbox").fill(query)
+    page.keyboard.press("Enter")
+    page.wait_for_url(f"**/search?q={query}")
+    page.get_by_role("link", name=title).click()
+    page.wait_for_url("**/articles/*")
+    assert expected in page.locator("body").inner_text()
+
+
 def test_pages_load_and_search_finds_article(watched, artifacts):
     with ServerThread(_app(report_fixture.build())) as srv:
         w = watched(srv.url)
@@ -43,12 +53,7 @@ def test_pages_load_and_search_finds_article(watched, artifacts):
         page.wait_for_url("**/stories/s-harbor#check-k-misquote-varga")
         page.wait_for_function("document.getElementById('check-k-misquote-varga').open")
         assert page.locator("#check-k-misquote-varga mark.diff").first.is_visible()
-        page.get_by_role("searchbox").fill("fishermen")
-        page.keyboard.press("Enter")
-        page.wait_for_url("**/search?q=fishermen")
-        page.get_by_role("link", name="Fishermen watch market burn").click()
-        page.wait_for_url("**/articles/*")
-        assert "Tomas Reyes" in page.locator("body").inner_text()
+        _search_opens_article(page, "fishermen", "Fishermen watch market burn", "Tomas Reyes")
         w.assert_clean()
 
 
@@ -130,10 +135,6 @@ def test_serve_example_corpus_from_a_real_store(watched, artifacts, tmp_path, ex
         assert "shortly before midnight on Monday" in texts
         assert "early on Tuesday" in texts
         page.screenshot(path=str(artifacts / "serve-example-story.png"), full_page=True)
-        page.get_by_role("searchbox").fill("fishermen")
-        page.keyboard.press("Enter")
-        page.wait_for_url("**/search?q=fishermen")
-        page.get_by_role("link", name="Fishermen watch Port Halden market burn").click()
-        page.wait_for_url("**/articles/*")
-        assert "Tomas Reyes" in page.locator("body").inner_text()
+        _search_opens_article(page, "fishermen", "Fishermen watch Port Halden market burn",
+                              "Tomas Reyes")
         w.assert_clean()
