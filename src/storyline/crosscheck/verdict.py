@@ -30,6 +30,7 @@ from storyline.crosscheck.compare import (
 )
 from storyline.crosscheck.text import trim, words
 from storyline.models import Check, Claim, Document, content_id
+from storyline.sources import join_by_outlet
 
 STATUS_ORDER = {"conflicting": 0, "misquoted": 1, "corroborated": 2, "single_source": 3}
 KIND_ORDER = {"date": 0, "quantity": 1, "quote": 2, "statement": 3}
@@ -51,38 +52,17 @@ def _family_of(article_id: str, families: Mapping[str, str]) -> str:
     return families.get(article_id, article_id)
 
 
-def _outlet_key(article_id: str, ctx: Context) -> str | None:
-    doc = ctx.docs.get(article_id)
-    outlet = doc.article.outlet if doc is not None else None
-    return " ".join(words(outlet)) or None if outlet else None
-
-
 def source_of(group: Sequence[Claim], families: Mapping[str, str], ctx: Context
               ) -> dict[str, str]:
-    """Family id -> source key for the families of ``group``: families whose articles share an
-    outlet are one source (an outlet restating its own earlier report does not corroborate it:
-    a wire item and the same agency's follow-up are one source)."""
-    fams = sorted({_family_of(c.article_id, families) for c in group})
-    parent = {f: f for f in fams}
+    """Family id -> independent source for the families of ``group`` (families of one outlet
+    joined: :func:`storyline.sources.join_by_outlet`)."""
 
-    def find(f: str) -> str:
-        while parent[f] != f:
-            f = parent[f]
-        return f
+    def outlet(article_id: str) -> str | None:
+        doc = ctx.docs.get(article_id)
+        return doc.article.outlet if doc is not None else None
 
-    by_outlet: dict[str, str] = {}
-    for c in sorted(group, key=lambda c: c.id):
-        key = _outlet_key(c.article_id, ctx)
-        fam = _family_of(c.article_id, families)
-        if key is None:
-            continue
-        if key in by_outlet:
-            a, b = find(by_outlet[key]), find(fam)
-            if a != b:
-                parent[max(a, b)] = min(a, b)
-        else:
-            by_outlet[key] = fam
-    return {f: find(f) for f in fams}
+    return join_by_outlet((_family_of(c.article_id, families), outlet(c.article_id))
+                          for c in group)
 
 
 def count_sources(group: Sequence[Claim], families: Mapping[str, str], ctx: Context):

@@ -19,6 +19,7 @@ from urllib.parse import quote, urlsplit
 from markupsafe import Markup, escape
 
 from storyline.report.diff import Segment, diff_segments
+from storyline.sources import join_by_outlet
 
 STATUS_ORDER = {"conflicting": 0, "misquoted": 0, "single_source": 1, "corroborated": 2}
 STATUS_LABEL = {
@@ -199,26 +200,12 @@ class StoryView:
 def source_of(ix: Index, article_ids: list[str]) -> dict[str, str]:
     """Article id -> its independent source among ``article_ids``: its derivation family (an
     article in no family is its own), families of one outlet joined, as the cross-check counts
-    them."""
-    parent: dict[str, str] = {}
-
-    def find(k: str) -> str:
-        while parent.setdefault(k, k) != k:
-            k = parent[k]
-        return k
-
-    fam_of: dict[str, str] = {}
-    by_outlet: dict[str, str] = {}
-    for a in sorted(article_ids):
-        fam = ix.family_of[a]["id"] if a in ix.family_of else f"solo:{a}"
-        fam_of[a] = fam
-        find(fam)
-        outlet = " ".join(str((ix.articles.get(a) or {}).get("outlet") or "").casefold().split())
-        if outlet:
-            x, y = find(by_outlet.setdefault(outlet, fam)), find(fam)
-            if x != y:
-                parent[max(x, y)] = min(x, y)
-    return {a: find(f) for a, f in fam_of.items()}
+    them (:func:`storyline.sources.join_by_outlet`)."""
+    fam_of = {a: ix.family_of[a]["id"] if a in ix.family_of else f"solo:{a}"
+              for a in article_ids}
+    source = join_by_outlet((fam_of[a], (ix.articles.get(a) or {}).get("outlet"))
+                            for a in article_ids)
+    return {a: source[f] for a, f in fam_of.items()}
 
 
 def independent_sources(ix: Index, article_ids: list[str]) -> int | None:
