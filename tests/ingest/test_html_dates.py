@@ -49,3 +49,10 @@ def test_without_a_timestamp_trafilatura_date_is_kept(head, expected):
 
 def test_page_without_any_date_has_none():
     assert extract_page(page(""), "p.html").published is None
+
+
+def test_absurdly_nested_json_ld_is_ignored():
+    deep = "[" * 100_000 + "]" * 100_000
+    got = extract_page(page(f'<script type="application/ld+json">{deep}</script>'), "p.html")
+    assert "blaze at the harbour" in got.text  # the page is read; the nested data is not metadata
+    assert "T" not in (got.published or "")

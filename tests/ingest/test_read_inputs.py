@@ -244,3 +244,18 @@ def test_seeds_titles(seeds_dir):
     assert titles[0] is None and titles[2] is None
     assert titles[3] == "Did North Korea's Kim Jong-un Just Strengthen Ties with Putin?"
     assert titles[4].startswith("Putin\u2019s New Year Message")
+
+
+def test_absurdly_nested_json_is_rejected_not_fatal(tmp_path):
+    """A record nested deeper than the JSON reader can go (a hostile feed) is one rejection; the
+    line after it and a .json document beside it are still read or rejected on their own."""
+    deep = "[" * 100_000 + "]" * 100_000
+    f = tmp_path / "feed.jsonl"
+    f.write_text('{"text": "x", "extra": ' + deep + "}\n" + json.dumps({"text": GOOD}) + "\n")
+    doc = tmp_path / "one.json"
+    doc.write_text(deep)
+    bad_line, good, bad_doc = items([f, doc])
+    assert bad_line.code == "E105" and bad_line.source == f"{f}:1"
+    assert "nested too deeply" in bad_line.reason
+    assert isinstance(good, Article)
+    assert bad_doc.code == "E105" and bad_doc.source == str(doc)

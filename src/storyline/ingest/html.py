@@ -109,10 +109,10 @@ def _metadata_timestamp(html: str | bytes) -> str | None:
             return ts
     for el in tree.xpath('//script[@type="application/ld+json"]'):
         try:
-            data = json.loads(el.text or "")
-        except ValueError:
+            dates = _json_ld_dates(json.loads(el.text or ""))
+        except (ValueError, RecursionError):  # broken or absurdly nested: not metadata we use
             continue
-        for value in _json_ld_dates(data):
+        for value in dates:
             if (ts := _timestamp(value)):
                 return ts
     return None

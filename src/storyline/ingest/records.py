@@ -16,6 +16,7 @@ from typing import IO, Any, Iterator
 from storyline.errors import InputError
 from storyline.ingest.settings import IngestSettings
 
+TOO_DEEP = "not valid JSON for this reader: nested too deeply"
 KNOWN_FIELDS = ("id", "text", "html", "title", "url", "outlet", "published", "language")
 
 
@@ -55,6 +56,9 @@ def iter_jsonl(stream: IO[bytes], name: str, settings: IngestSettings
         except json.JSONDecodeError as exc:
             yield InputError(source, f"not valid JSON: {exc.msg} (column {exc.colno})", "E105")
             continue
+        except RecursionError:
+            yield InputError(source, TOO_DEEP, "E105")
+            continue
         yield _record(obj, source)
 
 
@@ -62,6 +66,9 @@ def iter_json_document(text: str, name: str) -> Iterator[Record | InputError]:
     """Records of a ``.json`` file holding one object or a list of objects."""
     try:
         obj = json.loads(text)
+    except RecursionError:
+        yield InputError(name, TOO_DEEP, "E105")
+        return
     except json.JSONDecodeError as exc:
         yield InputError(name, f"not valid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})",
                          "E105")
