@@ -20,7 +20,8 @@ rewrite_family      byline added, last sentence cut; A, A' one family  all pairs
 ==================  ===============================================  =====================
 
 In every case but ``rewrite_family`` A and A' are two families, so each unchanged pair must come
-out ``corroborated`` (``single_source`` when the claim gives a via: both outlets relay one agency) (and a conflict or misquote on an unchanged pair is a false alarm). A pair
+out ``corroborated`` (``single_source`` when the claim gives a via: both outlets relay one agency)
+(and a conflict or misquote on an unchanged pair is a false alarm). A pair
 whose claims the aligner did not put in one check is ``unaligned`` (a miss for every verdict).
 Date claims the extractor left without a date ("Monday" with no publication date) are not scored.
 
@@ -30,7 +31,8 @@ characters is a misquote, any difference in a figure or date a conflict).
 
 Extraction: per kind, the claims stage's extractor where it has landed (``--extractor auto``, the
 default; the JSON records which), else ``benchmarks/crosscheck_fallback.py`` (a minimal extractor
-in this benchmark only; ``--extractor fallback`` uses it for every kind). Results go to ``benchmarks/results/crosscheck_eval.json``.
+in this benchmark only; ``--extractor fallback`` uses it for every kind). Results go to
+``benchmarks/results/crosscheck_eval.json``.
 """
 
 from __future__ import annotations

@@ -29,7 +29,9 @@ DATE_RE = re.compile(
     r"\b(?:,?\s+(\d{4}))?")
 QUOTE_RE = re.compile(r"[\"\u201c]([^\"\u201c\u201d]{8,400})[\"\u201d]")
 NUMBER_WORDS = {w: i for i, w in enumerate(
-    ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"])}
+    ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+     "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+     "nineteen", "twenty"])}
 APPROX = {
     "about": "about", "approximately": "about", "around": "about", "roughly": "about",
     "some": "about", "nearly": "nearly", "almost": "nearly", "up to": "up_to",

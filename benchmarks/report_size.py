@@ -34,7 +34,13 @@ CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
-WORDS = ["the", "a", "of", "to", "in", "and", "said", "on", "for", "with", "was", "that", "officials", "city", "port", "market", "fire", "police", "minister", "government", "people", "reported", "agency", "according", "told", "statement", "on", "Tuesday", "workers", "harbour", "emergency", "injured", "damage", "investigation", "spokesman", "council", "residents", "million", "percent", "week", "early", "year", "hospital", "brigade", "warehouse", "ministry", "border", "talks", "president", "meeting", "security", "rain", "flood", "road", "bridge", "election", "vote", "party", "leader"]
+WORDS = ["the", "a", "of", "to", "in", "and", "said", "on", "for", "with", "was", "that", "officials",
+         "city", "port", "market", "fire", "police", "minister", "government", "people", "reported",
+         "agency", "according", "told", "statement", "on", "Tuesday", "workers", "harbour", "emergency",
+         "injured", "damage", "investigation", "spokesman", "council", "residents", "million",
+         "percent", "week", "early", "year", "hospital", "brigade", "warehouse", "ministry", "border",
+         "talks", "president", "meeting", "security", "rain", "flood", "road", "bridge", "election",
+         "vote", "party", "leader"]
 NAMES = ["Ilse Varga", "Tomas Reyes", "Northwire", "Port Halden", "Mara Quint", "Lenz Ober",
          "Coastal Herald", "Valley Times", "Daily Courier", "Ansel Rook", "Kiran Dale"]
 

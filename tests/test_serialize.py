@@ -1,4 +1,4 @@
-from storyline.models import Claim, Family, Passage, ReuseLink, Story, Event
+from storyline.models import Claim, Event, Family, Passage, ReuseLink, Story
 from storyline.serialize import from_dict, to_dict
 
 

@@ -31,7 +31,7 @@ def from_dict(cls: type[T], data: Any) -> T:
     return _convert(data, cls)
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _hints(cls: type) -> dict[str, Any]:
     # Pure function of a class: caching it cannot make results depend on history.
     return typing.get_type_hints(cls)
@@ -42,14 +42,14 @@ def _convert(value: Any, hint: Any) -> Any:
         return None
     origin = typing.get_origin(hint)
     args = typing.get_args(hint)
-    if dataclasses.is_dataclass(hint):
+    if isinstance(hint, type) and dataclasses.is_dataclass(hint):
         hints = _hints(hint)
         kwargs = {}
         for f in dataclasses.fields(hint):
             if f.name in value:
                 kwargs[f.name] = _convert(value[f.name], hints[f.name])
         return hint(**kwargs)
-    if origin in (typing.Union, getattr(__import__("types"), "UnionType")):
+    if origin in (typing.Union, __import__("types").UnionType):
         non_none = [a for a in args if a is not type(None)]
         return _convert(value, non_none[0]) if len(non_none) == 1 else value
     if origin is tuple:

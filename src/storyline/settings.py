@@ -19,9 +19,10 @@ import dataclasses
 import tomllib
 import types
 import typing
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable, Mapping
+from typing import Any
 
 from storyline.annotate.settings import AnnotateSettings
 from storyline.claims.settings import ClaimsSettings
@@ -46,7 +47,7 @@ class Settings:
     # ------------------------------------------------------------------ building
 
     @classmethod
-    def from_dict(cls, data: Mapping[str, Any], *, origin: str = "settings") -> "Settings":
+    def from_dict(cls, data: Mapping[str, Any], *, origin: str = "settings") -> Settings:
         """Build settings from a nested mapping ``{section: {key: value}}``; unknown keys fail."""
         kwargs: dict[str, Any] = {}
         sections = {f.name: f for f in dataclasses.fields(cls)}
@@ -66,7 +67,7 @@ class Settings:
         cls,
         path: str | Path | None = None,
         overrides: Iterable[str] = (),
-    ) -> "Settings":
+    ) -> Settings:
         """Defaults, then the TOML file at ``path`` (if any), then ``section.key=value`` overrides."""
         data: dict[str, dict[str, Any]] = {}
         if path is not None:
@@ -75,9 +76,9 @@ class Settings:
                 with p.open("rb") as fh:
                     loaded = tomllib.load(fh)
             except OSError as exc:
-                raise SettingsError(f"{p}: cannot read settings file: {exc.strerror or exc}")
+                raise SettingsError(f"{p}: cannot read settings file: {exc.strerror or exc}") from exc
             except tomllib.TOMLDecodeError as exc:
-                raise SettingsError(f"{p}: not valid TOML: {exc}")
+                raise SettingsError(f"{p}: not valid TOML: {exc}") from exc
             data = {k: dict(v) if isinstance(v, Mapping) else v for k, v in loaded.items()}
         for item in overrides:
             key, sep, raw = item.partition("=")
@@ -89,7 +90,7 @@ class Settings:
             data.setdefault(section, {})[name] = _RawValue(raw.strip())
         return cls.from_dict(data, origin=str(path) if path else "settings")
 
-    def replace(self, **sections: Any) -> "Settings":
+    def replace(self, **sections: Any) -> Settings:
         return dataclasses.replace(self, **sections)
 
     def to_dict(self) -> dict[str, dict[str, Any]]:
@@ -108,8 +109,12 @@ class _RawValue(str):
 
 
 def _section_class(f: dataclasses.Field) -> type:
-    factory = f.default_factory  # type: ignore[misc]
-    return factory if isinstance(factory, type) else type(factory())
+    factory = f.default_factory
+    if isinstance(factory, type):
+        return factory
+    if callable(factory):
+        return type(factory())
+    raise TypeError(f"settings section {f.name!r} has no default factory")
 
 
 def _build_section(section_cls: type, section: str, values: Mapping[str, Any], origin: str):

@@ -1,4 +1,5 @@
-"""Hand-made claims on real text (helpers for tests/crosscheck): each claim's span is found in the article it is copied from, so
+"""Hand-made claims on real text (helpers for tests/crosscheck): each claim's span is found in the
+article it is copied from, so
 the records look exactly like the claims stage's output (the shared spec of ``Claim`` fields)."""
 
 from __future__ import annotations

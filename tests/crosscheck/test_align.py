@@ -120,8 +120,9 @@ def test_figures_of_other_subject_or_action_are_not_aligned(reports):
 def test_dated_events_far_apart_are_different_events(make_doc):
     doc = make_doc("Putin sent a message to Kim on August 15. Putin sent a message to Kim on "
                    "December 25. Putin had sent the message on December 18, Yonhap said.")
-    mk = lambda text, date: claim_in(doc, "date", text, date=date, precision="day",
-                                     subject="Putin", action="send message")
+    def mk(text, date):
+        return claim_in(doc, "date", text, date=date, precision="day",
+                        subject="Putin", action="send message")
     claims = [mk("August 15", "--08-15"), mk("December 25", "--12-25"),
               mk("December 18", "--12-18")]
     putin = (Entity("e_putin", "Vladimir Putin", "PERSON", ("Putin",)),)

@@ -139,14 +139,18 @@ def build() -> dict:
          "passages": [_passage(WIRE, REWRITE_1, "Twelve people were injured, the fire brigade said.",
                                "Twelve people were injured, the fire brigade said.", 1.0),
                       _passage(WIRE, REWRITE_1,
-                               "A fire broke out at the Port Halden fish market on Tuesday, March 4, destroying three warehouses.",
-                               "A fire broke out at the Port Halden fish market on Tuesday, March 4, destroying three warehouses, according to Northwire.",
+                               ("A fire broke out at the Port Halden fish market on Tuesday, March 4, "
+                                "destroying three warehouses."),
+                               ("A fire broke out at the Port Halden fish market on Tuesday, March 4, "
+                                "destroying three warehouses, according to Northwire."),
                                0.9)]},
         {"source_id": _id(1), "target_id": _id(3), "kind": "near_verbatim", "score": 0.66,
          "coverage_source": 0.61, "coverage_target": 0.80, "directed": True,
          "passages": [_passage(WIRE, REWRITE_2,
-                               "A fire broke out at the Port Halden fish market on Tuesday, March 4, destroying three warehouses.",
-                               "A blaze broke out at the Port Halden fish market on Tuesday, March 4, destroying three warehouses.",
+                               ("A fire broke out at the Port Halden fish market on Tuesday, March 4, "
+                                "destroying three warehouses."),
+                               ("A blaze broke out at the Port Halden fish market on Tuesday, March 4, "
+                                "destroying three warehouses."),
                                0.93)]},
         {"source_id": _id(2), "target_id": _id(3), "kind": "near_verbatim", "score": 0.58,
          "coverage_source": 0.55, "coverage_target": 0.71, "directed": False, "passages": []},

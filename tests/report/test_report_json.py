@@ -9,7 +9,6 @@ from storyline import analyze
 from storyline.report.build import load_schema
 from storyline.settings import Settings
 
-
 pytestmark = pytest.mark.slow
 
 

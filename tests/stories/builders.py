@@ -9,7 +9,9 @@ import re
 from storyline.models import Annotation, Article, Document, Mention, Sentence, Token, content_id
 
 _MARK = re.compile(r"\[([^\]|]+)\|([A-Z_]+)\]")
-_STOP = frozenset(["a", "an", "the", "of", "in", "on", "at", "to", "and", "or", "for", "with", "by", "from", "as", "is", "was", "were", "be", "has", "have", "had", "it", "its", "this", "that", "he", "she", "they", "said", "after", "before", "over"])
+_STOP = frozenset(["a", "an", "the", "of", "in", "on", "at", "to", "and", "or", "for", "with", "by",
+                   "from", "as", "is", "was", "were", "be", "has", "have", "had", "it", "its",
+                   "this", "that", "he", "she", "they", "said", "after", "before", "over"])
 
 
 def build_doc(sentences: list[str], *, title: str | None = None, published: str | None = None,

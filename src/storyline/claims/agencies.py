@@ -258,8 +258,8 @@ def name_table(alias_file: str = "") -> NameTable:
                 if tail[0][:1].isupper() and tail[0].lower() != "news":
                     suffix.setdefault(variant_key(" ".join(tail)), set()).add(i)
     cues: dict[str, set[str]] = {}
-    for code, words in countries.items():
-        for w in words:
+    for code, cue_words in countries.items():
+        for w in cue_words:
             cues.setdefault(fold(w), set()).add(code)
     return NameTable(
         entries=tuple(entries),

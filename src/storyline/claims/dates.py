@@ -38,7 +38,7 @@ from dataclasses import dataclass
 from storyline.claims.clause_roles import Clauses
 from storyline.claims.date_grammar import MONTHS, DateExpression, find_date_expressions
 from storyline.claims.settings import ClaimsSettings
-from storyline.models import Claim, Document, content_id
+from storyline.models import Claim, Document, Precision, content_id
 
 __all__ = ["Dateline", "dateline_date", "extract_dates", "resolve_expression", "Base"]
 
@@ -59,7 +59,7 @@ class Dateline:
     """A dateline's date: ``iso`` is ``2025-12-27`` or ``--12-27``; ``span`` covers the date."""
 
     iso: str
-    precision: str
+    precision: Precision
     span: tuple[int, int]
     month: int
     day: int
@@ -119,7 +119,7 @@ def _iso(y: int | None, m: int | None = None, d: int | None = None) -> str:
     return f"{y:04d}-{m:02d}" if d is None else f"{y:04d}-{m:02d}-{d:02d}"
 
 
-def _containing(lo: _dt.date, hi: _dt.date) -> tuple[str | None, str | None]:
+def _containing(lo: _dt.date, hi: _dt.date) -> tuple[str | None, Precision | None]:
     """The finest calendar unit containing the interval ``[lo, hi]``."""
     if lo == hi:
         return _iso(lo.year, lo.month, lo.day), "day"
@@ -162,7 +162,7 @@ def _shift_month(y: int, m: int, k: int) -> tuple[int, int]:
     return idx // 12, idx % 12 + 1
 
 
-def _yearless_days(base: Base, delta: int) -> tuple[str | None, str | None]:
+def _yearless_days(base: Base, delta: int) -> tuple[str | None, Precision | None]:
     """``base + delta`` days when the year is unknown: only when leap years do not matter and
     the result stays inside the base's year."""
     if (base.month, base.day) == (2, 29):
@@ -181,7 +181,7 @@ def _yearless_days(base: Base, delta: int) -> tuple[str | None, str | None]:
 
 def resolve_expression(
     expr: DateExpression, base: Base | None, tense: str | None = None
-) -> tuple[str | None, str | None]:
+) -> tuple[str | None, Precision | None]:
     """``(iso, precision)`` of one expression against ``base`` (``(None, None)`` when the
     base does not determine it). ``tense`` is "past", "future" or ``None``."""
     if expr.relative is None:
@@ -258,7 +258,7 @@ def resolve_expression(
     return None, None
 
 
-def _resolve_yearless(kind: str, rest: str, base: Base) -> tuple[str | None, str | None]:
+def _resolve_yearless(kind: str, rest: str, base: Base) -> tuple[str | None, Precision | None]:
     """A base without a year fully determines only day offsets that stay inside the year and
     month offsets ("last month" from --12-27 is --11)."""
     if kind == "deictic":

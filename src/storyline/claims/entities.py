@@ -310,8 +310,9 @@ def resolve_entities(docs: Sequence[Document], claims: Sequence[Claim], settings
     for doc in sorted(docs, key=lambda d: d.id):
         names = article_names(doc, by_article.get(doc.id, ()), table, settings)
         locals_[doc.id] = names
-        for g, keys in names.groups().items():
-            groups.append(_Group(doc.id, keys, [names.forms[k] for k in keys], names.known.get(g)))
+        for gkey, keys in names.groups().items():
+            groups.append(_Group(doc.id, keys, [names.forms[k] for k in keys],
+                                 names.known.get(gkey)))
 
     parent = list(range(len(groups)))
     known = [g.known for g in groups]
@@ -375,7 +376,7 @@ def resolve_entities(docs: Sequence[Document], claims: Sequence[Claim], settings
         for j in idx:
             union(target, j)
     # an undefined acronym: the unique entity with a transliteration-equivalent acronym
-    defined_acr = {}
+    defined_acr: dict[str, set[int]] = {}
     for i, g in enumerate(groups):
         for f in g.forms:
             if f.defined:
@@ -421,7 +422,7 @@ def resolve_entities(docs: Sequence[Document], claims: Sequence[Claim], settings
 
     out = []
     for c in claims:
-        changes = {}
+        changes: dict[str, str | None] = {}
         if c.speaker and c.speaker_entity_id is None:
             changes["speaker_entity_id"] = lookup(c.article_id, c.speaker)
         if c.via and c.via_entity_id is None:
@@ -429,7 +430,7 @@ def resolve_entities(docs: Sequence[Document], claims: Sequence[Claim], settings
         if c.subject and getattr(c, "subject_entity_id", None) is None \
                 and hasattr(c, "subject_entity_id"):
             changes["subject_entity_id"] = lookup(c.article_id, c.subject)
-        out.append(replace(c, **{k: v for k, v in changes.items() if v is not None}))
+        out.append(replace(c, **{k: v for k, v in changes.items() if v is not None}))  # type: ignore[arg-type]
     return tuple(entities), tuple(out)
 
 

@@ -19,7 +19,8 @@ Pipeline (each step a pure function of the Document):
    name rather than report (a so-called term, a quoted modifier like the “Mexico City” rule, a
    short title-case title with no speech verb linked to it); ``"fragment"`` for a quoted phrase
    inside a sentence (starts in lower case, or a short verbless phrase) unless it resumes a
-   quotation after a bare "he said,"; ``"direct"`` otherwise. Indirect speech ("X said that ...", "according to X, ...") is taken
+   quotation after a bare "he said,"; ``"direct"`` otherwise. Indirect speech ("X said that ...",
+   "according to X, ...") is taken
    from the clausal complement of a reporting verb outside any quotation (Pareti et al. 2013).
 
 Span conventions: ``span`` covers the quoted words without the marks (and without a trailing
@@ -224,6 +225,7 @@ def _indirect(view: DocView, found: list[_Found], settings: ClaimsSettings) -> l
         subj, _ = subject_of(view, i)
         if subj is None:
             continue
+        speaker: str | None
         if lemma == "accord" and is_outlet(view, subj, settings.quote_outlets):
             speaker, via = via_text(view, subj), None
         else:

@@ -11,11 +11,10 @@ Library errors become one clean line on standard error and an exit status:
 from __future__ import annotations
 
 import logging
-import sys
 
 import click
 
-from storyline import __version__
+from storyline._version import __version__
 from storyline.cli.common import EXIT_REJECTED, console_safe, main_group
 
 __all__ = ["main", "cli", "EXIT_REJECTED", "console_safe"]
@@ -38,4 +37,4 @@ def main(argv: list[str] | None = None) -> None:
 
 
 if __name__ == "__main__":  # pragma: no cover
-    sys.exit(main())
+    main()

@@ -6,7 +6,8 @@ import functools
 import importlib
 import re
 import sys
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any, Literal
 
 import click
 
@@ -87,10 +88,10 @@ def settings_options(fn: Callable[..., Any]) -> Callable[..., Any]:
 class handle_errors:
     """Turn :class:`StorylineError` into one clean line and exit status 1."""
 
-    def __enter__(self) -> "handle_errors":
+    def __enter__(self) -> handle_errors:
         return self
 
-    def __exit__(self, exc_type, exc, tb) -> bool:
+    def __exit__(self, exc_type: Any, exc: BaseException | None, tb: Any) -> Literal[False]:
         if exc is not None and isinstance(exc, StorylineError):
             click.echo(f"storyline: error: {console_safe(exc)}", err=True)
             sys.exit(EXIT_FAILED)

@@ -17,7 +17,8 @@ article they align only about a named entity (an entity id or alias), never abou
   entity aliases (or, without subjects, the same action), same action where both give one.
   Without subject, two articles' figures align when their sentences are the same sentence
   (content-word overlap ``context_min_overlap``, numbers aside), or when both articles are in
-  one event and the figures share noun and action (``figure_event_slots``). Ordinals of time ("third year") align when both subjects name an armed conflict
+  one event and the figures share noun and action (``figure_event_slots``). Ordinals of time
+  ("third year") align when both subjects name an armed conflict
   (``conflict_nouns``, looked up through every alias of the subject's entity: "SVO" ->
   "special military operation" -> "operation").
 - **dates** (a dated event): same actor, same verb, and the same object or enough shared context

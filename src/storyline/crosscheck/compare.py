@@ -29,7 +29,8 @@ normalisation (case, punctuation, quote marks gone). A shorter rendering that is
 part of a longer one (a fragment, or pieces around an ellipsis) is the same quote. Otherwise the
 words that differ inside the aligned region (``difflib.SequenceMatcher``, Ratcliff/Obershelp) are
 material when one of them is a content word or a word of negation, quantity, number or time
-(:data:`~storyline.crosscheck.text.MATERIAL_FUNCTION_WORDS`: "this year" / "next year") and the pair is not a spelling or transliteration
+(:data:`~storyline.crosscheck.text.MATERIAL_FUNCTION_WORDS`: "this year" / "next year") and the
+pair is not a spelling or transliteration
 variant (character similarity below ``spelling_variant_similarity``). A changed stretch longer
 than ``quote_max_changed_words`` means two different quotes that share a phrase ("of the
 Endangered Species Act"), which are not aligned at all.
@@ -101,7 +102,7 @@ def parse_date(value: str | None) -> DateParts | None:
     try:
         if v.startswith("--"):
             bits = v[2:].split("-")
-            month = int(bits[0])
+            month: int | None = int(bits[0])
             day = int(bits[1]) if len(bits) > 1 and bits[1] else None
             return DateParts(None, month, day)
         bits = v.split("-")
@@ -157,7 +158,8 @@ def _contains(longer: list[str], part: list[str]) -> bool:
 
 
 def _pieces(ws: list[str]) -> list[list[str]]:
-    out, cur = [], []
+    out: list[list[str]] = []
+    cur: list[str] = []
     for w in ws:
         if w == GAP:
             if cur:

@@ -62,23 +62,24 @@ def _entries_for_story(story_id: str | None, story_articles: set[str] | None,
                        docs: Mapping[str, Document], settings: CheckSettings) -> list[TimelineEntry]:
     by_id = {c.id: c for c in claims}
     group_of: dict[str, Check] = {}
-    for ch in checks:
-        if ch.kind != "date" or (story_id is not None and ch.story_id not in (story_id, None)):
+    for check in checks:
+        if check.kind != "date" or (story_id is not None
+                                    and check.story_id not in (story_id, None)):
             continue
-        for cid in ch.claim_ids:
+        for cid in check.claim_ids:
             if cid in by_id and cid not in group_of:
-                group_of[cid] = ch
+                group_of[cid] = check
     buckets: dict[tuple[str, str], list[Claim]] = {}
     for c in sorted(claims, key=lambda c: (c.article_id, c.span, c.id)):
         if not c.date or parse_date(c.date) is None or is_dateline(c):
             continue  # a dateline dates the report, not an event of the story
-        ch = group_of.get(c.id)
-        key = (ch.id if ch is not None else "claim:" + c.id, c.date)
+        grouped = group_of.get(c.id)
+        key = (grouped.id if grouped is not None else "claim:" + c.id, c.date)
         buckets.setdefault(key, []).append(c)
     story_pubs = [p for d in docs.values() if story_articles is None or d.id in story_articles
                   if (p := d.article.published_date) is not None]
     out: list[tuple[tuple, TimelineEntry]] = []
-    for (gid, date), members in buckets.items():
+    for (_gid, date), members in buckets.items():
         ch = group_of.get(members[0].id)
         conflicting = ch is not None and ch.status == "conflicting"
         first = members[0]
@@ -104,8 +105,8 @@ def _entries_for_story(story_id: str | None, story_articles: set[str] | None,
             check_ids=(ch.id,) if conflicting and ch is not None else (),
         )
         y = parts.year if parts.year is not None else placed
-        key = (0 if y is not None else 1, y or 0, parts.month or 0, parts.day or 0, summary)
-        out.append((key, entry))
+        order = (0 if y is not None else 1, y or 0, parts.month or 0, parts.day or 0, summary)
+        out.append((order, entry))
     return [e for _, e in sorted(out, key=lambda t: t[0])]
 
 

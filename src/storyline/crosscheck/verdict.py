@@ -79,7 +79,7 @@ def count_sources(group: Sequence[Claim], families: Mapping[str, str], ctx: Cont
     if len(via_keys) == 1 and not no_via_sources:
         key = next(iter(via_keys))
         sole_via = next((c.via for c in sorted(group, key=lambda c: c.id) if c.via), None)
-        if key.startswith("e:") and key[2:] in ctx.entities:
+        if key is not None and key.startswith("e:") and key[2:] in ctx.entities:
             sole_via = ctx.entities[key[2:]].name
     return n, tuple(fams), tuple(via_names), sole_via
 

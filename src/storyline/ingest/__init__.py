@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import IO, Iterator, Sequence
+from collections.abc import Iterator, Sequence
+from typing import IO
 
 from storyline.errors import InputError
 from storyline.ingest.files import decode_text, kind_of, read_bytes, walk

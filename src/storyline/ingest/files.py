@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import codecs
 import os
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 from storyline.errors import InputError
 from storyline.ingest.settings import IngestSettings

@@ -39,7 +39,7 @@ def extract_page(html: str | bytes, source: str, *, url: str | None = None,
         )
     except Exception as exc:  # trafilatura raises assorted lxml errors on broken markup
         raise InputError(source, f"HTML could not be parsed: {exc}", "E108") from None
-    data = doc.as_dict() if hasattr(doc, "as_dict") else (doc or {})
+    data = doc.as_dict() if doc is not None and hasattr(doc, "as_dict") else (doc or {})
     text = (data.get("text") or "").strip()
     if len(text) < min_chars:
         raise InputError(

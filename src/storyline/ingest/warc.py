@@ -9,8 +9,8 @@ safely): the records before it are kept and the break is rejected as ``path#N`` 
 from __future__ import annotations
 
 import zlib
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Iterator
 
 from storyline.errors import InputError
 from storyline.ingest.settings import IngestSettings

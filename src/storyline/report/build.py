@@ -11,11 +11,12 @@ from __future__ import annotations
 import json
 import os
 import tempfile
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Mapping, Sequence
+from typing import Any
 
-from storyline import __version__
+from storyline._version import __version__
 from storyline.models import (
     Check,
     Claim,

@@ -74,7 +74,7 @@ def _cell_text(claim: Mapping[str, Any], limit: int = 60) -> str:
     return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "\u2026"
 
 
-def _columns(ix: Index, sv: StoryView, max_columns: int) -> tuple[list[Column], dict[str, str]]:
+def _columns(ix: Index, sv: StoryView, max_columns: int) -> tuple[list[Column], dict[Any, str]]:
     """The story's families, most articles first, and article id -> column key."""
     members: dict[str, list[str]] = {}
     for aid in sv.article_ids:
@@ -86,7 +86,7 @@ def _columns(ix: Index, sv: StoryView, max_columns: int) -> tuple[list[Column], 
     else:
         keep, rest = order, []
     cols = [Column(k, _label(ix, members[k]), tuple(members[k])) for k in keep]
-    col_of = {aid: k for k in keep for aid in members[k]}
+    col_of: dict[Any, str] = {aid: k for k in keep for aid in members[k]}
     if rest:
         others = tuple(a for k in rest for a in members[k])
         cols.append(Column(OTHER, f"{len(rest)} other families", others))
@@ -97,7 +97,7 @@ def _columns(ix: Index, sv: StoryView, max_columns: int) -> tuple[list[Column], 
 def _label(ix: Index, article_ids: Sequence[str]) -> str:
     fam = ix.family_of.get(article_ids[0])
     origin = fam.get("origin_id") if fam else None
-    lead = origin if origin in article_ids else sorted(article_ids)[0]
+    lead = str(origin) if origin in article_ids else sorted(article_ids)[0]
     n = len(article_ids)
     return ix.label(lead) + (f" ({n} articles)" if n > 1 else "")
 

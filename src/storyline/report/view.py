@@ -21,8 +21,8 @@ from markupsafe import Markup, escape
 from storyline.report.diff import Segment, diff_segments
 from storyline.sources import join_by_outlet
 
-STATUS_ORDER = {"conflicting": 0, "misquoted": 0, "single_source": 1, "corroborated": 2}
-STATUS_LABEL = {
+STATUS_ORDER: dict[Any, int] = {"conflicting": 0, "misquoted": 0, "single_source": 1, "corroborated": 2}
+STATUS_LABEL: dict[Any, str] = {
     "conflicting": "Conflict",
     "misquoted": "Misquote",
     "single_source": "Single source",
@@ -67,9 +67,10 @@ class Index:
     """Look-ups over one report dict."""
 
     report: Mapping[str, Any]
-    articles: dict[str, Mapping[str, Any]] = field(default_factory=dict)
-    claims: dict[str, Mapping[str, Any]] = field(default_factory=dict)
-    family_of: dict[str, Mapping[str, Any]] = field(default_factory=dict)
+    # Keys are ids read from report.json (untyped JSON), so look-ups take Any.
+    articles: dict[Any, Mapping[str, Any]] = field(default_factory=dict)
+    claims: dict[Any, Mapping[str, Any]] = field(default_factory=dict)
+    family_of: dict[Any, Mapping[str, Any]] = field(default_factory=dict)
     claims_by_article: dict[str, list[Mapping[str, Any]]] = field(default_factory=dict)
     links_by_article: dict[str, list[Mapping[str, Any]]] = field(default_factory=dict)
     checks_by_claim: dict[str, list[Mapping[str, Any]]] = field(default_factory=dict)
@@ -230,7 +231,7 @@ def story_views(ix: Index) -> list[StoryView]:
     def story_for(rec: Mapping[str, Any]) -> str:
         sid = rec.get("story_id")
         if sid in story_ids:
-            return sid
+            return str(sid)
         for aid in rec.get("article_ids") or ():
             if aid in ix.story_of:
                 return ix.story_of[aid]

@@ -49,7 +49,8 @@ def _dice(ka: frozenset[str], kb: frozenset[str], idf: Mapping[str, float]) -> t
     shared = ka & kb
     if not shared:
         return 0.0, 0
-    w = lambda ks: sum(idf.get(k, 1.0) for k in ks)
+    def w(ks: frozenset[str]) -> float:
+        return sum(idf.get(k, 1.0) for k in ks)
     return 2.0 * w(shared) / (w(ka) + w(kb)), len(shared)
 
 

@@ -164,7 +164,8 @@ def find_candidates(docs: Sequence[Document], settings: ReuseSettings) -> Candid
         keys, sent = keys[keep], sent[keep]
         order = np.argsort(sent, kind="stable")
         keys, sent = keys[order], sent[order]
-        bounds = np.flatnonzero(np.r_[True, sent[1:] != sent[:-1], True]) if len(sent) else []
+        bounds: Sequence[int] = (np.flatnonzero(np.r_[True, sent[1:] != sent[:-1], True]).tolist()
+                                 if len(sent) else [])
         for s0, s1 in itertools.pairwise(bounds):
             if s1 - s0 >= 3:
                 sets.append(keys[s0:s1])

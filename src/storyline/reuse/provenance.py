@@ -57,7 +57,6 @@ from storyline.reuse.align import SentenceMatch
 from storyline.reuse.settings import ReuseSettings
 from storyline.reuse.text import SentenceFeatures
 
-
 EARLIER = "published earlier"
 CREDIT = "credits the source"
 CREDITS = "the target credits"  # in the evidence of every link whose target credits its source
@@ -160,11 +159,12 @@ def _earlier(a: Article, b: Article) -> bool | None:
     wa, wb = _when(a), _when(b)
     if wa is None or wb is None:
         return None
-    (ta, stamp_a), (tb, stamp_b) = wa, wb
-    if stamp_a and stamp_b and (ta.tzinfo is None) == (tb.tzinfo is None):
-        return None if ta == tb else ta < tb
-    da = ta.date() if stamp_a else ta
-    db = tb.date() if stamp_b else tb
+    (ta, _), (tb, _) = wa, wb  # a timestamp is a datetime, a day a date
+    if isinstance(ta, dt.datetime) and isinstance(tb, dt.datetime):
+        if (ta.tzinfo is None) == (tb.tzinfo is None):
+            return None if ta == tb else ta < tb
+    da = ta.date() if isinstance(ta, dt.datetime) else ta
+    db = tb.date() if isinstance(tb, dt.datetime) else tb
     return None if da == db else da < db
 
 
@@ -300,8 +300,8 @@ def direction(
     if b_credits_a is not None and a_credits_b is not None:
         both = (f"; each credits the other ({_credit_phrase(b_credits_a)}, "
                 f"{_credit_phrase(a_credits_b)}), which decides nothing")
-    ca, cb, c = assessment.coverage_a, assessment.coverage_b, settings.containment
-    if max(ca, cb) >= c and abs(ca - cb) >= 0.05:
+    ca, cb, floor = assessment.coverage_a, assessment.coverage_b, settings.containment
+    if max(ca, cb) >= floor and abs(ca - cb) >= 0.05:
         short_is_a = ca > cb
         long_feats = fb if short_is_a else fa
         matched = {m.b if short_is_a else m.a for m in assessment.matches}

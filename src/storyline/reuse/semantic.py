@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Sequence
 from functools import lru_cache
+from typing import Any
 
 from storyline.errors import ModelError
 
@@ -45,7 +46,7 @@ def scorer(mode: str) -> Scorer | None:
     if not available():
         raise ModelError("reuse.semantic = 'on' needs the semantic extra "
                          "(pip install 'storyline[semantic]')", "E300")
-    cache: dict[str, object] = {}  # sentence -> unit vector, for the life of this scorer
+    cache: dict[str, Any] = {}  # sentence -> unit vector, for the life of this scorer
 
     def score(a: Sequence[str], b: Sequence[str]) -> list[float]:
         missing = sorted({t for t in (*a, *b) if t not in cache})

@@ -21,7 +21,8 @@ from __future__ import annotations
 import datetime as _dt
 import math
 import re
-from collections import Counter
+from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from storyline.models import Document
@@ -87,7 +88,7 @@ def normalise_dates(text: str) -> tuple[list[int], list[int]]:
     >>> _dt.date.fromordinal(days[0]).isoformat(), years
     ('2008-12-15', [2008])
     """
-    days: list[int] = []
+    days: list[int | None] = []
     for m in _MDY.finditer(text):
         days.append(_date(int(m.group(3)), _MONTHS[m.group(1).lower().rstrip(".")], int(m.group(2))))
     for m in _DMY.finditer(text):
@@ -119,7 +120,7 @@ def _title(doc: Document, settings: StoriesSettings) -> str:
     return trim_title(doc.text[:200], settings.title_max_chars) or doc.id
 
 
-def _sublinear(raw: Counter) -> dict[str, float]:
+def _sublinear(raw: Mapping[str, float]) -> dict[str, float]:
     return {k: 1.0 + math.log(v) if v >= 1.0 else v for k, v in raw.items() if v > 0}
 
 
@@ -133,11 +134,12 @@ def extract(doc: Document, settings: StoriesSettings) -> DocFeatures:
         lead_end = ann.sentences[n - 1].end if n else 0
     boost = settings.lead_boost
 
-    ents: Counter = Counter()
-    places: Counter = Counter()
-    terms: Counter = Counter()
-    day_votes: Counter = Counter()
-    years: Counter = Counter()
+    # Weighted counts (float weights, so defaultdicts rather than Counters).
+    ents: defaultdict[str, float] = defaultdict(float)
+    places: defaultdict[str, float] = defaultdict(float)
+    terms: defaultdict[str, float] = defaultdict(float)
+    day_votes: defaultdict[int, float] = defaultdict(float)
+    years: defaultdict[int, float] = defaultdict(float)
     # Headline words (the title is not part of the annotated text): simple tokens, lead weight.
     if doc.article.title:
         for w in re.findall(r"[A-Za-z][A-Za-z'-]+|\d[\d.,]*", doc.article.title.lower()):

@@ -18,7 +18,7 @@ closest to the centroid of its event (or story), trimmed to ``title_max_chars``.
 from __future__ import annotations
 
 import math
-from collections import Counter
+from collections import defaultdict
 from typing import TYPE_CHECKING
 
 from storyline.models import Event, Story, content_id
@@ -58,7 +58,7 @@ def build_stories(index: EventIndex) -> tuple[Story, ...]:
     postings: dict[str, list[int]] = {}
     for ev in events:
         ue, ut = unit_vecs[ev.key]
-        acc: Counter = Counter()
+        acc: dict[int, float] = defaultdict(float)
         for key, w in top_items({**ue, **ut}, _QUERY_KEYS):
             for si in postings.get(key, ()):
                 acc[si] += w

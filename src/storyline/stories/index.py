@@ -39,7 +39,7 @@ from __future__ import annotations
 
 import heapq
 import math
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -353,7 +353,7 @@ class EventIndex:
         return sim / n
 
     def _merge_candidates(self, ev: EventState) -> list[tuple[float, str]]:
-        acc: Counter = Counter()
+        acc: dict[str, float] = defaultdict(float)
         for key, w in top_items({**ev.ent.vec, **ev.term.vec}, self.settings.query_keys):
             for other in self.postings.get(key, ()):
                 if other != ev.key and other in self.events:

@@ -13,7 +13,8 @@ From ``event_threshold`` 0.10 (0.941), one setting changed at a time: ``merge_th
 0.893 / 0.891 / 0.902; ``time_scale_days`` 30: 0.941; ``lead_boost`` 1 / 3: 0.929 / 0.921;
 ``max_doc_keys`` 60 / 300: 0.929 / 0.934; ``refine_passes`` 0: 0.910.
 
-Tried on the odd half (from ``event_threshold`` 0.10) and not adopted: batch average-linkage agglomeration from single articles
+Tried on the odd half (from ``event_threshold`` 0.10) and not adopted: batch average-linkage
+agglomeration from single articles
 over the same vectors with corpus IDF (best 0.936, ``merge_threshold`` 0.10) in place of the
 online pass; average linkage over shared-nearest-neighbour (second-order) similarity (best
 0.943); a merge criterion relative to the events' own cohesion (no gain); splitting large events
