@@ -6,8 +6,10 @@ fixtures are for the tests that check extraction on real parses.
 
 from __future__ import annotations
 
+import fcntl
 import hashlib
 import json
+import os
 import pickle
 from pathlib import Path
 
@@ -130,13 +132,17 @@ def ecb_docs(nlp, request) -> list[Document]:
         return [Document(a, n) for a, n in zip(articles, annotate(articles, AnnotateSettings(), nlp))]
     cache_dir = Path(cache.mkdir("storyline-ecb"))
     cache_file = cache_dir / f"{key.hexdigest()[:24]}.pickle"
-    if cache_file.exists():
-        with cache_file.open("rb") as fh:
-            anns = pickle.load(fh)
-    else:
-        anns = list(annotate(articles, AnnotateSettings(), nlp))
-        tmp = cache_file.with_suffix(".tmp")
-        with tmp.open("wb") as fh:
-            pickle.dump(anns, fh)
-        tmp.replace(cache_file)
+    # Under pytest-xdist every worker asks for this fixture at about the same time: the first
+    # takes the lock and annotates, the others wait and read its file (annotated once per run).
+    with (cache_dir / "annotate.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if cache_file.exists():
+            with cache_file.open("rb") as fh:
+                anns = pickle.load(fh)
+        else:
+            anns = list(annotate(articles, AnnotateSettings(), nlp))
+            tmp = cache_file.with_suffix(f".{os.getpid()}.tmp")
+            with tmp.open("wb") as fh:
+                pickle.dump(anns, fh)
+            tmp.replace(cache_file)
     return [Document(a, n) for a, n in zip(articles, anns)]

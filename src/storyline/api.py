@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Sequence
 from pathlib import Path
-from typing import IO, Any, Sequence
+from typing import IO, Any
 
 from storyline.pipeline import IngestSummary, analyze_store, ingest_into
 from storyline.progress import QUIET, Progress
@@ -45,7 +46,7 @@ def analyze(
             return analyze_store(store, settings, rejected=summary.rejected, progress=progress)
 
 
-def ingest(
+def ingest_corpus(
     paths: Sequence[str | os.PathLike],
     db: str | os.PathLike,
     settings: Settings | None = None,
@@ -59,7 +60,7 @@ def ingest(
         return ingest_into(store, [str(p) for p in paths], settings, stdin=stdin, progress=progress)
 
 
-def report(
+def report_corpus(
     db: str | os.PathLike, settings: Settings | None = None, *, progress: Progress = QUIET
 ) -> Report:
     """The report of everything in the store at ``db`` (rejections of past ingests included)."""

@@ -9,7 +9,8 @@ Two phases:
    declares in ``needs`` and must return exactly what it declares in ``provides``; the runner checks
    both, so a stage cannot silently depend on another's internals.
 
-Per-article results (claims) are cached in the store under a hash of the settings that made them,
+Per-article results (claims) are cached in the store under a hash of the settings and of the code
+(:func:`storyline.fingerprint.code_fingerprint`) that made them,
 so adding articles to a stored corpus recomputes only what the new articles touch; corpus-level
 stages (reuse, stories, cross-check) are recomputed from the stored records.
 """
@@ -17,10 +18,11 @@ stages (reuse, stories, cross-check) are recomputed from the stored records.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import IO, Any, Callable, Iterable, Mapping, Sequence
+from typing import IO, Any
 
-from storyline import __version__
+from storyline.fingerprint import code_fingerprint
 from storyline.models import Article, Claim, Document, Rejection, content_id
 from storyline.progress import QUIET, Progress
 from storyline.serialize import from_dict, to_dict
@@ -128,7 +130,10 @@ def _run_claims(ctx: Context, v: Mapping[str, Any]) -> Mapping[str, Any]:
     from storyline.claims import extract_claims
 
     docs: Sequence[Document] = v["docs"]
-    key = content_id(__version__, to_dict(ctx.settings.claims))
+    # Keyed by the settings and by the code that extracts claims: a store written by older code
+    # never serves stale claims.
+    code = code_fingerprint("storyline.claims", "storyline.models", "storyline.data")
+    key = content_id(code, to_dict(ctx.settings.claims))
     cached: dict[str, Any] = {}
     if ctx.store is not None:
         cached = ctx.store.get_results("claims", key, [d.id for d in docs])

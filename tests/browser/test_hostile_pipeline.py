@@ -48,7 +48,7 @@ def test_hostile_report_html(hostile_db, watched, tmp_path):
     from storyline import api
 
     try:
-        report = api.report(hostile_db)
+        report = api.report_corpus(hostile_db)
     except ImportError as exc:
         pytest.skip(f"pipeline not complete: {exc}")
     out = report.write(tmp_path / "out")

@@ -100,10 +100,10 @@ def test_cli_serve_subprocess(tmp_path, make_doc):
                 with urllib.request.urlopen(base + "/api/search?q=blaze", timeout=5) as r:
                     hits = r.read().decode()
                 break
-            except OSError:
+            except OSError as exc:
                 if proc.poll() is not None or time.monotonic() > deadline:
                     raise AssertionError(proc.stderr.read().decode() if proc.poll() is not None
-                                         else "server did not start")
+                                         else "server did not start") from exc
                 time.sleep(0.3)
         assert len(json.loads(hits)) == 1
         with urllib.request.urlopen(base + "/search?q=blaze", timeout=5) as r:
@@ -118,7 +118,7 @@ def test_serve_example_corpus_from_a_real_store(watched, artifacts, tmp_path, ex
     """The example corpus ingested into a real store and served by the real app (store search,
     report computed from the store): the planted conflict opens to both sentences, search finds
     the Coastal Herald report, and the story page is saved as a screenshot."""
-    from storyline import ingest
+    from storyline import ingest_corpus as ingest
 
     db = tmp_path / "example.db"
     summary = ingest([examples_dir], db)

@@ -8,17 +8,16 @@ W101 warning and an empty annotation instead of being analysed as English.
 
 from __future__ import annotations
 
-from typing import Iterable, Iterator
+from collections.abc import Iterable, Iterator
 
 from storyline.annotate.language import detect_language
 from storyline.annotate.model import find_model, load_pipeline, pipeline_id
 from storyline.annotate.settings import AnnotateSettings
-from storyline.models import Annotation, Article, Document, Mention, Sentence, Token
+from storyline.models import Annotation, Article, Mention, Sentence, Token
 
 __all__ = [
     "AnnotateSettings",
     "annotate",
-    "annotate_documents",
     "detect_language",
     "doc_to_annotation",
     "find_model",
@@ -45,15 +44,6 @@ def annotate(
             batch = []
     if batch:
         yield from _annotate_batch(batch, settings, nlp, pid)
-
-
-def annotate_documents(
-    articles: Iterable[Article], settings: AnnotateSettings, nlp=None
-) -> Iterator[Document]:
-    """Like :func:`annotate`, pairing each article with its annotation."""
-    articles = list(articles)
-    for article, ann in zip(articles, annotate(articles, settings, nlp)):
-        yield Document(article, ann)
 
 
 def _annotate_batch(

@@ -55,7 +55,7 @@ def analyze(ctx: click.Context, paths: tuple[str, ...], out_dir: str, db: str | 
 def ingest(ctx: click.Context, paths: tuple[str, ...], db: str, settings):
     """Add PATHS to the persistent corpus in DB (articles already there are skipped)."""
     with handle_errors():
-        summary = api.ingest(list(paths), db, settings, stdin=sys.stdin.buffer,
+        summary = api.ingest_corpus(list(paths), db, settings, stdin=sys.stdin.buffer,
                              progress=progress_for(ctx))
     report_rejections(summary.rejected, _quiet(ctx))
     if not _quiet(ctx):
@@ -76,7 +76,7 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], db: str, settings):
 def report(ctx: click.Context, db: str, out_dir: str, settings):
     """Write the report of the whole corpus stored in DB to OUT."""
     with handle_errors():
-        rep = api.report(db, settings, progress=progress_for(ctx))
+        rep = api.report_corpus(db, settings, progress=progress_for(ctx))
         written = rep.write(out_dir)
     if not _quiet(ctx):
         click.echo(f"{len(rep.documents)} articles -> {console_safe(written['html'])}", err=True)
