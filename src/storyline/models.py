@@ -272,6 +272,7 @@ class Check:
     family_ids: tuple[str, ...] = ()
     via: tuple[str, ...] = ()  # outlets/agencies the claims were reported through
     values: tuple[str, ...] = ()  # the differing values (dates, figures, wordings), for display
+    label: str | None = None  # the claim in the article's own words (crosscheck.labels)
 
 
 @dataclass(frozen=True, slots=True)

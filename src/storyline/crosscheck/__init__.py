@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from storyline.crosscheck.align import Context, align_groups
+from storyline.crosscheck.labels import check_label, has_content
 from storyline.crosscheck.settings import CheckSettings
 from storyline.crosscheck.text import alias_map
 from storyline.crosscheck.timeline import timeline as _timeline
@@ -53,14 +54,17 @@ def cross_check(claims: Sequence[Claim], docs: Sequence[Document], families: Seq
     checks: dict[str, Check] = {}
     for story_id, bucket in buckets:
         for kind in ("date", "quantity", "quote", "statement"):
-            of_kind = [c for c in bucket if c.kind == kind]
+            # a light verb and a bare year ("we will do it next year") is nothing to check
+            of_kind = [c for c in bucket if c.kind == kind
+                       and has_content(c, ctx.docs.get(c.article_id))]
             for group, pairs in align_groups(of_kind, ctx):
                 if len(group) == 1 and (not settings.report_singletons
                                         or (not settings.report_uncheckable
                                             and not checkable(group[0]))):
                     continue
                 sid = story_id if any(c.article_id in in_story for c in group) else None
-                check = judge(group, pairs, family_of, ctx, sid)
+                check = judge(group, pairs, family_of, ctx, sid,
+                              label=check_label(group, ctx.docs))
                 checks.setdefault(check.id, check)
     return tuple(sorted(checks.values(), key=sort_key))
 

@@ -108,9 +108,11 @@ def _fmt_values(items: list[tuple[str, list[str]]], quote: bool = False) -> str:
     return " vs ".join(f"{q}{v}{q} ({', '.join(labels)})" for v, labels in items)
 
 
-def _about(group: Sequence[Claim], ctx: Context) -> str:
+def _about(group: Sequence[Claim], ctx: Context, label: str | None = None) -> str:
     c = group[0]
     lim = ctx.settings.summary_chars
+    if label and c.kind in ("quantity", "date"):
+        return trim(label, lim)  # the clause as written (crosscheck.labels)
     if c.kind == "quote":
         named = [x for x in group if x.speaker]
         if not named:
@@ -153,7 +155,7 @@ def _figures_differ(a: Claim, b: Claim, s) -> bool | None:
 
 
 def judge(group: Sequence[Claim], pairs: Sequence[tuple[Claim, Claim]], families: Mapping[str, str],
-          ctx: Context, story_id: str | None) -> Check:
+          ctx: Context, story_id: str | None, label: str | None = None) -> Check:
     """The verdict on one group of aligned claims."""
     s = ctx.settings
     kind = group[0].kind
@@ -166,14 +168,14 @@ def judge(group: Sequence[Claim], pairs: Sequence[tuple[Claim, Claim]], families
             status = "conflicting"
             items = _by_value(group, ctx)
             values = tuple(v for v, _ in items)
-            detail = f"{_about(group, ctx)}: dates differ: {_fmt_values(items)}"
+            detail = f"{_about(group, ctx, label)}: dates differ: {_fmt_values(items)}"
     elif kind == "quantity":
         if any(_disagree(a, b, ctx, lambda x, y: _figures_differ(x, y, s)) for a, b in pairs):
             status = "conflicting"
             items = _by_value(group, ctx)
             values = tuple(v for v, _ in items)
             what = "ordinals differ" if group[0].aspect == "ordinal" else "figures differ beyond tolerance"
-            detail = f"{_about(group, ctx)}: {what}: {_fmt_values(items, quote=True)}"
+            detail = f"{_about(group, ctx, label)}: {what}: {_fmt_values(items, quote=True)}"
     elif kind == "quote":
         misattributed = [(a, b) for a, b in pairs
                          if ctx.speaker(a) and ctx.speaker(b) and ctx.speaker(a) != ctx.speaker(b)]
@@ -197,7 +199,7 @@ def judge(group: Sequence[Claim], pairs: Sequence[tuple[Claim, Claim]], families
                 items = _by_value(group, ctx, key=lambda c: trim(c.text, s.summary_chars))
                 values = tuple(v for v, _ in items)
                 changed = "; ".join(f'"{x}" / "{y}"' for x, y in diffs)
-                detail = (f"{_about(group, ctx)} rendered with different words ({changed}): "
+                detail = (f"{_about(group, ctx, label)} rendered with different words ({changed}): "
                           f"{_fmt_values(items, quote=True)}")
     if status is None:
         status = "corroborated" if n >= 2 else "single_source"
@@ -205,11 +207,11 @@ def judge(group: Sequence[Claim], pairs: Sequence[tuple[Claim, Claim]], families
         values = ()
         labels = sorted({lab for _, labs in items for lab in labs})
         if kind == "date":
-            what = f"{_about(group, ctx)} on {group[0].date}"
+            what = f"{_about(group, ctx, label)} on {group[0].date}"
         elif kind == "quote" or kind == "quantity":
-            what = f'{_about(group, ctx)}: "{trim(group[0].text, s.summary_chars)}"'
+            what = f'{_about(group, ctx, label)}: "{trim(group[0].text, s.summary_chars)}"'
         else:
-            what = _about(group, ctx)
+            what = _about(group, ctx, label)
         verb = "agree on" if status == "corroborated" else "from one source:"
         detail = f"{len(labels)} article(s) ({', '.join(labels)}) {verb} {what}"
     noun = "source" if n == 1 else "sources"
@@ -232,6 +234,7 @@ def judge(group: Sequence[Claim], pairs: Sequence[tuple[Claim, Claim]], families
         family_ids=fam_ids,
         via=via_names,
         values=values,
+        label=label,
     )
 
 

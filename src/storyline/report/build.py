@@ -2,7 +2,9 @@
 
 :class:`Report` holds the records; :meth:`Report.to_dict` gives the contract's JSON shape (see
 ``shared/DESIGN.md`` and ``report/schema.json``): the required keys, plus extra keys that the
-HTML report uses (per article ``sentences`` and ``mentions``; top-level ``rejected``). No timestamp
+HTML report uses (per article ``sentences`` and ``mentions``; top-level ``rejected``; per story
+and event ``title_article_id`` and ``title_from``: the titles are chosen here from the stage
+records, :mod:`storyline.report.titles`). No timestamp
 is written, so the same input and settings give the same bytes.
 """
 
@@ -28,6 +30,7 @@ from storyline.models import (
     Story,
     TimelineEntry,
 )
+from storyline.report.titles import Title, retitle
 from storyline.serialize import to_dict
 from storyline.settings import Settings
 
@@ -47,6 +50,7 @@ class Report:
     claims: tuple[Claim, ...] = ()
     checks: tuple[Check, ...] = ()
     timeline: tuple[TimelineEntry, ...] = ()
+    titles: Mapping[str, Title] = field(default_factory=dict)  # story/event id -> its title
     _cache: dict = field(default_factory=dict, compare=False, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
@@ -59,13 +63,21 @@ class Report:
                 "rejected": [to_dict(r) for r in self.rejected],
                 "reuse": [to_dict(x) for x in self.reuse],
                 "families": [to_dict(x) for x in self.families],
-                "stories": [to_dict(x) for x in self.stories],
+                "stories": [self._story_dict(x) for x in self.stories],
                 "entities": [to_dict(x) for x in self.entities],
                 "claims": [to_dict(x) for x in self.claims],
                 "checks": [to_dict(x) for x in self.checks],
                 "timeline": [to_dict(x) for x in self.timeline],
             }
         return self._cache["dict"]
+
+    def _story_dict(self, story: Story) -> dict[str, Any]:
+        d = to_dict(story)
+        for rec in (d, *d.get("events", ())):
+            t = self.titles.get(rec["id"])
+            if t is not None:
+                rec["title_article_id"], rec["title_from"] = t.article_id, t.source
+        return d
 
     def to_json(self) -> str:
         return json.dumps(self.to_dict(), ensure_ascii=False, indent=2) + "\n"
@@ -99,13 +111,16 @@ def build_report(
     *,
     rejected: Sequence[Rejection] = (),
 ) -> Report:
+    families = tuple(values.get("families", ()))
+    stories, titles = retitle(tuple(values.get("stories", ())), docs, families)
     return Report(
         settings=settings,
         documents=tuple(docs),
         rejected=tuple(rejected),
         reuse=tuple(values.get("links", ())),
-        families=tuple(values.get("families", ())),
-        stories=tuple(values.get("stories", ())),
+        families=families,
+        stories=stories,
+        titles=titles,
         entities=tuple(values.get("entities", ())),
         claims=tuple(values.get("claims", ())),
         checks=tuple(values.get("checks", ())),
