@@ -25,6 +25,12 @@ import jinja2
 from markupsafe import Markup
 
 from storyline.report import view
+from storyline.report.coverage import (
+    coverage_svg,
+    entity_groups,
+    published_label,
+    source_rows,
+)
 from storyline.report.matrix import claims_matrix
 from storyline.report.settings import ReportSettings
 from storyline.report.svg import provenance_svg, timeline_svg
@@ -71,6 +77,10 @@ def environment(extra_loaders: tuple[jinja2.BaseLoader, ...] = ()) -> jinja2.Env
         time_span=view.time_span,
         provenance_svg=provenance_svg,
         timeline_svg=timeline_svg,
+        coverage_svg=coverage_svg,
+        source_rows=source_rows,
+        entity_groups=entity_groups,
+        published_label=published_label,
     )
     return env
 

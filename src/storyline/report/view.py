@@ -186,15 +186,24 @@ class StoryView:
         return sum(1 for c in self.checks if c.get("status") in statuses)
 
     def check_groups(self) -> list[tuple[str, str, list[Mapping[str, Any]]]]:
-        """The checks in reading order as ``(key, heading, checks)``: conflicts and misquotes,
-        then single-source claims, then corroborated ones (empty groups left out)."""
-        groups = [("problems", "Conflicts and misquotes", ("conflicting", "misquoted")),
-                  ("single", "Single-source claims", ("single_source",)),
-                  ("corroborated", "Corroborated", ("corroborated",))]
-        out = [(key, title, [c for c in self.checks if c.get("status") in statuses])
-               for key, title, statuses in groups]
-        known = {s for _, _, st in groups for s in st}
-        out.append(("other", "Other", [c for c in self.checks if c.get("status") not in known]))
+        """The checks in reading order as ``(key, heading, checks)``: conflicts and misquotes;
+        claims repeated by several articles that rest on one source (the pattern of one item
+        relayed by many outlets); corroborated claims; then the rest (claims of one article),
+        which the page folds. Empty groups are left out; within a group the stage's order,
+        claims carried by more articles first."""
+        def more_first(checks: list[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
+            return sorted(checks, key=lambda c: -len(c.get("article_ids") or ()))
+
+        problems = [c for c in self.checks if c.get("status") in ("conflicting", "misquoted")]
+        single = [c for c in self.checks if c.get("status") == "single_source"]
+        repeated = more_first([c for c in single if len(c.get("article_ids") or ()) > 1])
+        corroborated = more_first([c for c in self.checks if c.get("status") == "corroborated"])
+        shown = {id(c) for c in (*problems, *repeated, *corroborated)}
+        rest = [c for c in self.checks if id(c) not in shown]
+        out = [("problems", "Conflicts and misquotes", problems),
+               ("repeated", "Repeated by several articles, from one source", repeated),
+               ("corroborated", "Corroborated by independent sources", corroborated),
+               ("rest", "Other claims, each from one article", rest)]
         return [g for g in out if g[2]]
 
 
