@@ -47,7 +47,10 @@ def test_every_article_with_metadata_and_entities(report_dict):
             assert a["title"] in html
     assert "Fishermen watch market burn" in html
     assert "published date from file metadata" in html  # warnings
-    assert "Tomas Reyes" in html and "PERSON" in html  # grouped mentions
+    # entities grouped for a reader; the parser's labels are not shown on article cards
+    assert "PERSON" not in html and "CARDINAL" not in html and 'class="ents' not in html
+    assert ">People <" in html and ">Organisations <" in html and ">Places <" in html
+    assert "<b>Ilse Varga</b>" in html
     assert "Varga \u00b7 I. Varga \u00b7 Mayor Varga" in html  # entity aliases
     assert "broken.jsonl:3" in html and "E203" in html  # rejected inputs
 
@@ -91,7 +94,7 @@ def test_url_rendering(report_dict):
 def test_checks_ordered_conflicts_first_with_sentences(report_dict):
     html = render_html(report_dict)
     order = [html.index(f'id="check-{k}"') for k in
-             ("k-conflict-date", "k-misquote-varga", "k-boats", "k-injured")]
+             ("k-conflict-date", "k-misquote-varga", "k-injured", "k-boats")]
     assert order == sorted(order)
     conflict = html[order[0]:order[1]]
     # Both sentences behind the conflict, with the differing dates highlighted.
@@ -226,8 +229,25 @@ def test_checks_grouped_with_counts(report_dict):
     html = render_html(report_dict)
     heads = re.findall(r'<h4 id="story-s-harbor-checks-(\w+)">([^<]*)<span class="mut">\((\d+)\)',
                        html)
-    assert [(k, n) for k, _, n in heads] == [("problems", "2"), ("single", "1"),
-                                              ("corroborated", "1")]
+    assert [(k, n) for k, _, n in heads] == [("problems", "2"), ("corroborated", "1")]
+    # a claim of one article is folded, behind a summary that says how many there are
+    fold = re.search(r'<details class="fold" id="story-s-harbor-checks-rest"><summary>'
+                     r"Show all (\d+) other claim", html)
+    assert fold and fold.group(1) == "1"
+    assert html.index('id="check-k-boats"') > fold.start()
+
+
+def test_claims_repeated_from_one_source_come_before_corroborated(report_dict):
+    import copy
+
+    r = copy.deepcopy(report_dict)
+    boats = next(c for c in r["checks"] if c["id"] == "k-boats")
+    boats["article_ids"] = [a["id"] for a in r["articles"][:3]]  # three rewrites, one source
+    html = render_html(r)
+    heads = re.findall(r'<h4 id="story-s-harbor-checks-(\w+)">', html)
+    assert heads == ["problems", "repeated", "corroborated"]
+    assert html.index('id="check-k-boats"') < html.index('id="check-k-injured"')
+    assert 'id="story-s-harbor-checks-rest"' not in html
 
 
 def test_glance_links_to_groups(report_dict):
