@@ -19,8 +19,8 @@ def _claim(doc, needle, kind, **kw) -> Claim:
 
 
 @pytest.mark.parametrize("text, needle, kind, label", [
-    ("The city council has set aside 2 million euros in emergency support for the traders, "
-     "deputy mayor Paul Brandt said.", "2 million euros", "quantity",
+    (("The city council has set aside 2 million euros in emergency support for the traders, "
+      "deputy mayor Paul Brandt said."), "2 million euros", "quantity",
      "city council has set aside 2 million euros"),
     ("Twelve people were injured, two of them seriously, the fire brigade said.",
      "Twelve people", "quantity", "Twelve people were injured"),

@@ -110,14 +110,14 @@ def _instant(published: str | None) -> dt.datetime | None:
     if not published:
         return None
     try:
-        t = dt.datetime.fromisoformat(published.replace("Z", "+00:00"))
+        t = dt.datetime.fromisoformat(published)  # Python 3.11 reads a final "Z"
     except ValueError:
         try:
             t = dt.datetime.fromisoformat(published[:10])
         except ValueError:
             return None
     if t.tzinfo is not None:
-        t = t.astimezone(dt.timezone.utc).replace(tzinfo=None)
+        t = t.astimezone(dt.UTC).replace(tzinfo=None)
     return t
 
 
@@ -159,7 +159,7 @@ def published_label(published: str | None) -> str:
     if not published:
         return "unknown"
     try:
-        t = dt.datetime.fromisoformat(published.replace("Z", "+00:00"))
+        t = dt.datetime.fromisoformat(published)
     except ValueError:
         return published
     if len(published) <= 10:
@@ -220,17 +220,17 @@ def coverage_svg(ix: Index, sv: StoryView, base: str = "") -> Markup:
     dated_n = sum(len(v) for _, stack in bars for v in stack.values())
     summary = (f"{dated_n} dated article(s) per {size}, from {_fmt(bars[0][0], size)} to "
                f"{_fmt(bars[-1][0], size)}, stacked by source family")
-    parts = [f'<svg class="coverage" viewBox="0 0 {width} {height}" width="{width}" '
-             f'height="{height}" role="img" aria-labelledby="{uid}-t">'
-             f'<title id="{uid}-t">{escape(summary)}</title>',
-             f'<line x1="{PAD_L}" y1="{PAD_T + CHART_H}" x2="{width - 4}" '
-             f'y2="{PAD_T + CHART_H}" stroke="#d8dde3"/>',
+    parts = [(f'<svg class="coverage" viewBox="0 0 {width} {height}" width="{width}" '
+              f'height="{height}" role="img" aria-labelledby="{uid}-t">'
+              f'<title id="{uid}-t">{escape(summary)}</title>'),
+             (f'<line x1="{PAD_L}" y1="{PAD_T + CHART_H}" x2="{width - 4}" '
+              f'y2="{PAD_T + CHART_H}" stroke="#d8dde3"/>'),
              f'<text class="d" x="{PAD_L - 4}" y="{PAD_T + 8}" text-anchor="end">{top}</text>',
              f'<text class="d" x="{PAD_L - 4}" y="{PAD_T + CHART_H}" text-anchor="end">0</text>']
     every = max(1, -(-LABEL_W // int(slot)))
     for i, (when, stack) in enumerate(bars):
         x = PAD_L + i * slot + (slot - bar_w) / 2
-        y = PAD_T + CHART_H
+        y = float(PAD_T + CHART_H)
         for number in sorted(stack):
             n = len(stack[number])
             fk = by_number[number]
@@ -270,5 +270,5 @@ def entity_groups(entities: Sequence[Mapping[str, Any]]
     return out
 
 
-__all__ = ["FamilyKey", "published_label", "SourceRow", "coverage", "coverage_svg", "entity_groups",
-           "source_rows", "story_families"]
+__all__ = ["FamilyKey", "SourceRow", "coverage", "coverage_svg", "entity_groups",
+           "published_label", "source_rows", "story_families"]

@@ -93,6 +93,16 @@ def render_markdown(report: Mapping[str, Any], settings: ReportSettings | None =
         if len(bad) > settings.markdown_max_items:
             out.append(f"- \u2026 and {len(bad) - settings.markdown_max_items} more "
                        f"(see report.html)")
+        repeated = {k: g for k, _, g in sv.check_groups()}.get("repeated", [])
+        if repeated:
+            out += ["", "### Repeated by several articles, from one source", ""]
+        for ch in repeated[: settings.markdown_max_items]:
+            what = ch.get("label") or ch.get("summary", "")
+            out.append(f"- {md_escape(what, 200)} ({len(ch.get('article_ids') or ())} articles, "
+                       f"{ch.get('independent_sources', '?')} independent source)")
+        if len(repeated) > settings.markdown_max_items:
+            out.append(f"- \u2026 and {len(repeated) - settings.markdown_max_items} more "
+                       f"(see report.html)")
     rejected = report.get("rejected") or ()
     if rejected:
         out += ["", "## Rejected inputs", ""]
