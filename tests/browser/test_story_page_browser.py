@@ -15,7 +15,7 @@ import re
 
 import pytest
 
-from storyline import ingest
+from storyline import ingest_corpus
 from storyline.api import report_from_db
 from storyline.web.app import create_app
 
@@ -27,7 +27,7 @@ pytestmark = pytest.mark.slow
 @pytest.fixture(scope="module")
 def served(tmp_path_factory, examples_dir):
     db = tmp_path_factory.mktemp("story") / "example.db"
-    assert not ingest([examples_dir], db).rejected
+    assert not ingest_corpus([examples_dir], db).rejected
     report = report_from_db(db)
     with ServerThread(create_app(db, report_loader=lambda d, s: report)) as srv:
         yield srv, report
