@@ -281,4 +281,4 @@ def _colon_intro(view: DocView, start: int) -> str | None:
     sent = view.sentences[view.sentence_of(colon)]
     persons = [m for m in view.mentions if m.label == "PERSON" and sent.start <= m.start < colon
                and not view.in_quote(m.start)]
-    return fullest_name(view, persons[-1].text) if persons else None
+    return fullest_name(view, persons[-1].text, persons[-1].start) if persons else None

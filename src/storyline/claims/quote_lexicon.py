@@ -19,9 +19,10 @@ SPEECH_VERBS = frozenset({
     "assure", "thank", "congratulate", "accord", "quote", "refer", "criticize", "criticise",
     "blast", "lament", "caution", "pronounce", "tout", "welcome", "notify", "inform", "thunder",
     "yell", "shout", "scream", "chant", "exclaim", "whisper", "plead", "boast", "brag", "retort",
-    "counter"
+    "counter", "charge", "boom"
 })
-"""Lemmas that introduce speech; ``accord`` is spaCy's lemma of "According (to)"."""
+"""Lemmas that introduce speech (not "continue", far more often "would continue to 'act
+jointly'" than "..., he continued", nor "read", more often a banner's slogan than a letter); ``accord`` is spaCy's lemma of "According (to)"."""
 
 REPORTING_VERBS = frozenset({
     "say", "state", "tell", "add", "note", "remark", "emphasize", "emphasise", "stress", "write",

@@ -135,7 +135,9 @@ def _continue_speakers(view: DocView, found: list[_Found],
         gap = view.sentence_of(f.start) - view.sentence_of(max(prev.start, prev.end - 1))
         if not (0 <= gap <= window) or _new_name(view, prev.end, f.start, prev.frame.speaker):
             continue
-        if _is_sentence_like(view, f.start, f.end) or _refers_to_speech(view, f.start):
+        if _is_sentence_like(view, f.start, f.end) or _refers_to_speech(view, f.start) \
+                or (_whole_sentences(view.text[f.start : f.end])
+                    and "\n" not in view.text[prev.end : f.start]):  # a split quotation
             f.frame = Attribution(prev.frame.speaker, prev.frame.via, None, "continuation")
 
 
@@ -167,6 +169,11 @@ def _is_sentence_like(view: DocView, start: int, end: int) -> bool:
     words = view.text[start:end]
     return words[:1].isupper() and any(
         view.tokens[i].pos in ("VERB", "AUX") for i in view.tokens_in(start, end))
+
+
+def _whole_sentences(words: str) -> bool:
+    """Verbless but complete: "Just a ton of money for a relatively small state. Insane." """
+    return words[:1].isupper() and words.rstrip()[-1:] in ".!?" and len(words.split()) >= 4
 
 
 def _resumes(view: DocView, prev: _Found, f: _Found) -> bool:

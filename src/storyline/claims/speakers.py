@@ -25,16 +25,32 @@ from storyline.claims.quote_view import DocView
 from storyline.models import Mention
 
 
-def fullest_name(view: DocView, name: str) -> str:
-    """The longest PERSON mention in the article containing every word of ``name``."""
+def fullest_name(view: DocView, name: str, at: int | None = None) -> str:
+    """The fullest PERSON mention in the article containing every word of ``name``.
+
+    With ``at`` (where the name is used), the most recent such mention before ``at`` that is
+    not the object of a preposition wins ("referring to George Romney" does not make a later
+    "Romney said" George), else the most recent one, so "Romney said" after "Ann Romney admitted"
+    is Ann Romney even when a longer "George Romney" appears elsewhere; without ``at``, the
+    longest mention in the article."""
     words = _name_words(name)
     if not words:
         return name
     best = name
+    recent: Mention | None = None
+    actor: Mention | None = None
     for m in view.mentions:
-        if m.label == "PERSON" and words <= _name_words(m.text) and len(m.text) > len(best):
+        if m.label != "PERSON" or not words <= _name_words(m.text) \
+                or len(_name_words(m.text)) <= len(words):
+            continue
+        if len(m.text) > len(best):
             best = m.text
-    return _strip_possessive(best)
+        if at is not None and m.end <= at and not view.in_quote(m.start):
+            recent = m
+            if not any(view.tokens[i].dep == "pobj" for i in view.tokens_in(m.start, m.end)):
+                actor = m
+    chosen = actor or recent
+    return _strip_possessive(chosen.text if chosen is not None else best)
 
 
 def _name_words(s: str) -> set[str]:
@@ -89,11 +105,11 @@ def speaker_name(view: DocView, i: int, window: int, depth: int = 0) -> str | No
         nxt = [m for m in view.mentions
                if m.label == "PERSON" and t.end + 1 < m.start < t.end + 25 and len(m.text) > 5]
         if nxt:
-            return fullest_name(view, nxt[0].text)
+            return fullest_name(view, nxt[0].text, t.start)
     if t.pos == "PRON" or low in PERSON_PRONOUNS:
         if low in PERSON_PRONOUNS:
             found = antecedent(view, t.start, window)
-            return fullest_name(view, found) if found else None
+            return fullest_name(view, found, t.start) if found else None
         if low in ("they", "it") and depth < 2:  # "a delegation, which ... what they described"
             j = i
             for _ in range(8):
@@ -122,18 +138,18 @@ def speaker_name(view: DocView, i: int, window: int, depth: int = 0) -> str | No
         return speaker_name(view, owner, window, depth + 1) if owner is not None else None
     m = view.mention_at(i, ("PERSON",)) or _person_in_phrase(view, i)
     if m is not None:
-        names = [fullest_name(view, m.text)]
+        names = [fullest_name(view, m.text, m.start)]
         for c in view.children[i]:  # "Kim and Putin agreed"
             other = view.mention_at(c, ("PERSON",)) if view.tokens[c].dep == "conj" else None
             if other is not None and other is not m:
-                names.append(fullest_name(view, other.text))
+                names.append(fullest_name(view, other.text, other.start))
         return " and ".join(names)
     m = view.mention_at(i, ("ORG", "GPE", "NORP", "FAC"))
     if m is not None and t.pos == "PROPN":
         return fullest_name(view, m.text)
     if t.pos == "PROPN":
         name = propn_name(view, i)
-        return fullest_name(view, name) if name else None
+        return fullest_name(view, name, t.start) if name else None
     det = view.child(i, "det")
     if det is not None and view.word(det).lower() in ("the", "this", "that") and t.tag == "NN":
         earlier = _earlier_phrase(view, i, window)  # "a naval officer said ... the officer said"
@@ -142,7 +158,7 @@ def speaker_name(view: DocView, i: int, window: int, depth: int = 0) -> str | No
         if lemma in PERSON_ROLE_NOUNS:
             found = antecedent(view, t.start, window)
             if found:
-                return fullest_name(view, found)
+                return fullest_name(view, found, t.start)
         if lemma in ORG_ROLE_NOUNS:  # "the company said" -> the organisation named before
             found = antecedent(view, t.start, window, ("ORG",))
             if found:
