@@ -1,0 +1,200 @@
+"""Events and stories on several real corpora, leave one corpus out.
+
+    python benchmarks/stories_loco.py [--corpora ecbplus-dev meantime newswcl50] [--grid]
+
+Corpora (each with gold events and topics; build the extra ones with
+``benchmarks/stories_corpora.py``): ECB+ dev (``../shared/data/ecbplus-dev``, 462 articles, two
+incidents of one kind per topic, no dates), MEANTIME English (120 Wikinews articles, every article
+its own incident, 30 of one kind per corpus, dated) and NewsWCL50 (50 articles, 10 events x 5
+outlets from far left to far right, dated from the URL). A corpus that is absent is skipped
+(``../shared`` is found beside the project root, or where ``STORYLINE_SHARED`` points).
+
+For every corpus C (held out), in one run:
+
+* storyline with the DEFAULT settings: event and story (topic) B-cubed P/R/F1;
+* with ``--grid``: storyline with ``event_threshold`` chosen on the OTHER corpora (best mean event
+  F1 over them), reported on C, so that no figure of C comes from a setting chosen on C;
+* the baseline: plain TF-IDF cosine + average linkage (scipy), its one distance threshold tuned
+  on the OTHER corpora (best mean event F1 over them; for stories, best mean topic F1), then
+  applied to C. Also its oracle threshold tuned on C itself (an upper bound the others cannot use).
+
+Results go to ``benchmarks/results/stories_loco.json``. Annotation is cached under
+``~/.cache/storyline-bench`` (about a minute per corpus on first use).
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import hashlib
+import json
+import os
+import pickle
+import statistics
+import sys
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from stories_ecbplus import bcubed, tfidf_matrix  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[1]
+RESULTS = ROOT / "benchmarks" / "results" / "stories_loco.json"
+CACHE = Path.home() / ".cache" / "storyline-bench"
+SHARED = Path(os.environ.get("STORYLINE_SHARED", ROOT.parent / "shared"))
+CORPORA = {
+    "ecbplus-dev": SHARED / "data" / "ecbplus-dev",
+    "meantime": ROOT / "benchmarks" / "data" / "stories" / "meantime",
+    "newswcl50": ROOT / "benchmarks" / "data" / "stories" / "newswcl50",
+}
+THRESHOLDS = [round(0.30 + 0.01 * i, 2) for i in range(70)]
+EVENT_GRID = (0.08, 0.10, 0.12, 0.14, 0.16, 0.20)
+
+
+def available(names: Sequence[str] = tuple(CORPORA)) -> list[str]:
+    return [n for n in names if (CORPORA[n] / "articles.jsonl").is_file()]
+
+
+def load_corpus(name: str) -> tuple[list, dict[str, tuple[str, str]]]:
+    """(documents, gold) of one corpus; ``gold[external id] = (topic, event)``."""
+    from storyline.annotate import AnnotateSettings, annotate, load_pipeline
+    from storyline.annotate.model import pipeline_id
+    from storyline.models import Article, Document, content_id
+
+    path = CORPORA[name]
+    arts = []
+    for line in (path / "articles.jsonl").open(encoding="utf-8"):
+        rec = json.loads(line)
+        text = rec["text"].strip()
+        arts.append(Article(id=content_id(text), text=text, source=f"{name}/{rec['id']}",
+                            external_id=rec["id"], title=rec.get("title"),
+                            outlet=rec.get("outlet"), published=rec.get("published")))
+    nlp = load_pipeline()
+    key = hashlib.sha256(repr(AnnotateSettings()).encode() + pipeline_id(nlp).encode())
+    for a in arts:
+        key.update(a.text.encode())
+    cache = CACHE / f"{name}_{key.hexdigest()[:20]}.pickle"
+    if cache.exists():
+        with cache.open("rb") as fh:
+            anns = pickle.load(fh)
+    else:
+        anns = list(annotate(arts, AnnotateSettings(), nlp))
+        CACHE.mkdir(parents=True, exist_ok=True)
+        with cache.open("wb") as fh:
+            pickle.dump(anns, fh)
+    gold = {}
+    for row in (path / "gold.tsv").read_text(encoding="utf-8").splitlines()[1:]:
+        art, topic, event = row.split("\t")
+        gold[art] = (topic, event)
+    return [Document(a, n) for a, n in zip(arts, anns)], gold
+
+
+def score(stories, docs, gold: Mapping[str, tuple[str, str]]) -> dict[str, float]:
+    ext = {d.id: d.article.external_id for d in docs}
+    ev, st = {}, {}
+    for s in stories:
+        for e in s.events:
+            for a in e.article_ids:
+                ev[ext[a]] = e.id
+                st[ext[a]] = s.id
+    items = [ext[d.id] for d in docs]
+    ep, er, ef = bcubed(ev, {i: gold[i][1] for i in items})
+    tp, tr, tf = bcubed(st, {i: gold[i][0] for i in items})
+    return {"event_p": ep, "event_r": er, "event_f1": ef, "story_p": tp, "story_r": tr,
+            "story_f1": tf, "events": len(set(ev.values())), "stories": len(stories)}
+
+
+def baseline_curves(docs, gold) -> dict[str, list[tuple[float, float, float]]]:
+    """Event and topic B-cubed (P, R, F1) of the TF-IDF average-link baseline at every threshold
+    of ``THRESHOLDS``."""
+    from scipy.cluster.hierarchy import fcluster, linkage
+    from scipy.spatial.distance import pdist
+
+    z = linkage(pdist(tfidf_matrix(docs), metric="cosine"), method="average")
+    items = [d.article.external_id for d in docs]
+    out: dict[str, list] = {"event": [], "story": []}
+    for t in THRESHOLDS:
+        pred = {i: str(lab) for i, lab in zip(items, fcluster(z, t=t, criterion="distance"))}
+        out["event"].append(bcubed(pred, {i: gold[i][1] for i in items}))
+        out["story"].append(bcubed(pred, {i: gold[i][0] for i in items}))
+    return out
+
+
+def best_index(curves: Sequence[Sequence[tuple[float, float, float]]]) -> int:
+    """Index of the threshold with the best mean F1 over several corpora (ties: the first)."""
+    means = [statistics.mean(c[i][2] for c in curves) for i in range(len(THRESHOLDS))]
+    return max(range(len(means)), key=lambda i: (round(means[i], 9), -i))
+
+
+def run(names: Sequence[str], grid: bool = False) -> dict:
+    from storyline.stories import StoriesSettings, cluster_stories
+
+    data = {n: load_corpus(n) for n in names}
+    curves = {n: baseline_curves(*data[n]) for n in names}
+    default = StoriesSettings()
+    ours = {n: score(cluster_stories(data[n][0], default), *data[n]) for n in names}
+    by_thr: dict[float, dict[str, float]] = {}
+    if grid:
+        for thr in EVENT_GRID:
+            s = dataclasses.replace(default, event_threshold=thr)
+            by_thr[thr] = {n: score(cluster_stories(data[n][0], s), *data[n])["event_f1"]
+                           for n in names}
+    out: dict = {"settings": dataclasses.asdict(default), "corpora": {}}
+    for n in names:
+        others = [o for o in names if o != n]
+        row: dict = {"articles": len(data[n][0]), "storyline": ours[n]}
+        for level in ("event", "story"):
+            oracle = best_index([curves[n][level]])
+            row[f"baseline_{level}_oracle"] = {"threshold": THRESHOLDS[oracle],
+                                               "f1": curves[n][level][oracle][2]}
+            if others:
+                i = best_index([curves[o][level] for o in others])
+                p, r, f = curves[n][level][i]
+                row[f"baseline_{level}"] = {"threshold": THRESHOLDS[i], "tuned_on": others,
+                                            "p": p, "r": r, "f1": f}
+        if grid and others:
+            thr = max(EVENT_GRID, key=lambda t: (statistics.mean(by_thr[t][o] for o in others), -t))
+            row["storyline_loco"] = {"event_threshold": thr, "event_f1": by_thr[thr][n],
+                                     "chosen_on": others}
+        out["corpora"][n] = row
+    if grid:
+        out["event_f1_by_event_threshold"] = {str(t): v for t, v in by_thr.items()}
+    return out
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--corpora", nargs="*", default=list(CORPORA))
+    ap.add_argument("--grid", action="store_true",
+                    help="also choose event_threshold on the other corpora")
+    args = ap.parse_args(argv)
+    names = available(args.corpora)
+    missing = sorted(set(args.corpora) - set(names))
+    if missing:
+        print(f"skipped (absent; see benchmarks/stories_corpora.py): {', '.join(missing)}")
+    out = run(names, grid=args.grid)
+    print(f"{'corpus':12} {'level':6} {'P':>6} {'R':>6} {'F1':>6} | baseline (thr tuned on "
+          f"others) {'P':>6} {'R':>6} {'F1':>6} | oracle F1")
+    for n, row in out["corpora"].items():
+        for level in ("event", "story"):
+            o = row["storyline"]
+            b = row.get(f"baseline_{level}", {})
+            orc = row[f"baseline_{level}_oracle"]
+            bs = (f"{b['threshold']:.2f} {b['p']:6.3f} {b['r']:6.3f} {b['f1']:6.3f}" if b
+                  else "   -")
+            print(f"{n:12} {level:6} {o[level + '_p']:6.3f} {o[level + '_r']:6.3f} "
+                  f"{o[level + '_f1']:6.3f} | {bs:>38} | {orc['f1']:.3f} ({orc['threshold']:.2f})")
+        if "storyline_loco" in row:
+            lo = row["storyline_loco"]
+            print(f"{'':12} event_threshold {lo['event_threshold']} chosen on the others: "
+                  f"event F1 {lo['event_f1']:.3f}")
+    out["command"] = "python benchmarks/stories_loco.py " + " ".join(argv or sys.argv[1:])
+    RESULTS.parent.mkdir(parents=True, exist_ok=True)
+    RESULTS.write_text(json.dumps(out, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+    print(f"wrote {RESULTS.relative_to(ROOT)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
