@@ -12,8 +12,9 @@ outlets from far left to far right, dated from the URL). A corpus that is absent
 For every corpus C (held out), in one run:
 
 * storyline with the DEFAULT settings: event and story (topic) B-cubed P/R/F1;
-* with ``--grid``: storyline with ``event_threshold`` chosen on the OTHER corpora (best mean event
-  F1 over them), reported on C, so that no figure of C comes from a setting chosen on C;
+* with ``--grid``: for each setting of ``GRID`` (one at a time, the others at their defaults), the
+  value chosen on the OTHER corpora (best mean event F1 over them), reported on C, so that no
+  figure of C comes from a setting chosen on C;
 * the baseline: plain TF-IDF cosine + average linkage (scipy), its one distance threshold tuned
   on the OTHER corpora (best mean event F1 over them; for stories, best mean topic F1), then
   applied to C. Also its oracle threshold tuned on C itself (an upper bound the others cannot use).
@@ -37,7 +38,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from stories_ecbplus import bcubed, tfidf_matrix  # noqa: E402
+from stories_ecbplus import bcubed, tfidf_matrix
 
 ROOT = Path(__file__).resolve().parents[1]
 RESULTS = ROOT / "benchmarks" / "results" / "stories_loco.json"
@@ -49,7 +50,11 @@ CORPORA = {
     "newswcl50": ROOT / "benchmarks" / "data" / "stories" / "newswcl50",
 }
 THRESHOLDS = [round(0.30 + 0.01 * i, 2) for i in range(70)]
-EVENT_GRID = (0.08, 0.10, 0.12, 0.14, 0.16, 0.20)
+GRID = {  # one setting at a time, the others at their defaults
+    "event_threshold": (0.08, 0.10, 0.12, 0.14, 0.16, 0.20),
+    "entity_weight": (0.5, 0.6, 0.7, 0.75, 0.85),
+    "published_scale_days": (0.5, 1.0, 1.5, 3.0, 10.0),
+}
 
 
 def available(names: Sequence[str] = tuple(CORPORA)) -> list[str]:
@@ -134,12 +139,14 @@ def run(names: Sequence[str], grid: bool = False) -> dict:
     curves = {n: baseline_curves(*data[n]) for n in names}
     default = StoriesSettings()
     ours = {n: score(cluster_stories(data[n][0], default), *data[n]) for n in names}
-    by_thr: dict[float, dict[str, float]] = {}
+    sweep: dict[str, dict[float, dict[str, float]]] = {}
     if grid:
-        for thr in EVENT_GRID:
-            s = dataclasses.replace(default, event_threshold=thr)
-            by_thr[thr] = {n: score(cluster_stories(data[n][0], s), *data[n])["event_f1"]
-                           for n in names}
+        for setting, values in GRID.items():
+            sweep[setting] = {}
+            for v in values:
+                s = dataclasses.replace(default, **{setting: v})
+                sweep[setting][v] = {n: score(cluster_stories(data[n][0], s), *data[n])["event_f1"]
+                                     for n in names}
     out: dict = {"settings": dataclasses.asdict(default), "corpora": {}}
     for n in names:
         others = [o for o in names if o != n]
@@ -154,12 +161,16 @@ def run(names: Sequence[str], grid: bool = False) -> dict:
                 row[f"baseline_{level}"] = {"threshold": THRESHOLDS[i], "tuned_on": others,
                                             "p": p, "r": r, "f1": f}
         if grid and others:
-            thr = max(EVENT_GRID, key=lambda t: (statistics.mean(by_thr[t][o] for o in others), -t))
-            row["storyline_loco"] = {"event_threshold": thr, "event_f1": by_thr[thr][n],
-                                     "chosen_on": others}
+            row["storyline_loco"] = {}
+            for setting, res in sweep.items():
+                default_v = getattr(default, setting)
+                v = max(res, key=lambda x: (round(statistics.mean(res[x][o] for o in others), 9),
+                                            x == default_v, -x))
+                row["storyline_loco"][setting] = {"value": v, "event_f1": res[v][n],
+                                                  "chosen_on": others}
         out["corpora"][n] = row
     if grid:
-        out["event_f1_by_event_threshold"] = {str(t): v for t, v in by_thr.items()}
+        out["event_f1_sweep"] = {k: {str(v): r for v, r in res.items()} for k, res in sweep.items()}
     return out
 
 
@@ -185,9 +196,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                   else "   -")
             print(f"{n:12} {level:6} {o[level + '_p']:6.3f} {o[level + '_r']:6.3f} "
                   f"{o[level + '_f1']:6.3f} | {bs:>38} | {orc['f1']:.3f} ({orc['threshold']:.2f})")
-        if "storyline_loco" in row:
-            lo = row["storyline_loco"]
-            print(f"{'':12} event_threshold {lo['event_threshold']} chosen on the others: "
+        for setting, lo in row.get("storyline_loco", {}).items():
+            print(f"{'':12} {setting} {lo['value']} chosen on the others: "
                   f"event F1 {lo['event_f1']:.3f}")
     out["command"] = "python benchmarks/stories_loco.py " + " ".join(argv or sys.argv[1:])
     RESULTS.parent.mkdir(parents=True, exist_ok=True)

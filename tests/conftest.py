@@ -19,7 +19,7 @@ from storyline.annotate import AnnotateSettings, annotate, load_pipeline
 from storyline.models import Article, Document, content_id
 
 ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared"
+SHARED = Path(os.environ.get("STORYLINE_SHARED", ROOT.parent / "shared"))
 SEEDS_DIR = SHARED / "corpus" / "seeds"
 ECB_DIR = SHARED / "data" / "ecbplus-dev"
 EXAMPLES_DIR = ROOT / "examples"

@@ -66,6 +66,7 @@ class DocFeatures:
     years: frozenset[int]  # years the article is about (publication year and years it mentions)
     title: str
     places: frozenset[str] = frozenset()  # its most salient place keys (GPE, LOC, FAC)
+    day_published: bool = False  # ``day`` is the publication date, not a date read from the text
 
 
 def _norm_entity(text: str) -> str:
@@ -202,4 +203,5 @@ def extract(doc: Document, settings: StoriesSettings) -> DocFeatures:
         years=frozenset(year_set),
         title=_title(doc, settings),
         places=frozenset(k for k, _ in sorted(places.items(), key=lambda kv: (-kv[1], kv[0]))[:3]),
+        day_published=published is not None,
     )

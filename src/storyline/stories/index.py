@@ -132,6 +132,7 @@ class DocVec:
     years: frozenset[int]
     places: frozenset[str] = frozenset()
     emb: tuple[float, ...] | None = None
+    day_published: bool = False  # ``day`` is the publication date (not a date from the text)
 
 
 def similarity(settings: StoriesSettings, dv: DocVec, ev: EventState) -> float:
@@ -143,7 +144,7 @@ def similarity(settings: StoriesSettings, dv: DocVec, ev: EventState) -> float:
     if dv.emb is not None and ev.emb is not None:
         sw = settings.semantic_weight
         sim = (1 - sw) * sim + sw * sum([a * b for a, b in zip(dv.emb, ev.emb)])
-    sim -= ev.time.penalty_sum(settings, dv.day, dv.years)
+    sim -= ev.time.penalty_sum(settings, dv.day, dv.years, dv.day_published)
     return (sim - ev.place.penalty_sum(settings, dv.places)) / n
 
 
@@ -184,7 +185,7 @@ class EventIndex:
         kept = dict(top_items(weighted, self.settings.max_doc_keys))
         ent = unit({k: v for k, v in kept.items() if k.startswith("e:")})
         term = unit({k: v for k, v in kept.items() if not k.startswith("e:")})
-        return DocVec(ent, term, f.day, f.years, f.places, emb)
+        return DocVec(ent, term, f.day, f.years, f.places, emb, f.day_published)
 
     # -------------------------------------------------------------- assignment
 
@@ -270,7 +271,7 @@ class EventIndex:
         ev.term.add(dv.term)
         ev.ent.prune(self.settings.max_event_keys)
         ev.term.prune(self.settings.max_event_keys)
-        ev.time.add(dv.day, dv.years)
+        ev.time.add(dv.day, dv.years, 1, dv.day_published)
         ev.place.add(dv.places)
         if dv.emb is not None:
             ev.emb = [a + b for a, b in zip(ev.emb, dv.emb)] if ev.emb else list(dv.emb)
@@ -288,7 +289,7 @@ class EventIndex:
         ev.members.remove(doc_id)
         ev.ent.add(dv.ent, -1.0)
         ev.term.add(dv.term, -1.0)
-        ev.time.add(dv.day, dv.years, -1)
+        ev.time.add(dv.day, dv.years, -1, dv.day_published)
         ev.place.add(dv.places, -1)
         if dv.emb is not None and ev.emb is not None:
             ev.emb = [a - b for a, b in zip(ev.emb, dv.emb)]

@@ -3,8 +3,11 @@
 Each article has a day (its publication date, or without one the full date its text gives most)
 and a set of years (see :mod:`storyline.stories.features`). Two articles pay a time penalty:
 
-* both have a day: ``time_penalty * min(1, gap / (2 * time_scale_days))`` (a ramp: follow-ups
-  within days cost little, a month apart costs the whole penalty);
+* both have a day: ``time_penalty * min(1, gap / (2 * scale))`` (a ramp: follow-ups within days
+  cost little, a month apart costs the whole penalty), where ``scale`` is ``published_scale_days``
+  when both days are publication dates and ``time_scale_days`` otherwise (a date read from the
+  text may be the day of a follow-up or of history; publication dates of reports of one incident
+  fall within a day or two of each other, so a gap between them says more);
 * otherwise, both have years and share none: ``time_penalty``;
 * otherwise nothing (work without dates).
 
@@ -21,15 +24,18 @@ from dataclasses import dataclass, field
 from storyline.stories.settings import StoriesSettings
 
 
-def day_penalty(settings: StoriesSettings, gap: int) -> float:
-    return settings.time_penalty * min(1.0, abs(gap) / (2 * settings.time_scale_days))
+def day_penalty(settings: StoriesSettings, gap: int, published: bool = False) -> float:
+    scale = settings.published_scale_days if published else settings.time_scale_days
+    return settings.time_penalty * min(1.0, abs(gap) / (2 * scale))
 
 
 def pair_penalty(settings: StoriesSettings, day_a: int | None, years_a: frozenset[int],
-                 day_b: int | None, years_b: frozenset[int]) -> float:
-    """The time penalty of two articles (see the module docstring)."""
+                 day_b: int | None, years_b: frozenset[int], pub_a: bool = False,
+                 pub_b: bool = False) -> float:
+    """The time penalty of two articles (see the module docstring); ``pub_*``: the day is the
+    publication date."""
     if day_a is not None and day_b is not None:
-        return day_penalty(settings, day_a - day_b)
+        return day_penalty(settings, day_a - day_b, pub_a and pub_b)
     if years_a and years_b and years_a.isdisjoint(years_b):
         return settings.time_penalty
     return 0.0
@@ -42,12 +48,14 @@ class TimeProfile:
     Members share few signatures (an event spans days, not years), so the sums below cost
     O(distinct signatures) and are exact."""
 
-    sigs: Counter = field(default_factory=Counter)  # (day | None, frozenset of years) -> members
+    # (day | None, frozenset of years, day is a publication date) -> members
+    sigs: Counter = field(default_factory=Counter)
 
-    def add(self, day: int | None, years: frozenset[int], sign: int = 1) -> None:
+    def add(self, day: int | None, years: frozenset[int], sign: int = 1,
+            published: bool = False) -> None:
         if day is None and not years:
             return
-        key = (day, frozenset(years))
+        key = (day, frozenset(years), bool(published and day is not None))
         self.sigs[key] += sign
         if self.sigs[key] <= 0:
             del self.sigs[key]
@@ -56,38 +64,41 @@ class TimeProfile:
         self.sigs.update(other.sigs)
 
     def min_gap(self, day: int) -> int | None:
-        gaps = [abs(day - d) for d, _ in self.sigs if d is not None]
+        gaps = [abs(day - d) for d, _, _ in self.sigs if d is not None]
         return min(gaps) if gaps else None
 
     def too_far(self, settings: StoriesSettings, other: TimeProfile) -> bool:
         """True when both events are dated and no two of their days are within
         ``max_gap_days``: never one event, whatever the words."""
-        days_a = [d for d, _ in self.sigs if d is not None]
-        days_b = [d for d, _ in other.sigs if d is not None]
+        days_a = [d for d, _, _ in self.sigs if d is not None]
+        days_b = [d for d, _, _ in other.sigs if d is not None]
         if not days_a or not days_b:
             return False
         return min(abs(a - b) for a in days_a for b in days_b) > settings.max_gap_days
 
     def penalty_sum(self, settings: StoriesSettings, day: int | None,
-                    years: frozenset[int]) -> float:
+                    years: frozenset[int], published: bool = False) -> float:
         """Sum over members of the pairwise penalty with an article (divide by the size)."""
         if settings.time_penalty <= 0 or (day is None and not years):
             return 0.0
-        return sum(c * pair_penalty(settings, day, years, d, ys) for (d, ys), c in self.sigs.items())
+        return sum(c * pair_penalty(settings, day, years, d, ys, published, p)
+                   for (d, ys, p), c in self.sigs.items())
 
     def pair_penalty_sum(self, settings: StoriesSettings, other: TimeProfile) -> float:
         """Sum over member pairs of two events of the pairwise penalty."""
         if settings.time_penalty <= 0:
             return 0.0
-        return sum(c * k * pair_penalty(settings, d, ys, e, zs)
-                   for (d, ys), c in self.sigs.items() for (e, zs), k in other.sigs.items())
+        return sum(c * k * pair_penalty(settings, d, ys, e, zs, p, q)
+                   for (d, ys, p), c in self.sigs.items() for (e, zs, q), k in other.sigs.items())
 
     def to_state(self) -> list:
-        return sorted([d, sorted(ys), c] for (d, ys), c in self.sigs.items())
+        return sorted([d, sorted(ys), c, int(p)] for (d, ys, p), c in self.sigs.items())
 
     @classmethod
     def from_state(cls, state: list) -> TimeProfile:
-        return cls(Counter({(d, frozenset(ys)): c for d, ys, c in state}))
+        """From :meth:`to_state`; entries of three (older states) have no publication flag."""
+        return cls(Counter({(e[0], frozenset(e[1]), bool(e[3]) if len(e) > 3 else False): e[2]
+                            for e in state}))
 
 
 @dataclass
