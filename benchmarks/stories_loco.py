@@ -1,6 +1,7 @@
 """Events and stories on several real corpora, leave one corpus out.
 
     python benchmarks/stories_loco.py [--corpora ecbplus-dev meantime newswcl50] [--grid]
+                                      [--orders 10] [--seed 7]
 
 Corpora (each with gold events and topics; build the extra ones with
 ``benchmarks/stories_corpora.py``): ECB+ dev (``../shared/data/ecbplus-dev``, 462 articles, two
@@ -18,6 +19,12 @@ For every corpus C (held out), in one run:
 * the baseline: plain TF-IDF cosine + average linkage (scipy), its one distance threshold tuned
   on the OTHER corpora (best mean event F1 over them; for stories, best mean topic F1), then
   applied to C. Also its oracle threshold tuned on C itself (an upper bound the others cannot use).
+
+Incremental (``--orders N``, default 10): the events ``storyline ingest`` persists
+(:func:`storyline.stories.stored.add_incrementally`, the index saved to JSON and reloaded between
+ingests) when the corpus is ingested in ONE batch, against ingesting it in ten batches in each of
+N random orders: agreement (B-cubed F1 of one partition against the other, min / median), and
+event F1 against gold of the one-batch ingest and of the random-order ones.
 
 Results go to ``benchmarks/results/stories_loco.json``. Annotation is cached under
 ``~/.cache/storyline-bench`` (about a minute per corpus on first use).
@@ -132,7 +139,41 @@ def best_index(curves: Sequence[Sequence[tuple[float, float, float]]]) -> int:
     return max(range(len(means)), key=lambda i: (round(means[i], 9), -i))
 
 
-def run(names: Sequence[str], grid: bool = False) -> dict:
+def ingested(docs, settings, batches: Sequence[Sequence]) -> dict[str, str]:
+    """``{external id: event key}`` after ingesting ``batches`` one after the other, the index
+    round-tripped through its JSON state between ingests (as the store keeps it)."""
+    from storyline.stories import EventIndex
+    from storyline.stories.stored import add_incrementally
+
+    by_id = {d.id: d for d in docs}
+    index = EventIndex(settings)
+    for batch in batches:
+        add_incrementally(index, batch, lambda ids: [by_id[i] for i in ids])
+        index = EventIndex.from_state(json.loads(json.dumps(index.to_state())), settings)
+    return {d.article.external_id: index.docs[d.id][0] for d in docs}
+
+
+def incremental_agreement(docs, gold, settings, orders: int, seed: int) -> dict:
+    import random
+
+    one = ingested(docs, settings, [docs])
+    rng = random.Random(seed)
+    agree, f1s = [], []
+    for _ in range(orders):
+        order = list(docs)
+        rng.shuffle(order)
+        k = max(1, -(-len(order) // 10))
+        part = ingested(docs, settings, [order[i:i + k] for i in range(0, len(order), k)])
+        agree.append(bcubed(part, one)[2])
+        f1s.append(bcubed(part, {i: gold[i][1] for i in one})[2])
+    return {"one_batch_event_f1": bcubed(one, {i: gold[i][1] for i in one})[2],
+            "orders": orders, "agreement_min": min(agree),
+            "agreement_median": statistics.median(agree),
+            "ten_batches_event_f1_min": min(f1s),
+            "ten_batches_event_f1_median": statistics.median(f1s)}
+
+
+def run(names: Sequence[str], grid: bool = False, orders: int = 0, seed: int = 7) -> dict:
     from storyline.stories import StoriesSettings, cluster_stories
 
     data = {n: load_corpus(n) for n in names}
@@ -168,6 +209,8 @@ def run(names: Sequence[str], grid: bool = False) -> dict:
                                             x == default_v, -x))
                 row["storyline_loco"][setting] = {"value": v, "event_f1": res[v][n],
                                                   "chosen_on": others}
+        if orders:
+            row["incremental"] = incremental_agreement(*data[n], default, orders, seed)
         out["corpora"][n] = row
     if grid:
         out["event_f1_sweep"] = {k: {str(v): r for v, r in res.items()} for k, res in sweep.items()}
@@ -179,12 +222,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--corpora", nargs="*", default=list(CORPORA))
     ap.add_argument("--grid", action="store_true",
                     help="also choose event_threshold on the other corpora")
+    ap.add_argument("--orders", type=int, default=10,
+                    help="random orders of ten ingests each (0: skip the incremental figures)")
+    ap.add_argument("--seed", type=int, default=7)
     args = ap.parse_args(argv)
     names = available(args.corpora)
     missing = sorted(set(args.corpora) - set(names))
     if missing:
         print(f"skipped (absent; see benchmarks/stories_corpora.py): {', '.join(missing)}")
-    out = run(names, grid=args.grid)
+    out = run(names, grid=args.grid, orders=args.orders, seed=args.seed)
     print(f"{'corpus':12} {'level':6} {'P':>6} {'R':>6} {'F1':>6} | baseline (thr tuned on "
           f"others) {'P':>6} {'R':>6} {'F1':>6} | oracle F1")
     for n, row in out["corpora"].items():
@@ -196,6 +242,13 @@ def main(argv: Sequence[str] | None = None) -> int:
                   else "   -")
             print(f"{n:12} {level:6} {o[level + '_p']:6.3f} {o[level + '_r']:6.3f} "
                   f"{o[level + '_f1']:6.3f} | {bs:>38} | {orc['f1']:.3f} ({orc['threshold']:.2f})")
+        if "incremental" in row:
+            inc = row["incremental"]
+            print(f"{'':12} ingest: one batch event F1 {inc['one_batch_event_f1']:.3f}; ten "
+                  f"batches x {inc['orders']} random orders: agreement with one batch min "
+                  f"{inc['agreement_min']:.3f} median {inc['agreement_median']:.3f}, event F1 min "
+                  f"{inc['ten_batches_event_f1_min']:.3f} median "
+                  f"{inc['ten_batches_event_f1_median']:.3f}")
         for setting, lo in row.get("storyline_loco", {}).items():
             print(f"{'':12} {setting} {lo['value']} chosen on the others: "
                   f"event F1 {lo['event_f1']:.3f}")

@@ -31,7 +31,8 @@ def analyze(
     """Read ``paths`` and analyse them in one go.
 
     Without ``db`` a temporary store is used and removed afterwards; with ``db`` the articles are
-    added to that store (incrementally) and the report covers the whole stored corpus.
+    added to that store (incrementally) and the report covers the whole stored corpus. Events are
+    clustered in batch over the whole corpus (and persisted with ``db``).
     Inputs that cannot be read are listed in ``report.rejected``; the rest is analysed.
     """
     settings = settings or Settings()
@@ -39,11 +40,13 @@ def analyze(
     if db is not None:
         with Store(db) as store:
             summary = ingest_into(store, str_paths, settings, stdin=stdin, progress=progress)
-            return analyze_store(store, settings, rejected=summary.rejected, progress=progress)
+            return analyze_store(store, settings, rejected=summary.rejected, progress=progress,
+                                 recluster=True)
     with tempfile.TemporaryDirectory(prefix="storyline-") as tmp:
         with Store(Path(tmp) / "corpus.db") as store:
             summary = ingest_into(store, str_paths, settings, stdin=stdin, progress=progress)
-            return analyze_store(store, settings, rejected=summary.rejected, progress=progress)
+            return analyze_store(store, settings, rejected=summary.rejected, progress=progress,
+                                 recluster=True)
 
 
 def ingest_corpus(
@@ -61,12 +64,17 @@ def ingest_corpus(
 
 
 def report_corpus(
-    db: str | os.PathLike, settings: Settings | None = None, *, progress: Progress = QUIET
+    db: str | os.PathLike, settings: Settings | None = None, *, progress: Progress = QUIET,
+    recluster: bool = False,
 ) -> Report:
-    """The report of everything in the store at ``db`` (rejections of past ingests included)."""
+    """The report of everything in the store at ``db`` (rejections of past ingests included).
+
+    Events are those ``ingest`` assigned and persisted; ``recluster`` runs the batch clustering
+    over the whole corpus instead (refinement with corpus-wide weights) and persists it."""
     settings = settings or Settings()
     with Store(db) as store:
-        return analyze_store(store, settings, rejected=store.rejections(), progress=progress)
+        return analyze_store(store, settings, rejected=store.rejections(), progress=progress,
+                             recluster=recluster)
 
 
 def report_from_db(db_path: str | os.PathLike, settings: Settings | None = None) -> dict[str, Any]:

@@ -51,27 +51,36 @@ def ingest_into(
     progress: Progress = QUIET,
     nlp: Any = None,
 ) -> IngestSummary:
-    """Read ``paths`` into ``store``: each new article annotated and added in one transaction."""
+    """Read ``paths`` into ``store``: each new article annotated and added in one transaction,
+    then assigned to an event of the store's persisted event index (:mod:`storyline.stories.stored`)."""
     from storyline.annotate import annotate, load_pipeline
     from storyline.ingest import read_inputs
+    from storyline.stories.stored import StoredEvents
 
     added: list[str] = []
     skipped: list[str] = []
     rejected: list[Rejection] = []
     pending: list[Article] = []
     seen: set[str] = set()
+    events: StoredEvents | None = None
 
     def flush() -> None:
-        nonlocal nlp
+        nonlocal nlp, events
         if not pending:
             return
         if nlp is None:
             nlp = load_pipeline(settings.annotate.model)
+        stored: list[Document] = []
         for article, annotation in zip(pending, annotate(pending, settings.annotate, nlp)):
-            if store.add_document(Document(article, annotation)):
+            doc = Document(article, annotation)
+            if store.add_document(doc):
                 added.append(article.id)
+                stored.append(doc)
             else:
                 skipped.append(article.id)
+        if stored:
+            events = events or StoredEvents(store, settings.stories)
+            events.add(stored)
         progress.update("annotating", len(added))
         pending.clear()
 
@@ -89,6 +98,8 @@ def ingest_into(
         if len(pending) >= settings.annotate.batch_size:
             flush()
     flush()
+    if events is not None:
+        events.save()
     progress.done()
     store.add_rejections(rejected)
     return IngestSummary(tuple(added), tuple(skipped), tuple(rejected))
@@ -103,6 +114,7 @@ class Context:
     store: Store | None
     values: dict[str, Any] = field(default_factory=dict)
     progress: Progress = QUIET
+    recluster: bool = False  # stories: batch clustering instead of the persisted events
 
 
 @dataclass(frozen=True)
@@ -121,9 +133,10 @@ def _run_reuse(ctx: Context, v: Mapping[str, Any]) -> Mapping[str, Any]:
 
 
 def _run_stories(ctx: Context, v: Mapping[str, Any]) -> Mapping[str, Any]:
-    from storyline.stories import cluster_stories
+    from storyline.stories.stored import stored_stories
 
-    return {"stories": cluster_stories(v["docs"], ctx.settings.stories, families=v["families"])}
+    return {"stories": stored_stories(ctx.store, v["docs"], ctx.settings.stories,
+                                      families=v["families"], recluster=ctx.recluster)}
 
 
 def _run_claims(ctx: Context, v: Mapping[str, Any]) -> Mapping[str, Any]:
@@ -229,11 +242,14 @@ def analyze_store(
     rejected: Sequence[Rejection] = (),
     progress: Progress = QUIET,
     stages: Sequence[Stage] = STAGES,
+    recluster: bool = False,
 ):
-    """Run the analysis stages over every document in ``store`` and build the report."""
+    """Run the analysis stages over every document in ``store`` and build the report. Events
+    are the store's persisted ones; ``recluster``: the batch clustering (then persisted)."""
     from storyline.report.build import build_report
 
     docs = load_documents(store)
-    ctx = Context(settings=settings, store=store, values={"docs": docs}, progress=progress)
+    ctx = Context(settings=settings, store=store, values={"docs": docs}, progress=progress,
+                  recluster=recluster)
     values = run_stages(stages, ctx)
     return build_report(docs, values, settings, rejected=rejected)

@@ -71,12 +71,15 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], db: str, settings):
 @click.option("--db", required=True, type=click.Path(dir_okay=False, exists=True),
               help="The store to report on.")
 @click.option("-o", "--out", "out_dir", required=True, type=click.Path(file_okay=False))
+@click.option("--recluster", is_flag=True,
+              help="Re-cluster all stored articles into events in batch (slower; refines the "
+              "events ingest assigned one by one) and keep the result for later ingests.")
 @settings_options
 @click.pass_context
-def report(ctx: click.Context, db: str, out_dir: str, settings):
-    """Write the report of the whole corpus stored in DB to OUT."""
+def report(ctx: click.Context, db: str, out_dir: str, recluster: bool, settings):
+    """Write the report of the whole corpus stored in DB to OUT (events as ingest assigned them)."""
     with handle_errors():
-        rep = api.report_corpus(db, settings, progress=progress_for(ctx))
+        rep = api.report_corpus(db, settings, progress=progress_for(ctx), recluster=recluster)
         written = rep.write(out_dir)
     if not _quiet(ctx):
         click.echo(f"{len(rep.documents)} articles -> {console_safe(written['html'])}", err=True)

@@ -16,7 +16,8 @@ Articles of one reuse family are kept in one event in both modes.
 Modules: :mod:`~storyline.stories.features` (keys, dates and titles of an article),
 :mod:`~storyline.stories.index` (online event assignment over an inverted index, JSON state),
 :mod:`~storyline.stories.group` (stories from events, titles), :mod:`~storyline.stories.split`
-(the batch split by mentioned years).
+(the batch split by mentioned years), :mod:`~storyline.stories.stored` (the events persisted in
+the store: assigned at ingest, read by the report, ``--recluster`` for the batch refinement).
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ from storyline.stories.index import EventIndex
 from storyline.stories.settings import StoriesSettings
 from storyline.stories.split import split_by_years
 
-__all__ = ["EventIndex", "StoriesSettings", "canonical_order", "cluster_stories"]
+__all__ = ["EventIndex", "StoriesSettings", "canonical_order", "cluster_index", "cluster_stories"]
 
 
 def canonical_order(docs: Sequence[Document]) -> list[Document]:
@@ -53,6 +54,13 @@ def canonical_order(docs: Sequence[Document]) -> list[Document]:
 def cluster_stories(docs: Sequence[Document], settings: StoriesSettings, *,
                     families: Sequence[Family] = ()) -> tuple[Story, ...]:
     """Every article in exactly one event and one story (see the module docstring)."""
+    return cluster_index(docs, settings, families=families).stories()
+
+
+def cluster_index(docs: Sequence[Document], settings: StoriesSettings, *,
+                  families: Sequence[Family] = ()) -> EventIndex:
+    """The batch clustering of :func:`cluster_stories`, as an index that can be persisted
+    (:mod:`~storyline.stories.stored`) and added to."""
     order = canonical_order(docs)
     family_of: dict[str, str] = {}
     for fam in sorted(families, key=lambda f: f.id):
@@ -87,4 +95,4 @@ def cluster_stories(docs: Sequence[Document], settings: StoriesSettings, *,
             split_by_years(index, vectors, {d: f.years for d, f in feats.items()}, rank,
                            family_of)
         index.rename_founders(rank)
-    return index.stories()
+    return index

@@ -40,7 +40,7 @@ from __future__ import annotations
 import heapq
 import math
 from collections import Counter, defaultdict
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -367,17 +367,21 @@ class EventIndex:
                 out.append((sim, other))
         return out
 
-    def merge_events(self) -> int:
+    def merge_events(self, only: Collection[str] | None = None) -> int:
         """Average-linkage agglomeration of events: repeatedly merge the two most similar events
         (mean cosine between their articles, minus the time penalty) while that similarity is at
         least ``merge_threshold``; the later-opened event goes into the earlier. Candidate pairs
         come from the inverted index. Returns the number of merges. This repairs an incident split
-        in two because its first articles came before the words that tie them together."""
+        in two because its first articles came before the words that tie them together.
+        ``only``: start from pairs involving these events (keys) only, so that the cost follows
+        the events an ingest touched, not the size of the index."""
         version = {f: 0 for f in self.events}
         heap: list[tuple[float, int, str, str, int, int]] = []
-        for ev in sorted(self.events.values(), key=lambda e: e.seq):
+        seeds = (self.events.values() if only is None
+                 else [self.events[k] for k in only if k in self.events])
+        for ev in sorted(seeds, key=lambda e: e.seq):
             for sim, other in self._merge_candidates(ev):
-                if ev.key < other:
+                if ev.key < other or (only is not None and other not in only):
                     heap.append((-sim, 0, ev.key, other, 0, 0))
         heapq.heapify(heap)
         merges = 0

@@ -92,7 +92,8 @@ class TimeProfile:
                    for (d, ys, p), c in self.sigs.items() for (e, zs, q), k in other.sigs.items())
 
     def to_state(self) -> list:
-        return sorted([d, sorted(ys), c, int(p)] for (d, ys, p), c in self.sigs.items())
+        rows = [[d, sorted(ys), c, int(p)] for (d, ys, p), c in self.sigs.items()]
+        return sorted(rows, key=lambda r: (r[0] is None, r[0] or 0, r[1], r[3]))
 
     @classmethod
     def from_state(cls, state: list) -> TimeProfile:
