@@ -8,8 +8,10 @@ that built it:
   article to an event as it is added (in canonical order within one ingest: publication date,
   then id), then makes one local repair pass over the articles of that ingest: each is
   reassigned to its best event now that the later ones are in (a k-means step over the new
-  articles only), and the events they touched are merged with similar events (average linkage,
-  ``merge_threshold``). Cost per added article does not grow with the stored corpus (candidates
+  articles only), the members of the events they joined (up to ``repair_max_members``) are
+  re-weighted with the document frequencies of the grown corpus and reassigned too (they were
+  weighted when the corpus was smaller), and the events touched are merged with similar events
+  (average linkage, ``merge_threshold``). Cost per added article does not grow with the stored corpus (candidates
   come from the index's postings; only touched events are merge-tested). It saves the index.
 * :func:`stored_stories` (used by ``storyline report``) builds the stories from the persisted
   index without re-clustering. Stored articles the index lacks (a store from before this
@@ -118,8 +120,9 @@ def add_incrementally(index: EventIndex, docs: Sequence[Document],
             break
     touched = {index.docs[d][0] for d in order}
     if stored is not None:
-        olds = sorted({m for k in touched if k in index.events for m in index.events[k].members}
-                      - set(feats))
+        cap = index.settings.repair_max_members
+        touched = {k for k in touched if k in index.events and len(index.events[k].members) <= cap}
+        olds = sorted({m for k in touched for m in index.events[k].members} - set(feats))
         if olds:
             for d in stored(olds):
                 feats[d.id] = extract(d, index.settings)
@@ -129,15 +132,17 @@ def add_incrementally(index: EventIndex, docs: Sequence[Document],
                 keep = [m for m in ev.members if m in feats]
                 for m in keep:
                     ev.members.remove(m)
+                # rebuilt from the members' new vectors (members whose document the store no
+                # longer has stay members but leave the centroid: their vectors are unknown)
                 ev.ent, ev.term, ev.time, ev.place = Centroid(), Centroid(), TimeProfile(), PlaceProfile()
-                left = list(ev.members)  # members whose document is gone: keep them as they were
-                ev.members = left
+                ev.emb = None
                 for m in keep:
                     vectors[m] = index.vectorize(feats[m])
                     index.docs[m][0] = k
                     index._join(k, m, vectors[m])
             _reassign(index, members, vectors, {m: index.vectorize(feats[m]) for m in members})
             touched = {index.docs[d][0] for d in members}
+    touched |= {index.docs[d][0] for d in order}
     index.merge_events(only=touched)
     index.rename_founders({d: i for i, d in enumerate(order)})
 
