@@ -45,7 +45,8 @@ WCL = "fhamborg+NewsWCL50"
 OUTLETS = {"LL": "huffingtonpost.com", "L": "nytimes.com", "M": "usatoday.com",
            "R": "foxnews.com", "RR": "breitbart.com"}
 _MONTHS = {m: i + 1 for i, m in enumerate(
-    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"])}
+    ["january", "february", "march", "april", "may", "june", "july", "august", "september",
+     "october", "november", "december"])}
 
 
 def git_show(mirror: Path, repo: str, path: str) -> str:
