@@ -34,6 +34,8 @@ MAX_LABEL_CHARS = 90
 #: Longest noun phrase kept whole, in tokens; longer ones are cut to their head and its modifiers.
 MAX_PHRASE_TOKENS = 7
 
+#: Longest gap between the words of a label filled with the words between them, in tokens.
+MAX_FILLED_GAP = 2
 #: Longest verbless fragment (a dateline) used as a label, in tokens.
 MAX_FRAGMENT_TOKENS = 10
 
@@ -163,6 +165,15 @@ def _render(doc: Document, parse: _Parse, idx: list[int]) -> str:
     text = doc.article.text
     toks = parse.tokens
     idx = sorted(set(idx))
+    # a gap of a word or two without punctuation is filled: "seven hits and four walks", not
+    # "hits four walks"
+    filled = idx[:1]
+    for i in idx[1:]:
+        gap = range(filled[-1] + 1, i)
+        if 0 < len(gap) <= MAX_FILLED_GAP and all(toks[k].pos != "PUNCT" for k in gap):
+            filled.extend(gap)
+        filled.append(i)
+    idx = filled
     parts: list[str] = []
     prev = None
     for i in idx:
