@@ -31,8 +31,9 @@ TitleFrom = Literal["headline", "lead"]
 
 #: Longest title, in characters (a headline is rarely longer; a lead sentence is cut here).
 MAX_TITLE_CHARS = 110
-#: Articles of a story read to score how representative a headline is (the first by id): enough
-#: to tell which headline speaks for the coverage, bounded for stories of thousands of articles.
+#: Articles of a story read to score how representative a headline is (the first by id), and
+#: most headlines scored: enough to tell which headline speaks for the coverage, bounded for
+#: stories of thousands of articles.
 SAMPLE_ARTICLES = 200
 #: Characters of each sampled article read for that score (headline words show up in the lead).
 SAMPLE_CHARS = 2000
@@ -93,16 +94,25 @@ def choose_title(article_ids: Sequence[str], docs: Mapping[str, Document],
             return 0.0
         return sum(sum(1 for v in vocab if w in v) for w in ws) / (len(ws) * len(vocab))
 
-    def key(a: str) -> tuple:
-        pub = docs[a].article.published or "\uffff"
-        return (a not in top_origins, -fam_size.get(a, 1), -round(shared(a), 6), pub, a)
+    def first(cands: list[str]) -> str:
+        # origin and family size first; the word count only among the ones tied on those (at
+        # most SAMPLE_ARTICLES of them, the earliest), so a story of thousands stays cheap
+        def cheap(a: str) -> tuple:
+            return (a not in top_origins, -fam_size.get(a, 1))
+
+        def when(a: str) -> tuple:
+            return (docs[a].article.published or "\uffff", a)
+
+        best = min(cheap(a) for a in cands)
+        tied = sorted((a for a in cands if cheap(a) == best), key=when)[:SAMPLE_ARTICLES]
+        return min(tied, key=lambda a: (-round(shared(a), 6), *when(a)))
 
     with_headline = [a for a in members if _headline(docs[a])]
     if with_headline:
-        best = min(with_headline, key=key)
-        return Title(trim(_headline(docs[best]) or "", MAX_TITLE_CHARS), best, "headline")
-    best = min(members, key=key)
-    return Title(trim(_lead(docs[best]), MAX_TITLE_CHARS), best, "lead")
+        top = first(with_headline)
+        return Title(trim(_headline(docs[top]) or "", MAX_TITLE_CHARS), top, "headline")
+    top = first(members)
+    return Title(trim(_lead(docs[top]), MAX_TITLE_CHARS), top, "lead")
 
 
 def retitle(stories: Sequence[Story], docs: Sequence[Document],
