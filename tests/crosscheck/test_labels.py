@@ -50,6 +50,20 @@ def test_light_verb_with_a_bare_year_has_no_content(make_doc):
     assert has_content(_claim(doc, "next year", "date", date="2026", precision="year"), doc)
 
 
+@pytest.mark.parametrize("text, content", [
+    ("It happened in 1959.", False),
+    ("He was on trial for rape in 2005 in an Atlanta courtroom.", True),
+    ("Some of her most celebrated snapshots were taken in 1954 during a session.", True),
+    ("They went to the NBA Finals in 2001.", True),
+    ("Jackman won an Emmy for doing so in 2005.", True),
+])
+def test_light_verbs_with_nouns_around_them_have_content(make_doc, text, content):
+    doc = make_doc(text)
+    year = re.search(r"\b(19|20)\d\d\b", text).group(0)
+    c = _claim(doc, year, "date", date=year, precision="year")
+    assert has_content(c, doc) is content
+
+
 def _words(s: str) -> list[str]:
     return re.findall(r"\w+", s.casefold())
 

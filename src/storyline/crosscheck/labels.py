@@ -45,6 +45,8 @@ _VERB_KEEP = frozenset({"aux", "auxpass", "neg", "prt"})
 _OBJ = frozenset({"dobj", "attr", "oprd", "acomp"})
 _NP_LEFT = frozenset({"det", "amod", "compound", "nummod", "poss", "quantmod", "nmod", "case",
                       "advmod", "predet", "npadvmod", "punct"})
+_OTHER_CLAUSE = frozenset({"advcl", "ccomp", "conj", "relcl", "parataxis", "csubj", "acl",
+                           "xcomp", "pcomp"})
 _REL_PRONOUNS = frozenset({"which", "that", "who", "whom", "whose"})
 _PRONOUN_POS = frozenset({"PRON", "DET"})
 _ARTICLES = frozenset({"a", "an", "the"})
@@ -233,18 +235,37 @@ def claim_label(claim: Claim, doc: Document | None) -> str | None:
 
 
 def has_content(claim: Claim, doc: Document | None) -> bool:
-    """False for a dated clause that is only a light verb and a bare year (see module)."""
+    """False for a dated clause that is only a light verb and a bare year (see module): no noun
+    in its subject, objects or prepositional phrases other than the date's own ("it happened in
+    1959", "we will do it next year"); "He was on trial for rape in 2005" has content. A light
+    verb that only completes another ("won an Emmy for doing so in 2005") is judged with the
+    verb it completes."""
     if claim.kind != "date" or claim.precision != "year" or doc is None:
         return True
     found = _clause(doc, claim)
     if found is None:
         return True
-    parse, verb, subj, objs, _ = found
-    if verb is None or parse.tokens[verb].lemma.lower() not in LIGHT_VERBS:
+    parse, verb, _, _, path = found
+    toks = parse.tokens
+    if verb is None:
         return True
-    nouns = [i for i in [subj, *objs] if i is not None
-             and parse.tokens[i].pos not in _PRONOUN_POS]
-    return bool(nouns)
+    date_child = path[-1] if path else None  # the verb's child that holds the date
+    while toks[verb].lemma.lower() in LIGHT_VERBS:
+        for k in parse.children.get(verb, ()):
+            if k == date_child or toks[k].dep in _OTHER_CLAUSE:
+                continue
+            if any(toks[j].pos in ("NOUN", "PROPN") for j in parse.subtree(k)):
+                return True
+        head = toks[verb].head
+        if toks[verb].dep not in ("pcomp", "xcomp") or head == verb:
+            return False
+        date_child = verb
+        while toks[head].pos not in ("VERB", "AUX") and toks[head].head != head:
+            date_child, head = head, toks[head].head
+        if toks[head].pos not in ("VERB", "AUX"):
+            return False
+        verb = head
+    return True
 
 
 def check_label(group: Sequence[Claim], docs: Mapping[str, Document]) -> str | None:
