@@ -56,6 +56,9 @@ def test_light_verb_with_a_bare_year_has_no_content(make_doc):
     ("Some of her most celebrated snapshots were taken in 1954 during a session.", True),
     ("They went to the NBA Finals in 2001.", True),
     ("Jackman won an Emmy for doing so in 2005.", True),
+    ("She had her own reality show in 2005.", True),
+    ("He was the point guard of the Sixers' 1983 NBA title team.", True),
+    ("But when it works, as it did in 1992, the show is a hit.", False),
 ])
 def test_light_verbs_with_nouns_around_them_have_content(make_doc, text, content):
     doc = make_doc(text)

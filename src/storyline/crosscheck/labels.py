@@ -245,23 +245,28 @@ def has_content(claim: Claim, doc: Document | None) -> bool:
     found = _clause(doc, claim)
     if found is None:
         return True
-    parse, verb, _, _, path = found
+    parse, verb, _, _, _ = found
     toks = parse.tokens
     if verb is None:
         return True
-    date_child = path[-1] if path else None  # the verb's child that holds the date
+    s0, s1 = claim.span
+
+    def noun(j: int) -> bool:  # a noun that is not the date's own ("next year")
+        return toks[j].pos in ("NOUN", "PROPN") and not (s0 <= toks[j].start < s1)
+
+    came_from: int | None = None
     while toks[verb].lemma.lower() in LIGHT_VERBS:
         for k in parse.children.get(verb, ()):
-            if k == date_child or toks[k].dep in _OTHER_CLAUSE:
+            if k == came_from or toks[k].dep in _OTHER_CLAUSE:
                 continue
-            if any(toks[j].pos in ("NOUN", "PROPN") for j in parse.subtree(k)):
+            if any(noun(j) for j in parse.subtree(k)):
                 return True
         head = toks[verb].head
         if toks[verb].dep not in ("pcomp", "xcomp") or head == verb:
             return False
-        date_child = verb
+        came_from = verb
         while toks[head].pos not in ("VERB", "AUX") and toks[head].head != head:
-            date_child, head = head, toks[head].head
+            came_from, head = head, toks[head].head
         if toks[head].pos not in ("VERB", "AUX"):
             return False
         verb = head
