@@ -165,10 +165,11 @@ def test_binary_file(tmp_path):
     assert r.code == "E102"
 
 
-def test_undecodable_bytes(tmp_path):
+def test_legacy_bytes_are_decoded_with_a_warning(tmp_path):
     (tmp_path / "l.txt").write_bytes("Caf\u00e9 owners in M\u00fcnster".encode("latin-1"))
-    (r,) = items([tmp_path / "l.txt"])
-    assert r.code == "E103" and "UTF-8" in r.reason
+    (art,) = items([tmp_path / "l.txt"])
+    assert art.text == "Caf\u00e9 owners in M\u00fcnster"
+    assert any(w.startswith("W107") and "windows-1252" in w for w in art.warnings)
 
 
 def test_utf16_with_bom_is_read(tmp_path):

@@ -1,7 +1,7 @@
 """``storyline compare A B``: the passages two texts share, side by side.
 
-Files are read as plain text (``.txt``, ``.md``) or, for ``.html``/``.htm``, through the ingest
-stage's reader when it is available. Article text is untrusted: everything printed goes through
+Files are read by the ingest stage's reader, as ``storyline analyze`` reads them (the same decoder,
+the same plain-text layout, the headline of a ``.txt`` split off), so a pair compares alike in both. Article text is untrusted: everything printed goes through
 :func:`storyline.cli.common.console_safe`, so no escape sequence in a file reaches the terminal.
 """
 
@@ -11,7 +11,6 @@ import json
 import shutil
 import sys
 import textwrap
-from pathlib import Path
 
 import click
 
@@ -19,28 +18,17 @@ from storyline.cli.common import console_safe, handle_errors, settings_options
 from storyline.errors import InputError
 
 
-def _read(path: str) -> str:
-    p = Path(path)
-    if p.suffix.lower() in (".html", ".htm"):
-        from storyline.ingest import read_inputs
-        from storyline.models import Article
+def _read(path: str) -> tuple[str, tuple[str, ...]]:
+    """The stored text of ``path`` and its warnings, read exactly as ``ingest`` reads it (one
+    decoder, one plain-text layout): the spans printed are spans of that text."""
+    from storyline.ingest import read_inputs
+    from storyline.models import Article
 
-        for item in read_inputs([str(p)]):
-            if isinstance(item, Article):
-                return item.text
-            raise InputError(str(p), str(getattr(item, "reason", "cannot be read")),
-                             str(getattr(item, "code", "E100")))
-        raise InputError(str(p), "no extractable main text", "E108")
-    try:
-        raw = p.read_bytes()
-    except OSError as exc:
-        raise InputError(str(p), f"cannot be read: {exc.strerror or exc}", "E100") from None
-    if b"\x00" in raw[:4096]:
-        raise InputError(str(p), "binary file, not text", "E102")
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return raw.decode("latin-1")
+    for item in read_inputs([path]):
+        if isinstance(item, Article):
+            return item.text, item.warnings
+        raise InputError(item.source, item.reason, item.code)
+    raise InputError(path, "no article in this file", "E101")
 
 
 def _one_line(text: str) -> str:
@@ -57,7 +45,7 @@ def compare(a: str, b: str, as_json: bool, settings) -> None:
     from storyline.reuse import compare as compare_texts
 
     with handle_errors():
-        text_a, text_b = _read(a), _read(b)
+        (text_a, warn_a), (text_b, warn_b) = _read(a), _read(b)
         result = compare_texts(text_a, text_b, settings.reuse)
     if as_json:
         out = {
@@ -65,6 +53,7 @@ def compare(a: str, b: str, as_json: bool, settings) -> None:
             "coverage_a": result.coverage_a, "coverage_b": result.coverage_b,
             "aligned_sentences": result.aligned_sentences, "direction": result.direction,
             "evidence": result.evidence, "reason": result.reason,
+            "warnings_a": list(warn_a), "warnings_b": list(warn_b),
             "passages": [{
                 "a_span": list(p.source_span), "b_span": list(p.target_span),
                 "similarity": p.similarity, "kind": p.kind,
@@ -75,6 +64,9 @@ def compare(a: str, b: str, as_json: bool, settings) -> None:
         # JSON escapes control characters itself; ensure_ascii also escapes bidi overrides
         click.echo(json.dumps(out, indent=2, ensure_ascii=True))
         return
+    for path, warnings in ((a, warn_a), (b, warn_b)):
+        for w in warnings:
+            click.echo(f"warning: {console_safe(path)}: {console_safe(w)}", err=True)
     width = max(40, min(shutil.get_terminal_size((100, 20)).columns, 160))
     col = (width - 3) // 2
     verdict = "reuse" if result.linked else "no reuse link"

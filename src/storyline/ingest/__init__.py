@@ -15,12 +15,13 @@ from collections.abc import Iterator, Sequence
 from typing import IO
 
 from storyline.errors import InputError
-from storyline.ingest.files import decode_text, kind_of, read_bytes, walk
+from storyline.ingest.decode import decode_bytes
+from storyline.ingest.files import kind_of, read_bytes, walk
 from storyline.ingest.html import extract_page
 from storyline.ingest.normalize import article_id, normalize_text
 from storyline.ingest.records import Record, iter_json_document, iter_jsonl
 from storyline.ingest.settings import IngestSettings
-from storyline.ingest.text import split_headline
+from storyline.ingest.text import plain_text
 from storyline.ingest.warc import iter_warc
 from storyline.models import Article, Rejection
 
@@ -70,18 +71,20 @@ def _read_file(path: str, settings: IngestSettings, explicit: bool = False) -> I
             with open(path, "rb") as fh:
                 yield from _from_records(iter_jsonl(fh, path, settings), settings)
         else:
-            text = decode_text(read_bytes(path, settings), path)
+            decoded = decode_bytes(read_bytes(path, settings), path, html=kind == "html")
+            text = decoded.text
             if kind == "json":
                 yield from _from_records(iter_json_document(text, path), settings)
             elif kind == "html":
                 page = extract_page(text, path, min_chars=settings.min_html_chars)
                 yield _article(page.text, path, settings, title=page.title, url=page.url,
-                               outlet=page.outlet, published=page.published)
+                               outlet=page.outlet, published=page.published,
+                               warnings=decoded.warnings)
             else:
-                normalised, warnings = normalize_text(text)
-                title, body = split_headline(normalised, settings,
-                                             markdown=path.lower().endswith(".md"))
-                yield _article(body, path, settings, title=title, warnings=warnings)
+                title, body, warnings = plain_text(text, settings,
+                                                   markdown=path.lower().endswith(".md"))
+                yield _article(body, path, settings, title=title,
+                               warnings=decoded.warnings + warnings)
     except InputError as err:
         yield Rejection(err.source, err.code, err.reason)
     except OSError as exc:

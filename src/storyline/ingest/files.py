@@ -1,14 +1,13 @@
 """Finding input files and reading their bytes safely.
 
-Every check that can reject an input happens here, before any parsing: existence, size (checked on
-the file system before reading, so an oversized file is never loaded), binary content and text
-decoding. Failures are :class:`~storyline.errors.InputError` with a code; the caller turns them into
+Existence and size are checked here, before any parsing (size on the file system before reading,
+so an oversized file is never loaded); binary content and text decoding in
+:mod:`storyline.ingest.decode`. Failures are :class:`~storyline.errors.InputError` with a code; the caller turns them into
 :class:`~storyline.models.Rejection` records and goes on.
 """
 
 from __future__ import annotations
 
-import codecs
 import os
 from collections.abc import Iterator
 from pathlib import Path
@@ -76,44 +75,3 @@ def read_bytes(path: str, settings: IngestSettings) -> bytes:
             return fh.read(settings.max_bytes + 1)
     except OSError as exc:
         raise InputError(path, f"cannot read: {exc.strerror or exc}", "E100") from None
-
-
-def decode_text(data: bytes, source: str) -> str:
-    """Decode bytes as UTF-8 (with or without BOM) or BOM-marked UTF-16/32.
-
-    Other encodings are rejected (E103) rather than guessed: a wrong guess (latin-1 reads any bytes)
-    would silently corrupt names and quotes, which is worse for a fact-checker than a clear refusal.
-    """
-    if not data.strip():
-        raise InputError(source, "empty input (no text)", "E101")
-    for bom, enc in (
-        (codecs.BOM_UTF32_LE, "utf-32"),
-        (codecs.BOM_UTF32_BE, "utf-32"),
-        (codecs.BOM_UTF8, "utf-8-sig"),
-        (codecs.BOM_UTF16_LE, "utf-16"),
-        (codecs.BOM_UTF16_BE, "utf-16"),
-    ):
-        if data.startswith(bom):
-            try:
-                return data.decode(enc)
-            except UnicodeDecodeError as exc:
-                raise InputError(source, f"not valid {enc}: {exc.reason} at byte {exc.start}",
-                                 "E103") from None
-    if b"\x00" in data[:8192] or _control_ratio(data[:8192]) > 0.1:
-        raise InputError(source, "binary content, not text", "E102")
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise InputError(
-            source,
-            f"not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start}); "
-            "re-save the file as UTF-8",
-            "E103",
-        ) from None
-
-
-def _control_ratio(sample: bytes) -> float:
-    if not sample:
-        return 0.0
-    controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13))
-    return controls / len(sample)

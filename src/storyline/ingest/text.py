@@ -8,9 +8,26 @@ and followed by more text. In Markdown a leading ``#`` heading marker is dropped
 
 from __future__ import annotations
 
+from storyline.ingest.layout import unwrap
+from storyline.ingest.normalize import normalize_text
 from storyline.ingest.settings import IngestSettings
 
 _SENTENCE_ENDS = (".", ",", ";", ":", "\u2026")
+
+
+def plain_text(text: str, settings: IngestSettings, *, markdown: bool = False
+               ) -> tuple[str | None, str, tuple[str, ...]]:
+    """``(title or None, body, warnings)`` of a decoded ``.txt``/``.md`` file: line ends and form
+    feeds made ``\\n``, hard-wrapped paragraphs joined (:mod:`storyline.ingest.layout`, warning
+    ``W108``), normalised, and the headline split off. The body is the article's stored text."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n\n")
+    unwrapped, width = unwrap(text)
+    normalised, warnings = normalize_text(unwrapped)
+    if width is not None:
+        warnings += (f"W108 hard-wrapped lines (about {width} characters wide) were joined "
+                     "into paragraphs",)
+    title, body = split_headline(normalised, settings, markdown=markdown)
+    return title, body, warnings
 
 
 def split_headline(text: str, settings: IngestSettings, *, markdown: bool = False
