@@ -93,7 +93,7 @@ def test_mojibake_inside_utf8_is_repaired_as_before(tmp_path):
 def test_ingest_reads_a_windows_1252_folder_without_rejection(tmp_path):
     for n, (text, enc) in enumerate([(ENGLISH, "cp1252"), (GERMAN, "latin-1"),
                                      (POLISH, "cp1250"), (ENGLISH, "utf-8")]):
-        (tmp_path / f"{n}.txt").write_bytes(("Headline number %d\n" % n + text).encode(enc))
+        (tmp_path / f"{n}.txt").write_bytes((f"Headline number {n}\n" + text).encode(enc))
     found = list(read_inputs([str(tmp_path)]))
     assert not [x for x in found if isinstance(x, Rejection)]
     assert [a.text for a in found if isinstance(a, Article)] == [ENGLISH, GERMAN, POLISH, ENGLISH]

@@ -98,14 +98,14 @@ def decode_bytes(data: bytes, source: str, *, html: bool = False) -> Decoded:
                 return Decoded(data.decode(declared), encoding_name(declared))
             except UnicodeDecodeError:
                 pass
-    enc = guess_encoding(data)
-    if enc is None:
+    guessed = guess_encoding(data)
+    if guessed is None:
         raise InputError(
             source,
             f"not valid UTF-8 (byte 0x{data[first_bad]:02x} at offset {first_bad}) and no "
             "other encoding decodes it; re-save the file as UTF-8", "E103")
-    name = encoding_name(enc)
-    return Decoded(data.decode(enc), name, (
+    name = encoding_name(guessed)
+    return Decoded(data.decode(guessed), name, (
         f"W107 not UTF-8: decoded as {name}, guessed from its bytes; check names and quotes",))
 
 

@@ -26,6 +26,7 @@ without a space (the soft hyphen dropped, a real hyphen kept: ``well-known``).
 
 from __future__ import annotations
 
+import itertools
 import re
 
 MAX_WRAP_WIDTH = 160
@@ -46,7 +47,7 @@ def _indent(line: str) -> int:
 
 def wrap_width(lines: list[str]) -> int | None:
     """The width ``lines`` were hard-wrapped at, or None when they were not."""
-    inner = [len(a.rstrip()) for a, b in zip(lines, lines[1:]) if a.strip() and b.strip()]
+    inner = [len(a.rstrip()) for a, b in itertools.pairwise(lines) if a.strip() and b.strip()]
     if len(inner) < _MIN_WRAPPED_LINES:
         return None
     width = sorted(inner)[int(0.9 * (len(inner) - 1))]
@@ -81,7 +82,7 @@ def unwrap(text: str) -> tuple[str, int | None]:
     if width is None:
         return text, None
     out: list[str] = [lines[0]]
-    for prev, nxt in zip(lines, lines[1:]):
+    for prev, nxt in itertools.pairwise(lines):
         if not prev.strip() or _ends_block(prev, nxt, width):
             out.append("\n" + nxt)
             continue

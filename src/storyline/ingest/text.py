@@ -24,8 +24,8 @@ def plain_text(text: str, settings: IngestSettings, *, markdown: bool = False
     unwrapped, width = unwrap(text)
     normalised, warnings = normalize_text(unwrapped)
     if width is not None:
-        warnings += (f"W108 hard-wrapped lines (about {width} characters wide) were joined "
-                     "into paragraphs",)
+        warnings += ((f"W108 hard-wrapped lines (about {width} characters wide) were joined "
+                     "into paragraphs"),)
     title, body = split_headline(normalised, settings, markdown=markdown)
     return title, body, warnings
 
