@@ -7,8 +7,10 @@ unwrapped text: every span in the report points into it (see docs/report.md).
 
 Detection: a text is hard-wrapped when, among its lines followed by another non-blank line, at least
 ``_WRAPPED_SHARE`` have a length near the wrap width ``W`` (the 90th percentile of those lengths,
-at most ``MAX_WRAP_WIDTH``: no one wraps wider). Unwrapped news with one paragraph per line has
-widely varying line lengths and is left alone.
+at most ``MAX_WRAP_WIDTH``: no one wraps wider) and ``_GOES_ON_SHARE`` end mid-sentence with the
+next line starting in lower case. News with one
+paragraph per line (lengths vary, nearly every line ends a sentence) is left alone: on the 462 ECB+
+articles and the seed articles nothing is joined.
 
 Joining: line ``i`` is joined to line ``i+1`` unless a paragraph or block ends there:
 
@@ -33,9 +35,12 @@ MAX_WRAP_WIDTH = 160
 """Lines longer than this are never the product of hard wrapping."""
 _WRAPPED_SHARE = 0.5
 _MIN_WRAPPED_LINES = 3
+_GOES_ON_SHARE = 0.3
+"""... and at least this share of them end mid-sentence with the next line going on in lower case
+(three words in four of English running text are lower case; a headline is followed by a capital)."""
 _NEAR = 0.7
 """A line within this fraction of the wrap width counts as a full (wrapped) line."""
-_SHORT = 0.9
+_SHORT = 0.75
 """A line that ends a sentence shorter than this fraction of the wrap width ends its paragraph."""
 _LIST_ITEM = re.compile(r"^\s*(?:[-*\u2022\u25aa\u2013+>#]|\d{1,3}[.)]\s|[a-zA-Z][.)]\s)")
 _TABLE = re.compile(r"\S(?: {3,}|\t)\S|\|")
@@ -56,7 +61,15 @@ def wrap_width(lines: list[str]) -> int | None:
     full = sum(1 for n in inner if _NEAR * width <= n <= width)
     if full < _WRAPPED_SHARE * len(inner) or full < _MIN_WRAPPED_LINES:
         return None
-    return width
+    # a wrapped line ends mid-sentence, and the sentence goes on in lower case
+    goes_on = sum(1 for a, b in itertools.pairwise(lines)
+                  if a.strip() and b.strip() and not _ends_sentence(a.rstrip())
+                  and b.lstrip()[:1].islower())
+    return width if goes_on >= _GOES_ON_SHARE * len(inner) and goes_on >= 2 else None
+
+
+def _ends_sentence(line: str) -> bool:
+    return line.rstrip("\"'\u201d\u2019)").endswith((".", "!", "?", ":"))
 
 
 def _ends_block(line: str, nxt: str, width: int) -> bool:
@@ -68,7 +81,7 @@ def _ends_block(line: str, nxt: str, width: int) -> bool:
         return True
     first = nxt.split(None, 1)[0]
     end = line.rstrip()
-    if end.rstrip("\"'\u201d\u2019)").endswith((".", "!", "?", ":")) and len(end) < _SHORT * width:
+    if _ends_sentence(end) and len(end) < _SHORT * width:
         return True
     return len(end) + 1 + len(first) <= width
 

@@ -26,6 +26,7 @@ _FTFY_CONFIG = ftfy.TextFixerConfig(
     explain=False,
 )
 _TRAILING_SPACE = re.compile(r"[ \t\u00a0]+\n")
+_LEADING_SPACE = re.compile(r"^[ \t]+", re.MULTILINE)
 _MANY_BLANK_LINES = re.compile(r"\n{3,}")
 _INNER_SPACES = re.compile(r"[ \t]{2,}")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -33,7 +34,7 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 def normalize_text(text: str) -> tuple[str, tuple[str, ...]]:
     """``(normalised text, warnings)``: repaired Unicode (W103 when something was repaired),
-    NFC, ``\\n`` line ends, form feeds as paragraph breaks, no soft hyphens, no control characters, no trailing spaces, at most one blank line
+    NFC, ``\\n`` line ends, form feeds as paragraph breaks, no soft hyphens, no control characters, no leading (indentation) or trailing spaces, at most one blank line
     between paragraphs, no leading or trailing blank space."""
     warnings: list[str] = []
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\ufeff", "")
@@ -46,6 +47,7 @@ def normalize_text(text: str) -> tuple[str, tuple[str, ...]]:
     text = _CONTROL.sub("", fixed)
     text = text.replace("\t", " ")
     text = _TRAILING_SPACE.sub("\n", text)
+    text = _LEADING_SPACE.sub("", text)  # indentation is layout, not text
     text = _INNER_SPACES.sub(" ", text)
     text = _MANY_BLANK_LINES.sub("\n\n", text)
     return text.strip(), tuple(warnings)
