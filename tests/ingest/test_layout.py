@@ -100,7 +100,7 @@ def test_blocks_are_kept_and_paragraphs_joined(tmp_path):
 def test_spans_in_the_report_point_at_the_stored_text(tmp_path, seeds_dir):
     """A hard-wrapped copy of a seed and a lightly edited one-line-per-paragraph copy: linked,
     and every span of the report (reuse passages, claims, sentences) slices the stored text."""
-    seed = _read(sorted(seeds_dir.glob("*.txt"))[0])
+    seed = _read(min(seeds_dir.glob("*.txt")))
     (tmp_path / "wrapped.txt").write_text(
         "Putin thanks Kim\n\n" + _wrap(seed.text, 70), encoding="utf-8")
     edited = seed.text.replace("Russian President Vladimir Putin", "President Putin")
