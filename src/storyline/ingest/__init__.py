@@ -21,7 +21,7 @@ from storyline.ingest.html import extract_page
 from storyline.ingest.normalize import article_id, normalize_text
 from storyline.ingest.records import Record, iter_json_document, iter_jsonl
 from storyline.ingest.settings import IngestSettings
-from storyline.ingest.text import plain_text
+from storyline.ingest.text import plain_text, unwrap_lines
 from storyline.ingest.warc import iter_warc
 from storyline.models import Article, Rejection
 
@@ -99,7 +99,9 @@ def _from_records(items: Iterator[Record | InputError], settings: IngestSettings
             continue
         try:
             if item.text is not None:
-                text, title = item.text, item.title
+                text, layout = unwrap_lines(item.text)
+                title = item.title
+                item = Record(**{**item.__dict__, "warnings": tuple(item.warnings) + layout})
             else:
                 page = extract_page(item.html or "", item.source, url=item.url,
                                     min_chars=settings.min_html_chars)

@@ -20,14 +20,22 @@ def plain_text(text: str, settings: IngestSettings, *, markdown: bool = False
     """``(title or None, body, warnings)`` of a decoded ``.txt``/``.md`` file: line ends and form
     feeds made ``\\n``, hard-wrapped paragraphs joined (:mod:`storyline.ingest.layout`, warning
     ``W108``), normalised, and the headline split off. The body is the article's stored text."""
+    unwrapped, layout_warnings = unwrap_lines(text)
+    normalised, warnings = normalize_text(unwrapped)
+    title, body = split_headline(normalised, settings, markdown=markdown)
+    return title, body, layout_warnings + warnings
+
+
+def unwrap_lines(text: str) -> tuple[str, tuple[str, ...]]:
+    """``text`` with ``\\n`` line ends (form feeds as paragraph breaks) and hard-wrapped
+    paragraphs joined, and the warning (``W108``) when lines were joined. Used for ``.txt``/``.md``
+    files and for the ``text`` field of JSON records (wire feeds are often wrapped)."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n\n")
     unwrapped, width = unwrap(text)
-    normalised, warnings = normalize_text(unwrapped)
-    if width is not None:
-        warnings += ((f"W108 hard-wrapped lines (about {width} characters wide) were joined "
-                     "into paragraphs"),)
-    title, body = split_headline(normalised, settings, markdown=markdown)
-    return title, body, warnings
+    if width is None:
+        return unwrapped, ()
+    return unwrapped, (f"W108 hard-wrapped lines (about {width} characters wide) were joined "
+                       "into paragraphs",)
 
 
 def split_headline(text: str, settings: IngestSettings, *, markdown: bool = False

@@ -6,7 +6,9 @@ aligned sentence pairs covering at least ``link_min_coverage`` of one article; w
 ``link_min_sentences`` of them are copies (verbatim or near-verbatim), the paraphrased ones must
 either be ``link_min_paraphrase_sentences`` or include ``link_min_sentences`` sentences in a row,
 adjacent in both articles (two texts that are nearly all the same copied text, at least
-``containment`` of each, are linked however short): independent reports of one event restate the same facts in scattered
+``containment`` of each, are linked however short; and so are two texts when at least
+``link_majority_coverage`` of the shorter one is aligned with the other, as a short rewrite is):
+independent reports of one event restate the same facts in scattered
 single sentences, a rewrite follows its source passage by passage. Its kind is ``verbatim`` when nine tenths
 of the aligned text is verbatim, ``near_verbatim`` when at least half is verbatim or
 near-verbatim, ``paraphrase`` otherwise; its score is the share of the more-covered article that
@@ -53,7 +55,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from storyline.models import Article, Family, Passage, ReuseKind, ReuseLink, content_id
-from storyline.reuse.align import SentenceMatch
+from storyline.reuse.align import SentenceMatch, adjacent
 from storyline.reuse.settings import ReuseSettings
 from storyline.reuse.text import SentenceFeatures
 
@@ -82,7 +84,7 @@ def _longest_run(ms: Sequence[SentenceMatch]) -> int:
     best = run = 0
     prev = None
     for m in sorted(ms, key=lambda m: (m.a, m.b)):
-        run = run + 1 if prev is not None and (m.a, m.b) == (prev.a + 1, prev.b + 1) else 1
+        run = run + 1 if prev is not None and adjacent(prev, m) else 1
         best = max(best, run)
         prev = m
     return best
@@ -103,10 +105,16 @@ def assess(
                >= settings.min_passage_chars)
     tot_a = sum(_length(f) for f in fa) or 1
     tot_b = sum(_length(f) for f in fb) or 1
-    cov_a = sum(_length(fa[m.a]) for m in ms) / tot_a
-    cov_b = sum(_length(fb[m.b]) for m in ms) / tot_b
-    score = max(sum(_length(fa[m.a]) * m.similarity for m in ms) / tot_a,
-                sum(_length(fb[m.b]) * m.similarity for m in ms) / tot_b)
+    # a sentence split in two in the other text has two matches: count each sentence once
+    sim_a: dict[int, float] = {}
+    sim_b: dict[int, float] = {}
+    for m in ms:
+        sim_a[m.a] = max(sim_a.get(m.a, 0.0), m.similarity)
+        sim_b[m.b] = max(sim_b.get(m.b, 0.0), m.similarity)
+    cov_a = sum(_length(fa[i]) for i in sim_a) / tot_a
+    cov_b = sum(_length(fb[j]) for j in sim_b) / tot_b
+    score = max(sum(_length(fa[i]) * v for i, v in sim_a.items()) / tot_a,
+                sum(_length(fb[j]) * v for j, v in sim_b.items()) / tot_b)
     chars: dict[str, int] = defaultdict(int)
     for m in ms:
         chars[m.kind] += _length(fa[m.a]) + _length(fb[m.b])
@@ -125,6 +133,10 @@ def assess(
                                 f"{cov_b:.0%}")
     elif len(ms) < settings.link_min_sentences:
         linked, reason = False, f"{len(ms)} aligned sentence(s), fewer than link_min_sentences"
+    elif (tot_a <= tot_b and cov_a >= settings.link_majority_coverage) or \
+            (tot_b <= tot_a and cov_b >= settings.link_majority_coverage):
+        linked, reason = True, (f"most of the shorter text is aligned: {len(ms)} aligned "
+                                f"sentences cover {cov_a:.0%} and {cov_b:.0%}")
     elif n_copy < settings.link_min_sentences and len(ms) < settings.link_min_paraphrase_sentences \
             and _longest_run(ms) < settings.link_min_sentences:
         linked, reason = False, (f"{len(ms)} aligned sentences, {n_copy} of them copied, none "

@@ -81,6 +81,10 @@ class ReuseSettings:
     paraphrase_min_shared: int = 5
     """Content words two sentences must share to count as a paraphrase, so that two short
     sentences sharing one name and a verb are not aligned."""
+    split_max_sentences: int = 3
+    """A sentence left unmatched one to one is tried against up to this many adjacent left-over
+    sentences of the other text joined (a sentence split in two by a rewriter, a line broken
+    mid-sentence). 1 turns this off."""
     paraphrase_extend: float = 0.4
     """Lower overlap at which a sentence pair is still aligned when it sits next to an aligned
     pair in both articles (seed and extend). Equal to ``paraphrase_overlap`` turns extension off;
@@ -109,6 +113,12 @@ class ReuseSettings:
     articles (a rewritten passage). Independent reports of one event restate the same facts in
     scattered sentences; lower links more of them."""
 
+    link_majority_coverage: float = 0.5
+    """Two or more aligned sentences covering at least this share of the shorter article link the
+    pair whatever else holds: most of that text derives from the other (a short rewrite of 100-300
+    words has too few sentences for the paraphrase-count rule). Lower links more independent
+    reports of one event; 1 turns the rule off."""
+
     # ---- provenance
     containment: float = 0.8
     """An article whose text is covered at least this much by another, longer one is contained
@@ -130,6 +140,7 @@ class ReuseSettings:
         check_range(_S, "min_sentence_words", self.min_sentence_words, 1, 100)
         check_range(_S, "near_verbatim_ratio", self.near_verbatim_ratio, 0.5, 1.0)
         check_range(_S, "paraphrase_overlap", self.paraphrase_overlap, 0.0, 1.0)
+        check_range(_S, "split_max_sentences", self.split_max_sentences, 1, 10)
         check_range(_S, "paraphrase_extend", self.paraphrase_extend, 0.0, 1.0)
         check_range(_S, "paraphrase_min_shared", self.paraphrase_min_shared, 1, 100)
         if self.semantic not in ("auto", "on", "off"):
@@ -139,4 +150,5 @@ class ReuseSettings:
         check_range(_S, "link_min_sentences", self.link_min_sentences, 1, 1000)
         check_range(_S, "link_min_coverage", self.link_min_coverage, 0.0, 1.0)
         check_range(_S, "link_min_paraphrase_sentences", self.link_min_paraphrase_sentences, 1, 1000)
+        check_range(_S, "link_majority_coverage", self.link_majority_coverage, 0.0, 1.0)
         check_range(_S, "containment", self.containment, 0.5, 1.0)
