@@ -1,7 +1,8 @@
 """``storyline compare A B``: the passages two texts share, side by side.
 
 Files are read by the ingest stage's reader, as ``storyline analyze`` reads them (the same decoder,
-the same plain-text layout, the headline of a ``.txt`` split off), so a pair compares alike in both. Article text is untrusted: everything printed goes through
+the same plain-text layout, the headline of a ``.txt`` split off), so a pair compares alike in
+both. Article text is untrusted: everything printed goes through
 :func:`storyline.cli.common.console_safe`, so no escape sequence in a file reaches the terminal.
 """
 

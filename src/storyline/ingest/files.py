@@ -2,8 +2,8 @@
 
 Existence and size are checked here, before any parsing (size on the file system before reading,
 so an oversized file is never loaded); binary content and text decoding in
-:mod:`storyline.ingest.decode`. Failures are :class:`~storyline.errors.InputError` with a code; the caller turns them into
-:class:`~storyline.models.Rejection` records and goes on.
+:mod:`storyline.ingest.decode`. Failures are :class:`~storyline.errors.InputError` with a code;
+the caller turns them into :class:`~storyline.models.Rejection` records and goes on.
 """
 
 from __future__ import annotations

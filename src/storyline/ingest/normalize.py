@@ -34,8 +34,9 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 def normalize_text(text: str) -> tuple[str, tuple[str, ...]]:
     """``(normalised text, warnings)``: repaired Unicode (W103 when something was repaired),
-    NFC, ``\\n`` line ends, form feeds as paragraph breaks, no soft hyphens, no control characters, no leading (indentation) or trailing spaces, at most one blank line
-    between paragraphs, no leading or trailing blank space."""
+    NFC, ``\\n`` line ends, form feeds as paragraph breaks, no soft hyphens, no control
+    characters, no leading (indentation) or trailing spaces, at most one blank line between
+    paragraphs, no leading or trailing blank space."""
     warnings: list[str] = []
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\ufeff", "")
     # a form feed separates pages: a paragraph break, not nothing; a soft hyphen is invisible and
