@@ -135,8 +135,12 @@ def match_sentences(
                 del weak[(i, j)]
                 grown = True
                 break
-    chosen.extend(_split_matches(fa, fb, settings, idf, used_a | set(skip_a),
-                                 used_b | set(skip_b)))
+    # a sentence aligned only as a paraphrase may be one piece of a copy split differently
+    copied_a = {m.a for m in chosen if m.kind != "paraphrase"}
+    copied_b = {m.b for m in chosen if m.kind != "paraphrase"}
+    split = _split_matches(fa, fb, settings, idf, copied_a | set(skip_a), copied_b | set(skip_b))
+    split_a, split_b = {m.a for m in split}, {m.b for m in split}
+    chosen = [m for m in chosen if m.a not in split_a and m.b not in split_b] + split
     chosen.sort(key=lambda m: (m.a, m.b))
     return chosen
 
@@ -166,7 +170,8 @@ def _split_matches(
     other:
     texts split differently (a long sentence cut in two by a rewriter, lines broken mid-sentence,
     a sentence splitter that disagrees). Each piece gets a match with the whole sentence; only
-    sentences left unmatched one to one take part, and only copies count (verbatim or
+    sentences not copied one to one take part (a paraphrase match of one piece gives way), and
+    only copies count (verbatim or
     near-verbatim): joined sentences compared by content words alone linked independent ECB+
     reports of one event (282 -> 378 same-event links, 3 across events; with a character ratio
     of 0.7 still one across events)."""
