@@ -10,7 +10,10 @@ alone left undirected, to weigh that rule), the precision of links that touch a 
 the link rate of pairs of ECB+ articles about the same event (independent reports, barring real
 newswire reuse). The baseline in the same run is a plain MinHash Jaccard estimate over 5-word
 shingles at 0.5 (datasketch-style near-duplicate detection), which is what the stage adds to.
-Writes ``benchmarks/results/reuse_quality.json``.
+Then the short real texts by level (``benchmarks/reuse_levels.py``: BBC extractive summaries as
+given and hard-wrapped, other articles of the same section as negatives) beside word 3-gram
+containment with its threshold tuned on the ECB+ labelled pairs. Writes
+``benchmarks/results/reuse_quality.json``.
 """
 
 from __future__ import annotations
@@ -91,6 +94,8 @@ def main(argv: list[str] | None = None) -> dict:
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--semantic", default="off", choices=("off", "auto", "on"))
     ap.add_argument("--ecb-cache", type=Path, default=None)
+    ap.add_argument("--no-levels", action="store_true",
+                    help="skip the BBC summary levels (benchmarks/reuse_levels.py)")
     ap.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "results" / "reuse_quality.json")
     args = ap.parse_args(argv)
 
@@ -150,12 +155,20 @@ def main(argv: list[str] | None = None) -> dict:
               f"{res['direction_wrong']} wrong of "
               f"{sum(r['directed_expected'] for r in res['per_transform'].values())} linked")
     print(f"directed links by basis: {by_basis}")
+    levels = None
+    if not args.no_levels:
+        from reuse_levels import evaluate as evaluate_levels
+        from reuse_levels import print_table
+
+        levels = evaluate_levels(semantic=args.semantic)
+        print_table(levels)
     out = {"command": "python benchmarks/reuse_quality.py " + " ".join(argv or sys.argv[1:]),
            "direction_without_containment": {
                k: no_containment[k] for k in ("direction_accuracy", "direction_wrong")},
            "directed_links_by_basis": dict(sorted(by_basis.items())),
            "articles": len(docs), "pairs": len(pairs), "seconds": round(elapsed, 2),
-           "settings": {"semantic": args.semantic}, "storyline": ours, "baseline_minhash": base}
+           "settings": {"semantic": args.semantic}, "storyline": ours, "baseline_minhash": base,
+           "levels_bbc_summaries": levels}
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(out, indent=2, sort_keys=True) + "\n")
     return out
