@@ -4,7 +4,9 @@ Floors sit a little under the values measured with
 ``python benchmarks/reuse_quality.py --pairs 60`` (semantic off; 2026-11-23):
 recall 0.983, kind accuracy 0.881, direction accuracy 0.80 (16/20), 0 links from a derived
 text to an article of another event, same-event ECB+ pairs linked 0.102 (many of those are real
-newswire reuse inside ECB+; see the benchmark's output).
+newswire reuse inside ECB+; see the benchmark's output). 2026-12-02, with sentences matched across
+different splits and the majority rule for short texts: recall 0.983, kind 0.898, direction
+0.833, same-event 0.108, 0 across events.
 """
 
 import pytest
