@@ -50,7 +50,9 @@ def fullest_name(view: DocView, name: str, at: int | None = None) -> str:
             if not any(view.tokens[i].dep == "pobj" for i in view.tokens_in(m.start, m.end)):
                 actor = m
     chosen = actor or recent
-    return _strip_possessive(chosen.text if chosen is not None else best)
+    if chosen is not None:  # "Strauss - Kahn" chosen: its fullest form, "Dominique Strauss - Kahn"
+        return fullest_name(view, chosen.text)
+    return _strip_possessive(best)
 
 
 def _name_words(s: str) -> set[str]:
