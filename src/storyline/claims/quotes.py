@@ -33,12 +33,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from storyline.claims.attribution import Attribution, attribute, subject_of
-from storyline.claims.quote_lexicon import COMMUNICATION_NOUNS, REPORTING_VERBS, SPEECH_VERBS
+from storyline.claims.quote_lexicon import (
+    COMMUNICATION_NOUNS,
+    PERSON_PRONOUNS,
+    REPORTING_VERBS,
+    SPEECH_VERBS,
+)
 from storyline.claims.quote_marks import find_quote_spans
 from storyline.claims.quote_via import find_vias, is_outlet, via_text
 from storyline.claims.quote_view import DocView, dateline_via
 from storyline.claims.settings import ClaimsSettings
-from storyline.claims.speakers import speaker_name
+from storyline.claims.speakers import fullest_name, speaker_name
 from storyline.models import Claim, Document, content_id
 
 __all__ = ["extract_quotes"]
@@ -69,8 +74,14 @@ def extract_quotes(doc: Document, settings: ClaimsSettings) -> tuple[Claim, ...]
                attribute(view, q.start, q.end, window, settings.quote_outlets))
         for q in spans
     ]
+    for f in found:
+        if f.frame.speaker is None:
+            name = _dash_source(view, f.end)
+            if name:
+                f.frame = Attribution(name, None, None, "dash")
     _share_chains(found)
     _continue_speakers(view, found, settings.quote_continuation_sentences)
+    _paragraph_openers(view, found, settings)
     for f in found:
         fr = f.frame
         if fr.speaker is None and fr.how == "according_to" and fr.via:
@@ -133,12 +144,23 @@ def _continue_speakers(view: DocView, found: list[_Found],
         if prev.frame.speaker is None:
             continue
         gap = view.sentence_of(f.start) - view.sentence_of(max(prev.start, prev.end - 1))
-        if not (0 <= gap <= window) or _new_name(view, prev.end, f.start, prev.frame.speaker):
+        if not (0 <= gap <= window) or _new_name(view, _after_frame(view, prev, f.start),
+                                                 f.start, prev.frame.speaker):
             continue
         if _is_sentence_like(view, f.start, f.end) or _refers_to_speech(view, f.start) \
                 or (_whole_sentences(view.text[f.start : f.end])
                     and "\n" not in view.text[prev.end : f.start]):  # a split quotation
             f.frame = Attribution(prev.frame.speaker, prev.frame.via, None, "continuation")
+
+
+def _after_frame(view: DocView, prev: _Found, before: int) -> int:
+    """Where the words between ``prev`` and the next passage stop being ``prev``'s own frame:
+    after the sentence of its speech verb when that verb follows it (`"...," the RNC chairman
+    said. "..."`: the names in that frame are the speaker's, not a new speaker)."""
+    verb = prev.frame.verb
+    if verb is None or not prev.end <= view.tokens[verb].start < before:
+        return prev.end
+    return min(before, max(prev.end, view.sentences[view.sentence_of(view.tokens[verb].start)].end))
 
 
 def _new_name(view: DocView, a: int, b: int, speaker: str) -> bool:
@@ -169,6 +191,58 @@ def _is_sentence_like(view: DocView, start: int, end: int) -> bool:
     words = view.text[start:end]
     return words[:1].isupper() and any(
         view.tokens[i].pos in ("VERB", "AUX") for i in view.tokens_in(start, end))
+
+
+def _dash_source(view: DocView, end: int) -> str | None:
+    """A pull quote signed after a dash: `“...” — Rep. Ilhan Omar, while a state lawmaker`."""
+    rest = view.text[end : end + 40]
+    lead = len(rest) - len(rest.lstrip(" \"”’'.,"))
+    if rest[lead : lead + 1] not in ("—", "–"):
+        return None
+    for m in view.mentions:
+        if m.label == "PERSON" and end + lead < m.start <= end + lead + 12 \
+                and "\n" not in view.text[end : m.start]:
+            return fullest_name(view, m.text, m.start)
+    return None
+
+
+def _paragraph_openers(view: DocView, found: list[_Found], settings: ClaimsSettings) -> None:
+    """A quotation that opens its paragraph with no frame of its own is the words of the
+    subject of a speech verb in the sentence just before (`Christopher Preble says he gets
+    worried.` / `“I've not found a single person ...”`), the common news layout of a quotation
+    set off after its introduction."""
+    for f in found:
+        fr = f.frame
+        if fr.speaker is not None or fr.verb is not None:
+            continue
+        line_start = view.text.rfind("\n", 0, f.start) + 1
+        if view.text[line_start : f.start].strip(" \t\"“‘'") or not (
+                _is_sentence_like(view, f.start, f.end)
+                or _whole_sentences(view.text[f.start : f.end])):
+            continue
+        s_idx = view.sentence_of(line_start) - 1 if line_start else -1
+        if s_idx < 0:
+            continue
+        name = _speech_subject(view, s_idx, settings)
+        if name:
+            f.frame = Attribution(name, None, None, "introduced")
+
+
+def _speech_subject(view: DocView, s_idx: int, settings: ClaimsSettings) -> str | None:
+    """The speaker of the last speech verb outside quotes in sentence ``s_idx``."""
+    sent = view.sentences[s_idx]
+    for i in reversed(range(sent.token_start, sent.token_end)):
+        t = view.tokens[i]
+        if view.in_quote(t.start) or t.pos != "VERB" or t.lemma.lower() not in SPEECH_VERBS:
+            continue
+        subj, via_subject = subject_of(view, i)
+        if subj is None or via_subject or is_outlet(view, subj, settings.quote_outlets):
+            continue
+        if view.mention_at(subj, ("PERSON", "ORG")) is None \
+                and view.word(subj).lower() not in PERSON_PRONOUNS:
+            continue  # "a long list of advisers doesn't tell you", "many Republicans call for"
+        return speaker_name(view, subj, settings.quote_antecedent_sentences)
+    return None
 
 
 def _whole_sentences(words: str) -> bool:
