@@ -42,3 +42,59 @@ def test_verbless_sentence_after_a_split_quote_keeps_the_speaker(make_doc):
         "cautioned. \"Just a ton of money for a relatively small state. Insane.\"")
     got = speakers(make_doc, text)
     assert got["Just a ton of money for a relatively small state. Insane."] == "Mike McCabe"
+
+
+def test_split_quote_frame_naming_an_organisation_is_not_a_new_speaker(make_doc):
+    text = (
+        "Republican National Committee Chairman Reince Priebus on Sunday threatened Republicans "
+        "who refuse to support the nominee.\n\n"
+        "\"People in our party are talking about what we're going to do about this. It's not a "
+        "threat,\" the RNC chairman said. \"What should a private party do about that if those "
+        "same people come around in four or eight years?\"")
+    got = speakers(make_doc, text)
+    assert got["What should a private party do about that if those same people come around in "
+               "four or eight years?"] == "Reince Priebus"
+
+
+def test_pull_quote_signed_after_a_dash(make_doc):
+    text = (
+        "One of the men admitted in court that he was not trying to enter Syria on humanitarian "
+        "grounds.\n\n"
+        "\u201cI was not going there to pass out medical kits or food.\u201d \u2014 Abdirahman "
+        "Yasin Daud\n\n"
+        "The judge sentenced him to 30 years in prison.")
+    assert speakers(make_doc, text)[
+        "I was not going there to pass out medical kits or food."] == "Abdirahman Yasin Daud"
+
+
+def test_quotation_set_off_after_its_introduction(make_doc):
+    text = (
+        "Christopher Preble, vice president at the Cato Institute, says he gets worried when he "
+        "scans the list of advisers.\n\n"
+        "\"I've not found a single person advising the governor who has exhibited any doubts "
+        "about the war in Iraq.\"")
+    got = speakers(make_doc, text)
+    assert got["I've not found a single person advising the governor who has exhibited any "
+               "doubts about the war in Iraq."] == "Christopher Preble"
+
+
+def test_pronoun_prefers_the_main_clause_subject(make_doc):
+    text = (
+        "Commerce Secretary John Bryson was involved in two car accidents over the weekend.\n\n"
+        "Spokeswoman Jennifer Friedman confirmed that Bryson was involved, but pointed to medical "
+        "reasons for the incident.\n\n"
+        "\"He was taken to the hospital for examination and remained overnight,\" she said.")
+    assert speakers(make_doc, text)[
+        "He was taken to the hospital for examination and remained overnight"] \
+        == "Jennifer Friedman"
+
+
+def test_pronoun_reaches_a_name_in_apposition_to_the_subject(make_doc):
+    text = (
+        "Robert Ricker, a former lawyer for the association, wrote an affidavit in 2003.\n\n"
+        "Another insider, Robert Hass, a former Smith & Wesson executive, testified about the "
+        "industry. And yet, he said in an affidavit, \"the industry's position has consistently "
+        "been to take no independent action.\"")
+    assert speakers(make_doc, text)[
+        "the industry's position has consistently been to take no independent action."] \
+        == "Robert Hass"

@@ -203,6 +203,13 @@ def _dash_source(view: DocView, end: int) -> str | None:
         if m.label == "PERSON" and end + lead < m.start <= end + lead + 12 \
                 and "\n" not in view.text[end : m.start]:
             return fullest_name(view, m.text, m.start)
+    run: list[int] = []  # NER missed the name: the proper nouns right after the dash
+    for i in view.tokens_in(end + lead + 1, end + 40):
+        if view.tokens[i].pos != "PROPN" or "\n" in view.text[end : view.tokens[i].start]:
+            break
+        run.append(i)
+    if len(run) >= 2:
+        return fullest_name(view, view.text[view.tokens[run[0]].start : view.tokens[run[-1]].end])
     return None
 
 

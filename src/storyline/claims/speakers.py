@@ -14,6 +14,7 @@ from __future__ import annotations
 import bisect
 import re
 
+from storyline.claims.aliases import strip_title
 from storyline.claims.quote_lexicon import (
     COMMUNICATION_NOUNS,
     ORG_ROLE_NOUNS,
@@ -41,8 +42,9 @@ def fullest_name(view: DocView, name: str, at: int | None = None) -> str:
     actor: Mention | None = None
     for m in view.mentions:
         if m.label != "PERSON" or not words <= _name_words(m.text) \
-                or len(_name_words(m.text)) <= len(words):
-            continue
+                or len(_name_words(m.text)) <= len(words) \
+                or view.tokens[view.tokens_in(m.start, m.end)[0]].pos not in ("PROPN", "PUNCT"):
+            continue  # not "Attacking Clinton" for "Clinton"
         if len(m.text) > len(best):
             best = m.text
         if at is not None and m.end <= at and not view.in_quote(m.start):
@@ -52,7 +54,7 @@ def fullest_name(view: DocView, name: str, at: int | None = None) -> str:
     chosen = actor or recent
     if chosen is not None:  # "Strauss - Kahn" chosen: its fullest form, "Dominique Strauss - Kahn"
         return fullest_name(view, chosen.text)
-    return _strip_possessive(best)
+    return strip_title(_strip_possessive(best))  # "Spokeswoman Jennifer Friedman" -> the name
 
 
 def _name_words(s: str) -> set[str]:
@@ -79,10 +81,19 @@ def antecedent(view: DocView, before: int, window: int, labels=("PERSON",)) -> s
         if m.label not in labels or m.end > before or view.in_quote(m.start):
             continue
         first = first or m
-        if any(view.tokens[i].dep in ("nsubj", "nsubjpass")
-               for i in view.tokens_in(m.start, m.end)):
+        if _role(view, m) > 0:
             subject = m
             break
+    if subject is not None and _role(view, subject) == 1:
+        # an embedded subject ("Spokeswoman Jennifer Friedman confirmed that Bryson was
+        # involved"): the main clause's subject of the same sentence is more salient
+        sent = view.sentences[view.sentence_of(subject.start)]
+        while k >= 0 and view.mentions[k].start >= sent.start:
+            m = view.mentions[k]
+            k -= 1
+            if m.label in labels and not view.in_quote(m.start) and _role(view, m) == 2:
+                subject = m
+                break
     for i in reversed(view.tokens_in(subject.end if subject else floor, before)):
         t = view.tokens[i]
         if t.pos == "PROPN" and t.dep == "nsubj" and not view.in_quote(t.start) \
@@ -93,6 +104,21 @@ def antecedent(view: DocView, before: int, window: int, labels=("PERSON",)) -> s
                 return name
     found = subject or first
     return found.text if found else None
+
+
+def _role(view: DocView, m: Mention) -> int:
+    """2: subject (or its apposition: "Another insider, Robert Hass, testified") of the
+    sentence's main verb; 1: subject of another verb; 0: not a subject."""
+    best = 0
+    for i in view.tokens_in(m.start, m.end):
+        t = view.tokens[i]
+        if t.dep == "appos":
+            t = view.tokens[t.head]
+        if t.dep in ("nsubj", "nsubjpass"):
+            head = view.tokens[t.head]
+            main = head.dep == "ROOT" or (head.dep == "conj" and view.tokens[head.head].dep == "ROOT")
+            best = max(best, 2 if main else 1)
+    return best
 
 
 def speaker_name(view: DocView, i: int, window: int, depth: int = 0) -> str | None:
