@@ -98,3 +98,11 @@ def test_pronoun_reaches_a_name_in_apposition_to_the_subject(make_doc):
     assert speakers(make_doc, text)[
         "the industry's position has consistently been to take no independent action."] \
         == "Robert Hass"
+
+
+def test_speech_verb_before_the_name(make_doc):
+    text = (
+        "Retiree Alice Sura could not escape the campaign ads at a local festival.\n\n"
+        "\u201cIt\u2019s crazy. I think it\u2019s a big waste of money,\u201d complained Sura.")
+    assert speakers(make_doc, text)[
+        "It\u2019s crazy. I think it\u2019s a big waste of money"] == "Alice Sura"

@@ -147,6 +147,8 @@ def subject_of(view: DocView, verb: int) -> tuple[int | None, bool]:
     "according to X", "X was quoted as saying", climbing advcl/conj/xcomp chains; failing those,
     the last subject before the verb in its sentence ("Putin conveyed ..., stating ...")."""
     subj, is_via = _subject_of(view, verb)
+    if subj is None:
+        subj = _inverted_subject(view, verb)
     if subj is None and view.tokens[verb].lemma.lower() != "accord":
         sent = view.sentences[view.sentence_of(view.tokens[verb].start)]
         for i in range(verb - 1, sent.token_start - 1, -1):
@@ -164,6 +166,21 @@ def subject_of(view: DocView, verb: int) -> tuple[int | None, bool]:
                 return view.tokens_in(m.start, m.end)[-1], False
         return None, False
     return subj, is_via
+
+
+def _inverted_subject(view: DocView, verb: int) -> int | None:
+    """`“...,” complained Sura.`: a name right after a speech verb that follows a quotation,
+    which the parser did not make the verb's subject; the last token of the name."""
+    before = view.text[: view.tokens[verb].start].rstrip()
+    if not before.endswith(("”", '"', "’", "'")) or verb + 1 >= len(view.tokens):
+        return None
+    j = verb + 1
+    if view.tokens[j].pos != "PROPN" or view.in_quote(view.tokens[j].start):
+        return None
+    while j + 1 < len(view.tokens) and view.tokens[j + 1].pos == "PROPN" \
+            and view.tokens[j + 1].start - view.tokens[j].end <= 1:
+        j += 1
+    return j
 
 
 def _nearest_subject(view: DocView, verb: int) -> int | None:
