@@ -39,12 +39,14 @@ def analyze(
     str_paths = [str(p) for p in paths]
     if db is not None:
         with Store(db) as store:
-            summary = ingest_into(store, str_paths, settings, stdin=stdin, progress=progress)
+            summary = ingest_into(store, str_paths, settings, stdin=stdin, progress=progress,
+                                  assign_events=False)
             return analyze_store(store, settings, rejected=summary.rejected, progress=progress,
                                  recluster=True)
     with tempfile.TemporaryDirectory(prefix="storyline-") as tmp:
         with Store(Path(tmp) / "corpus.db") as store:
-            summary = ingest_into(store, str_paths, settings, stdin=stdin, progress=progress)
+            summary = ingest_into(store, str_paths, settings, stdin=stdin, progress=progress,
+                                  assign_events=False)
             return analyze_store(store, settings, rejected=summary.rejected, progress=progress,
                                  recluster=True)
 

@@ -50,9 +50,11 @@ def ingest_into(
     stdin: IO[bytes] | None = None,
     progress: Progress = QUIET,
     nlp: Any = None,
+    assign_events: bool = True,
 ) -> IngestSummary:
     """Read ``paths`` into ``store``: each new article annotated and added in one transaction,
-    then assigned to an event of the store's persisted event index (:mod:`storyline.stories.stored`)."""
+    then assigned to an event of the store's persisted event index (:mod:`storyline.stories.stored`;
+    ``assign_events=False`` when the caller re-clusters the whole corpus right after)."""
     from storyline.annotate import annotate, load_pipeline
     from storyline.ingest import read_inputs
     from storyline.stories.stored import StoredEvents
@@ -78,7 +80,7 @@ def ingest_into(
                 stored.append(doc)
             else:
                 skipped.append(article.id)
-        if stored:
+        if stored and assign_events:
             events = events or StoredEvents(store, settings.stories)
             events.add(stored)
         progress.update("annotating", len(added))
