@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from storyline.sources import join_by_outlet, outlet_key
+from storyline.sources import join_by_outlet
 
 
 @pytest.mark.parametrize("members, sources", [
@@ -22,11 +22,3 @@ def test_join_by_outlet(members, sources):
     assert set(joined) == {f for f, _ in members}
     assert len(set(joined.values())) == sources
     assert join_by_outlet(list(reversed(members))) == joined  # order does not matter
-
-
-@pytest.mark.parametrize("outlet, key", [
-    ("Coastal  Herald", "coastal herald"), ("Coastal-Herald", "coastal herald"), ("", None),
-    (None, None), ("  ", None),
-])
-def test_outlet_key(outlet, key):
-    assert outlet_key(outlet) == key

@@ -9,35 +9,19 @@ cross-check counts a claim's sources this way and the report counts a story's; b
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 
-_WORD = re.compile(r"\w+")
-
-
-def outlet_key(outlet: str | None) -> str | None:
-    """An outlet's name folded for comparison ("Coastal  herald" = "Coastal Herald")."""
-    key = " ".join(_WORD.findall((outlet or "").casefold()))
-    return key or None
+from storyline.text import UnionFind, outlet_key
 
 
 def join_by_outlet(members: Iterable[tuple[str, str | None]]) -> dict[str, str]:
     """``(family id, outlet)`` pairs -> family id -> its source: the smallest family id of the
     families its outlets connect (an article without outlet joins nothing)."""
-    parent: dict[str, str] = {}
-
-    def find(k: str) -> str:
-        while parent.setdefault(k, k) != k:
-            k = parent[k]
-        return k
-
+    uf: UnionFind[str] = UnionFind()
     first_family: dict[str, str] = {}
     for family, outlet in sorted(members, key=lambda m: (m[0], m[1] or "")):
-        find(family)
+        uf.add(family)
         key = outlet_key(outlet)
-        if key is None:
-            continue
-        a, b = find(first_family.setdefault(key, family)), find(family)
-        if a != b:
-            parent[max(a, b)] = min(a, b)
-    return {f: find(f) for f in list(parent)}
+        if key is not None:
+            uf.union(first_family.setdefault(key, family), family)
+    return uf.roots()

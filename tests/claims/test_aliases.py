@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 
 from storyline.claims.aliases import (
-    clean_surface,
     cyrillic_readings,
     find_acronym_definitions,
     initials,
@@ -49,16 +48,6 @@ def test_variant_key(a, b, same):
 ])
 def test_strip_title(text, expected):
     assert strip_title(text) == expected
-
-
-@pytest.mark.parametrize("text, expected", [
-    ("the Korean Central News Agency", "Korean Central News Agency"),
-    ("North Korea’s", "North Korea"),
-    ("Putin's", "Putin"),
-    ("  Kim  Jong-un ", "Kim Jong-un"),
-])
-def test_clean_surface(text, expected):
-    assert clean_surface(text) == expected
 
 
 @pytest.mark.parametrize("text, expected", [

@@ -85,6 +85,25 @@ def test_credit_needs_the_name_as_a_credit_not_any_mention():
     assert credit(Article("t", "Copyright 2025 Northwire. All rights reserved.", "t"), src)
 
 
+@pytest.mark.parametrize("source_outlet, target_text", [
+    ("The Coastal Herald", "The fire is out, according to the Coastal-Herald."),
+    ("Coastal-Herald", "The fire is out, the Coastal Herald reported."),
+    ("Coastal Herald", "The fire is out, according to The Coastal  Herald."),
+])
+def test_an_outlet_written_another_way_is_still_credited(source_outlet, target_text):
+    src = Article("s", "x", "s", outlet=source_outlet)
+    found = credit(Article("t", target_text, "t"), src)
+    assert found is not None and "Coastal" in found.phrase
+
+
+def test_one_outlet_written_two_ways_credits_no_one():
+    # the same outlet under two spellings (storyline.text.keys.outlet_key): not a credit
+    a = Article("a", "The fire is out, the Coastal Herald said.", "a", outlet="Coastal-Herald")
+    b = Article("b", "The fire is out, according to the Coastal-Herald.", "b",
+                outlet="The Coastal Herald")
+    assert credit(a, b) is None and credit(b, a) is None
+
+
 def test_two_articles_crediting_each_other_decide_nothing():
     a = doc("\n".join(WIRE[:3] + ["The details were first reported by Harbour Gazette."]),
             outlet="Coast Daily")

@@ -32,13 +32,13 @@ from pathlib import Path
 
 from storyline.claims.aliases import (
     _is_cyrillic,
-    fold,
     initials,
     is_acronym,
     latin_renderings,
     variant_key,
 )
 from storyline.errors import SettingsError
+from storyline.text.keys import name_key
 
 _ENTRY_KEYS = frozenset({"name", "aliases", "acronyms", "ambiguous", "native", "country",
                          "state_owned", "type", "note"})
@@ -260,7 +260,7 @@ def name_table(alias_file: str = "") -> NameTable:
     cues: dict[str, set[str]] = {}
     for code, cue_words in countries.items():
         for w in cue_words:
-            cues.setdefault(fold(w), set()).add(code)
+            cues.setdefault(name_key(w), set()).add(code)
     return NameTable(
         entries=tuple(entries),
         strong={k: tuple(sorted(v)) for k, v in strong.items()},

@@ -31,12 +31,12 @@ a Latin spelling of ЦТАК"), and no library covers transliterated acronyms; n
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import product
 
 from storyline.models import Document, Mention
+from storyline.text.keys import LEADING_ARTICLE, clean_surface, name_key
 
 # Words that precede a person's name as a title or role ("Russian President Vladimir Putin",
 # "North Korean leader Kim Jong Un", "Governor Alexander Khinstin").
@@ -56,8 +56,6 @@ FUNCTION_WORDS = frozenset({
     "of", "the", "and", "for", "de", "del", "der", "des", "la", "le", "du", "von", "van", "on",
     "in", "at", "to", "&",
 })
-_DETERMINER = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
-_POSSESSIVE = re.compile(r"(?:['’ʼ]s|s['’ʼ]|['’ʼ])$")
 _ACRONYM = re.compile(r"^[A-ZА-ЯЁ][A-ZА-ЯЁ0-9&]{1,9}$")
 
 # Cyrillic letter -> Latin renderings found in English-language rewrites of Russian sources.
@@ -71,19 +69,6 @@ CYRILLIC_TO_LATIN: dict[str, tuple[str, ...]] = {
     "Я": ("YA", "JA"), "І": ("I",), "Ї": ("YI", "I"), "Є": ("YE", "IE"), "Ґ": ("G",),
     "Ў": ("U", "W"),
 }
-
-
-def strip_accents(text: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
-
-
-def clean_surface(text: str) -> str:
-    """A name as written minus surrounding space, a leading article and a trailing possessive:
-    "the Korean Central News Agency" -> "Korean Central News Agency", "Putin’s" -> "Putin"."""
-    t = " ".join(unicodedata.normalize("NFKC", text).split())
-    t = _DETERMINER.sub("", t)
-    t = _POSSESSIVE.sub("", t).strip(" ,.;:-–—'\"“”‘’()[]")
-    return t
 
 
 def strip_title(name: str) -> str:
@@ -106,13 +91,6 @@ def display_name(text: str, person: bool = False) -> str:
     return strip_title(t) if person else t
 
 
-def fold(text: str) -> str:
-    """Case-folded, accent-free words of a name, hyphens and punctuation as spaces."""
-    t = strip_accents(clean_surface(text)).casefold()
-    t = re.sub(r"['’ʼ]", "", t)
-    return " ".join(re.sub(r"[^\w]+", " ", t).split())
-
-
 def _skeleton(word: str) -> str:
     w = re.sub(r"(.)\1+", r"\1", word)
     return re.sub(r"(?:iy|yi|ij|ii|yj)$", "y", w) if len(w) > 4 else w
@@ -123,13 +101,13 @@ def variant_key(text: str) -> str:
     -> "kimjongun"; "Zelenskiy" -> "zelensky". Acronyms are kept letter for letter ("AAP" is not
     "AP"). Empty when nothing of a name is left."""
     if is_acronym(clean_surface(text)):
-        return "".join(fold(text).split())
-    return "".join(_skeleton(w) for w in fold(text).split())
+        return "".join(name_key(text).split())
+    return "".join(_skeleton(w) for w in name_key(text).split())
 
 
 def name_tokens(text: str) -> list[str]:
     """The folded words of a name, hyphenated parts split ("Jong-un" -> "jong", "un")."""
-    return [_skeleton(w) for w in fold(text).split()]
+    return [_skeleton(w) for w in name_key(text).split()]
 
 
 def is_acronym(text: str) -> bool:
@@ -323,7 +301,7 @@ def _long_form_before(doc: Document, paren: int, acr: str, ends: dict[int, Menti
             return None  # "SEOUL (AP)" is a dateline, not a definition
         start = m.start
         surface = text[start:last_end]
-        lead = _DETERMINER.match(surface)
+        lead = LEADING_ARTICLE.match(surface)
         if lead:
             start += lead.end()
         return start, last_end, text[start:last_end], False

@@ -34,7 +34,6 @@ from storyline.claims.aliases import (
     clean_surface,
     display_name,
     find_acronym_definitions,
-    fold,
     is_acronym,
     name_tokens,
     translit_equivalent,
@@ -42,6 +41,7 @@ from storyline.claims.aliases import (
 )
 from storyline.claims.settings import ClaimsSettings
 from storyline.models import Claim, Document, Entity, content_id
+from storyline.text import UnionFind, name_key
 
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "PRODUCT",
                          "WORK_OF_ART", "LAW", "LANGUAGE"})
@@ -146,7 +146,7 @@ def _cue_words(doc: Document, start: int, n: int = 6) -> list[str]:
             sent_start = s.start
             break
     before = doc.text[sent_start:start]
-    return fold(" ".join(re.findall(r"[\w'’.-]+", before)[-n:])).split()
+    return name_key(" ".join(re.findall(r"[\w'’.-]+", before)[-n:])).split()
 
 
 def article_names(doc: Document, claims: Sequence[Claim] = (), table: NameTable | None = None,
@@ -195,19 +195,8 @@ def article_names(doc: Document, claims: Sequence[Claim] = (), table: NameTable 
                 if k and role == "via":
                     forms[k].outlet = True
 
-    parent = {k: k for k in forms}
-
-    def find(k: str) -> str:
-        while parent[k] != k:
-            parent[k] = parent[parent[k]]
-            k = parent[k]
-        return k
-
-    def union(a: str, b: str) -> None:
-        ra, rb = find(a), find(b)
-        if ra != rb:
-            parent[max(ra, rb)] = min(ra, rb)
-
+    uf = UnionFind(forms)
+    find, union = uf.find, uf.union
     for a, b in links:
         union(a, b)
     persons = [k for k, f in forms.items() if f.label == "PERSON" and len(name_tokens(
@@ -314,23 +303,19 @@ def resolve_entities(docs: Sequence[Document], claims: Sequence[Claim], settings
             groups.append(_Group(doc.id, keys, [names.forms[k] for k in keys],
                                  names.known.get(gkey)))
 
-    parent = list(range(len(groups)))
+    uf = UnionFind(range(len(groups)))
+    find = uf.find
     known = [g.known for g in groups]
 
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
     def union(i: int, j: int) -> bool:
+        """Join two groups unless they are known as two different entities of the table."""
         ri, rj = find(i), find(j)
         if ri == rj:
             return True
         if known[ri] is not None and known[rj] is not None and known[ri] != known[rj]:
             return False
         lo, hi = min(ri, rj), max(ri, rj)
-        parent[hi] = lo
+        uf.union(lo, hi)
         known[lo] = known[lo] if known[lo] is not None else known[hi]
         return True
 

@@ -36,10 +36,10 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from storyline.claims.aliases import clean_surface
 from storyline.claims.entities import article_names
 from storyline.claims.settings import ClaimsSettings
 from storyline.models import Claim, Document, Mention, Token, content_id
+from storyline.text.keys import clean_surface
 
 NON_EVENT_VERBS = frozenset({
     "be", "seem", "appear", "remain", "become", "look", "sound", "feel", "think", "believe",

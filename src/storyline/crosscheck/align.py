@@ -52,6 +52,7 @@ from storyline.crosscheck.text import (
 )
 from storyline.crosscheck.verbs import same_verb
 from storyline.models import Claim, Document, Entity
+from storyline.text import UnionFind
 
 
 @dataclass
@@ -380,14 +381,7 @@ ALIGNERS: dict[str, Callable[[Claim, Claim, Context], bool]] = {
 def align_groups(claims: Sequence[Claim], ctx: Context) -> list[tuple[list[Claim], list[tuple[Claim, Claim]]]]:
     """Groups of aligned claims of one kind, each with its aligned pairs, in a stable order."""
     ordered = sorted(claims, key=lambda c: (c.article_id, c.span, c.id))
-    parent = list(range(len(ordered)))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
+    uf = UnionFind(range(len(ordered)))
     # blocking: figures only ever align within one (noun, unit, aspect, modality) slot
     blocks: dict[tuple, list[int]] = {}
     for i, c in enumerate(ordered):
@@ -402,14 +396,10 @@ def align_groups(claims: Sequence[Claim], ctx: Context) -> list[tuple[list[Claim
             continue
         if ALIGNERS[a.kind](a, b, ctx):
             pairs.append((i, j))
-            ri, rj = find(i), find(j)
-            if ri != rj:
-                parent[max(ri, rj)] = min(ri, rj)
-    groups: dict[int, list[int]] = {}
-    for i in range(len(ordered)):
-        groups.setdefault(find(i), []).append(i)
+            uf.union(i, j)
+    groups = uf.groups()
     edges: dict[int, list[tuple[Claim, Claim]]] = {}
     for i, j in pairs:
-        edges.setdefault(find(i), []).append((ordered[i], ordered[j]))
+        edges.setdefault(uf.find(i), []).append((ordered[i], ordered[j]))
     return [([ordered[i] for i in members], edges.get(root, []))
             for root, members in sorted(groups.items())]

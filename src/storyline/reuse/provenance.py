@@ -58,6 +58,7 @@ from storyline.models import Article, Family, Passage, ReuseKind, ReuseLink, con
 from storyline.reuse.align import SentenceMatch, adjacent
 from storyline.reuse.settings import ReuseSettings
 from storyline.reuse.text import SentenceFeatures
+from storyline.text import UnionFind, clean_surface, outlet_key
 
 EARLIER = "published earlier"
 CREDIT = "credits the source"
@@ -201,13 +202,15 @@ def dateline_agency(text: str) -> str | None:
     return m.group("name") if m else None
 
 
-def _bare(name: str) -> str:
-    name = " ".join(name.split())
-    return name[4:] if name.lower().startswith("the ") else name
+def _name_pattern(name: str) -> str:
+    """A regex for ``name`` as another text may write it: an optional "the", the words of the
+    name separated by spaces or hyphens ("Coastal Herald" finds "the Coastal-Herald")."""
+    words = clean_surface(name).replace("-", " ").split()
+    return r"(?:[Tt]he )?" + r"[\s-]+".join(re.escape(w) for w in words)
 
 
 def _credit_patterns(name: str) -> list[re.Pattern[str]]:
-    n = r"(?:[Tt]he )?" + re.escape(_bare(name))
+    n = _name_pattern(name)
     verbs = r"(?:reported|reports|said|says|wrote|writes|quoted|cited|added|stated)"
     return [
         re.compile(rf"(?i:according to) {n}\b"),
@@ -223,7 +226,7 @@ def _names(article: Article, *, dateline: bool) -> list[str]:
     """The outlet of ``article``, and, with ``dateline``, the agency of its dateline."""
     out = [article.outlet] if article.outlet and article.outlet.strip() else []
     agency = dateline_agency(article.text) if dateline else None
-    if agency and _bare(agency).lower() not in {_bare(x).lower() for x in out}:
+    if agency and outlet_key(agency) not in {outlet_key(x) for x in out}:
         out.append(agency)
     return out
 
@@ -232,7 +235,7 @@ def _own(article: Article) -> set[str]:
     """Names an article cannot credit as another's: its outlet, or, when the outlet is unknown,
     the agency of its own dateline (the article may be that agency's item)."""
     names = _names(article, dateline=not article.outlet)
-    return {_bare(x).lower() for x in names}
+    return {k for x in names if (k := outlet_key(x)) is not None}
 
 
 @dataclass(frozen=True, slots=True)
@@ -248,12 +251,12 @@ def credit(target: Article, source: Article) -> Credit | None:
     Nothing when that name is also ``target``'s own outlet (two items of one outlet both name it),
     when the outlets of the two are the same, or when the name is a single character."""
     own = _own(target)
-    src_outlet = _bare(source.outlet).lower() if source.outlet else None
+    src_outlet = outlet_key(source.outlet)
     if src_outlet and src_outlet in own:
         return None
     for name in _names(source, dateline=True):
-        bare = _bare(name)
-        if len(bare) < 2 or bare.lower() in own:
+        key = outlet_key(name)
+        if key is None or len(key) < 2 or key in own:
             continue
         for pat in _credit_patterns(name):
             m = pat.search(target.text)
@@ -303,7 +306,7 @@ def direction(
         c = b_credits_a or a_credits_b
         assert c is not None
         src = a if b_credits_a else b
-        whose = "outlet" if src.outlet and _bare(src.outlet) == _bare(c.name) else (
+        whose = "outlet" if src.outlet and outlet_key(src.outlet) == outlet_key(c.name) else (
             "dateline agency")
         return b_credits_a is not None, (
             f"{CREDIT}: {CREDITS} {c.name}, the source's {whose} "
@@ -374,21 +377,12 @@ def make_link(a: Article, b: Article, assessment: Assessment, passages: Sequence
 
 def families(articles: Sequence[Article], links: Sequence[ReuseLink]) -> tuple[Family, ...]:
     """Derivation families (connected components), every article in exactly one."""
-    parent = {a.id: a.id for a in articles}
-
-    def find(x: str) -> str:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
+    uf = UnionFind(a.id for a in articles)
     for link in links:
-        ra, rb = find(link.source_id), find(link.target_id)
-        if ra != rb:
-            parent[max(ra, rb)] = min(ra, rb)
+        uf.union(link.source_id, link.target_id)
     groups: dict[str, list[str]] = defaultdict(list)
     for a in articles:
-        groups[find(a.id)].append(a.id)
+        groups[uf.find(a.id)].append(a.id)
     by_id = {a.id: a for a in articles}
     out = []
     for ids in groups.values():

@@ -25,26 +25,19 @@ from collections import Counter, defaultdict
 from collections.abc import Mapping
 
 from storyline.stories.index import DocVec, EventIndex, EventState, dot
+from storyline.text import UnionFind
 
 
 def _year_groups(members: list[str], years: Mapping[str, frozenset[int]]) -> list[list[str]]:
-    parent: dict[int, int] = {}
-
-    def find(y: int) -> int:
-        parent.setdefault(y, y)
-        while parent[y] != y:
-            parent[y] = parent[parent[y]]
-            y = parent[y]
-        return y
-
+    uf: UnionFind[int] = UnionFind()
     for m in members:
         ys = sorted(years[m])
+        uf.add(ys[0])
         for y in ys[1:]:
-            parent[find(y)] = find(ys[0])
-        find(ys[0])
+            uf.union(y, ys[0])
     groups: dict[int, list[str]] = defaultdict(list)
     for m in members:
-        groups[find(min(years[m]))].append(m)
+        groups[uf.find(min(years[m]))].append(m)
     return sorted(groups.values(), key=lambda g: (-len(g), min(g)))
 
 

@@ -1,0 +1,17 @@
+"""The shared text layer: one home for each rule that more than one stage applies to text.
+
+Stages import these rules; none keeps a copy of its own. A rule that two stages applied with two
+implementations gave two answers: "The Coastal Herald" and "Coastal Herald" were one outlet for
+reuse and the cross-check but two for counting independent sources.
+
+- :mod:`storyline.text.keys`: names and outlets folded for comparison (:func:`name_key`,
+  :func:`outlet_key`) and the pieces they are built from (:func:`clean_surface`,
+  :func:`strip_accents`).
+- :mod:`storyline.text.unionfind`: the disjoint-set forest behind families, sources, entity and
+  claim groups, with a deterministic representative.
+"""
+
+from storyline.text.keys import clean_surface, name_key, outlet_key, strip_accents
+from storyline.text.unionfind import UnionFind
+
+__all__ = ["UnionFind", "clean_surface", "name_key", "outlet_key", "strip_accents"]
