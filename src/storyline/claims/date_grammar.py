@@ -20,19 +20,10 @@ import re
 from dataclasses import dataclass
 
 from storyline.models import Document
+from storyline.text.lexicon import MONTHS, UNITS, WEEKDAYS
 
 __all__ = ["DateExpression", "find_date_expressions", "in_url_line", "MONTHS", "WEEKDAYS"]
 
-MONTHS: dict[str, int] = {
-    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
-    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
-    "sept": 9, "oct": 10, "nov": 11, "dec": 12,
-}
-WEEKDAYS: dict[str, int] = {
-    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5,
-    "sunday": 6,
-}
 _MON = (r"(?P<mon>January|February|March|April|May|June|July|August|September|October|"
         r"November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?")
 _MON_UP = _MON.replace("(?P<mon>", "(?P<mon>(?i:JANUARY|FEBRUARY|MARCH|APRIL|JUNE|JULY|AUGUST|"
@@ -110,13 +101,12 @@ def find_date_expressions(doc: Document) -> list[DateExpression]:
 
 
 def _num(word: str) -> int:
-    small = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-             "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "a": 1,
-             "a couple of": 2}
     w = word.lower()
     if w.isdigit():
         return int(w)
-    return small.get(w, 0)  # "a few", "several": 0 = not a definite count
+    if w in UNITS:
+        return UNITS[w]
+    return {"a": 1, "a couple of": 2}.get(w, 0)  # "a few", "several": 0 = not a definite count
 
 
 def _build(kind: str, m: re.Match[str], text: str) -> DateExpression | None:

@@ -18,21 +18,13 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from storyline.text.lexicon import ORDINALS, TENS, UNITS
+
 __all__ = [
     "SCALES", "UNITS", "TENS", "ORDINALS", "FRACTIONS", "VAGUE_PLURALS",
     "parse_cardinal", "parse_ordinal", "fraction_percent", "is_number_word", "is_vague_plural",
 ]
 
-UNITS: dict[str, int] = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
-    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
-    "nineteen": 19,
-}
-TENS: dict[str, int] = {
-    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-    "eighty": 80, "ninety": 90,
-}
 # multiplicative words; "dozen" and "score" multiply what precedes them like a scale word
 SCALES: dict[str, float] = {
     "hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
@@ -42,14 +34,6 @@ SCALES: dict[str, float] = {
 # abbreviations only count as scale words right after digits ("$1.5bn", "3m"), never alone
 _ABBREVIATED_SCALES = {"k", "mn", "mln", "m", "bn", "b", "tn", "trn"}
 
-ORDINALS: dict[str, int] = {
-    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
-    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
-    "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
-    "nineteenth": 19, "twentieth": 20, "thirtieth": 30, "fortieth": 40, "fiftieth": 50,
-    "sixtieth": 60, "seventieth": 70, "eightieth": 80, "ninetieth": 90, "hundredth": 100,
-    "thousandth": 1000,
-}
 
 # a fraction word as a share in percent: "half of Russia's ammunition" is 50 percent of it
 FRACTIONS: dict[str, float] = {

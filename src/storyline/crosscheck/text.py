@@ -19,6 +19,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from storyline.models import Entity
+from storyline.text import keys as text_keys
+from storyline.text.lexicon import ORDINALS, TENS, UNITS, ordinal_suffix
 
 GAP = "\u2026"  # marker token for an elision ("...", "…") inside a quote
 
@@ -26,7 +28,6 @@ _ELLIPSIS = re.compile(r"\.\s*\.\s*\.|\u2026|\[\s*\.\.\.\s*\]")
 _POSSESSIVE = re.compile(r"(?<=\w)['\u2019\u02bc]s\b", re.IGNORECASE)
 _APOSTROPHE = re.compile(r"(?<=\w)['\u2019\u02bc](?=\w)")
 _NON_WORD = re.compile(r"[^\w\u2026]+")
-_DETERMINERS = ("the ", "a ", "an ")
 
 
 # Reporting style, not wording: "I ’ m" (tokenised copy), "aren't" / "are not", "6:00 p.m." /
@@ -45,21 +46,8 @@ _CONTRACTIONS = (
     (re.compile(r"(?i)(?<=\w)['\u2019\u02bc]ll\b"), " will"),
 )
 _ON_THE_HOUR = re.compile(r"\b(\d{1,2})[:.]00\b")
-_WORD_FORMS = {w: str(i) for i, w in enumerate(
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
-    "fifteen sixteen seventeen eighteen nineteen twenty".split())}
-_ORDINALS = ("first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
-             "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth "
-             "twentieth").split()
-
-
-def _ordinal_suffix(i: int) -> str:
-    if 10 < i % 100 < 14:
-        return "th"
-    return {1: "st", 2: "nd", 3: "rd"}.get(i % 10, "th")
-
-
-_WORD_FORMS.update({w: f"{i}{_ordinal_suffix(i)}" for i, w in enumerate(_ORDINALS, start=1)})
+_WORD_FORMS = {w: str(n) for w, n in (*UNITS.items(), *TENS.items())}
+_WORD_FORMS.update({w: f"{n}{ordinal_suffix(n)}" for w, n in ORDINALS.items()})
 _WORD_FORMS["okay"] = "ok"  # "OK" / "okay": one word in two spellings
 
 
@@ -114,22 +102,12 @@ def content_words(text: str) -> set[str]:
     return out
 
 
-def name_key_text(name: str) -> str:
-    """A name folded for lookup: "the Korean Central News Agency" -> "korean central news agency"."""
-    t = fold(name)
-    for det in _DETERMINERS:
-        if t.startswith(det):
-            t = t[len(det):]
-            break
-    return t
-
-
 def alias_map(entities: Sequence[Entity]) -> dict[str, str]:
     """Folded name or alias -> entity id; a form claimed by two entities is left out (ambiguous)."""
     seen: dict[str, set[str]] = {}
     for ent in entities:
         for form in (ent.name, *ent.aliases):
-            key = name_key_text(form)
+            key = text_keys.name_key(form)
             if key:
                 seen.setdefault(key, set()).add(ent.id)
     return {k: next(iter(v)) for k, v in seen.items() if len(v) == 1}
@@ -141,7 +119,7 @@ def name_key(name: str | None, entity_id: str | None, aliases: Mapping[str, str]
         return "e:" + entity_id
     if not name:
         return None
-    key = name_key_text(name)
+    key = text_keys.name_key(name)
     if not key:
         return None
     if key in aliases:
@@ -152,7 +130,7 @@ def name_key(name: str | None, entity_id: str | None, aliases: Mapping[str, str]
 def head_noun(phrase: str) -> str:
     """The head of a simple English noun phrase: the word before the first "of"/"in"/"on"/"against"
     ("war in Ukraine" -> "war"), else the last word ("special military operation" -> "operation")."""
-    ws = [w for w in name_key_text(phrase).split() if w != GAP]
+    ws = [w for w in fold(phrase).split() if w != GAP]
     for i, w in enumerate(ws):
         if w in ("of", "in", "on", "against", "with", "between", "over") and i > 0:
             return _singular(ws[i - 1])

@@ -27,6 +27,8 @@ from dataclasses import dataclass
 
 from storyline.models import Document
 from storyline.stories.settings import StoriesSettings
+from storyline.text.keys import name_key
+from storyline.text.lexicon import MONTHS
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 ENTITY_LABELS = frozenset(
@@ -35,23 +37,13 @@ ENTITY_LABELS = frozenset(
 NUMBER_LABELS = frozenset({"CARDINAL", "MONEY", "QUANTITY", "PERCENT"})
 CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ"})
 
-_MONTHS = {
-    m: i + 1
-    for i, names in enumerate(
-        [("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
-         ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"),
-         ("october", "oct"), ("november", "nov"), ("december", "dec")]
-    )
-    for m in names
-}
-_MONTH_RE = "(" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+_MONTH_RE = "(" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _MDY = re.compile(_MONTH_RE + r"\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+((?:19|20)\d\d)\b", re.IGNORECASE)
 _DMY = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH_RE + r",?\s+((?:19|20)\d\d)\b",
                   re.IGNORECASE)
 _ISO = re.compile(r"\b((?:19|20)\d\d)-(\d\d)-(\d\d)\b")
 _YEAR = re.compile(r"\b((?:19|20)\d\d)s?\b")
 _URLISH = re.compile(r"https?:|www\.|\.html?\b|\.com\b", re.IGNORECASE)
-_KEY_STRIP = re.compile(r"^(?:the|a|an)\s+|['’]s$|[^\w\s&.-]", re.IGNORECASE)
 _SPACE = re.compile(r"\s+")
 
 
@@ -67,12 +59,6 @@ class DocFeatures:
     title: str
     places: frozenset[str] = frozenset()  # its most salient place keys (GPE, LOC, FAC)
     day_published: bool = False  # ``day`` is the publication date, not a date read from the text
-
-
-def _norm_entity(text: str) -> str:
-    text = _SPACE.sub(" ", text.strip().lower())
-    text = _KEY_STRIP.sub("", text)
-    return text.strip(" .-")
 
 
 def _date(y: int, m: int, d: int) -> int | None:
@@ -91,9 +77,9 @@ def normalise_dates(text: str) -> tuple[list[int], list[int]]:
     """
     days: list[int | None] = []
     for m in _MDY.finditer(text):
-        days.append(_date(int(m.group(3)), _MONTHS[m.group(1).lower().rstrip(".")], int(m.group(2))))
+        days.append(_date(int(m.group(3)), MONTHS[m.group(1).lower().rstrip(".")], int(m.group(2))))
     for m in _DMY.finditer(text):
-        days.append(_date(int(m.group(3)), _MONTHS[m.group(2).lower().rstrip(".")], int(m.group(1))))
+        days.append(_date(int(m.group(3)), MONTHS[m.group(2).lower().rstrip(".")], int(m.group(1))))
     for m in _ISO.finditer(text):
         days.append(_date(int(m.group(1)), int(m.group(2)), int(m.group(3))))
     years = [int(m.group(1)) for m in _YEAR.finditer(text)]
@@ -149,7 +135,7 @@ def extract(doc: Document, settings: StoriesSettings) -> DocFeatures:
     for m in ann.mentions:
         w = boost if m.start < lead_end else 1.0
         if m.label in ENTITY_LABELS:
-            key = _norm_entity(m.text)
+            key = name_key(m.text)
             if len(key) < 2 or _URLISH.search(m.text):
                 continue
             ents["e:" + key] += w
