@@ -22,7 +22,8 @@ SPEECH_VERBS = frozenset({
     "counter", "charge", "boom"
 })
 """Lemmas that introduce speech (not "continue", far more often "would continue to 'act
-jointly'" than "..., he continued", nor "read", more often a banner's slogan than a letter); ``accord`` is spaCy's lemma of "According (to)"."""
+jointly'" than "..., he continued", nor "read", more often a banner's slogan than a letter);
+``accord`` is spaCy's lemma of "According (to)"."""
 
 REPORTING_VERBS = frozenset({
     "say", "state", "tell", "add", "note", "remark", "emphasize", "emphasise", "stress", "write",
