@@ -122,16 +122,13 @@ def main(argv: list[str] | None = None) -> dict:
     base = evaluate(baseline_links(docs), key_of, pairs, gold)
     from dataclasses import replace
 
-    from storyline.reuse.provenance import EXPANDED, TRIMMED
-
     no_containment = evaluate(
-        [replace(x, directed=False) if x.evidence.startswith((TRIMMED, EXPANDED)) else x
+        [replace(x, directed=False) if x.basis in ("trimmed", "expanded") else x
          for x in result.links], key_of, pairs, gold)
     by_basis: dict[str, int] = {}
     for x in result.links:
         if x.directed:
-            basis = x.evidence.split(":")[0].split(" (")[0]
-            by_basis[basis] = by_basis.get(basis, 0) + 1
+            by_basis[x.basis] = by_basis.get(x.basis, 0) + 1
 
     print(f"{len(docs)} articles, {len(pairs)} planted pairs, reuse stage {elapsed:.1f} s")
     print(f"{'transform':<12}{'pairs':>6}{'recall':>8}{'kind ok':>9}{'dir ok':>8}{'baseline':>10}")

@@ -15,3 +15,20 @@ def test_roundtrip_nested_records():
                                                   "origin_reason": ""}
     fam = Family("f", ("a", "b"), "a", "credited (Northwire) by 1 of the other 1 articles")
     assert from_dict(Family, to_dict(fam)) == fam
+
+
+def test_the_schema_lists_exactly_the_typed_claim_categories():
+    """models' Literal types and report/schema.json name the same values (one list each)."""
+    import json
+    import typing
+    from pathlib import Path
+
+    from storyline import models
+
+    schema = json.loads((Path(models.__file__).parent / "report" / "schema.json").read_text())
+    props = schema["properties"]["claims"]["items"]["properties"]
+    for key, alias in [("kind", models.ClaimKind), ("precision", models.Precision),
+                       ("attribution", models.AttributionKind),
+                       ("approximator", models.Approximator), ("aspect", models.Aspect),
+                       ("modality", models.Modality)]:
+        assert set(props[key]["enum"]) - {None} == set(typing.get_args(alias)), key

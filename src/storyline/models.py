@@ -25,6 +25,21 @@ ReuseKind = Literal["verbatim", "near_verbatim", "paraphrase"]
 ClaimKind = Literal["quote", "quantity", "date", "statement"]
 CheckStatus = Literal["corroborated", "single_source", "conflicting", "misquoted"]
 Precision = Literal["day", "month", "year"]
+# What decided a reuse link's direction: publication dates, a credit of the source's outlet or
+# dateline agency in the target, containment (a trimmed or an expanded copy), or nothing
+# ("shared_source": two copies of one source, "unknown": no evidence either way).
+DirectionBasis = Literal["date", "credit", "trimmed", "expanded", "shared_source", "unknown"]
+# How a quotation is attributed: a full quotation with its speaker, reported speech, a quoted
+# phrase of the speaker's inside reported speech, or scare quotes (no speaker: not a quote claim).
+AttributionKind = Literal["direct", "indirect", "fragment", "scare"]
+# How a figure is hedged ("about 15,000", "more than 40", "thousands of": vague, no value).
+Approximator = Literal["about", "nearly", "up_to", "more_than", "less_than", "at_least",
+                       "at_most", "vague"]
+# What a figure counts: the whole, an addition ("10,000 more"), a change ("rose by 5"), a
+# share ("40 percent of"), or a rank ("the third day").
+Aspect = Literal["total", "addition", "change", "share", "ordinal"]
+# Whether a claim is asserted, forecast (future tense, "will", "expected to") or reported speech.
+Modality = Literal["asserted", "forecast", "reported"]
 
 
 def content_id(*parts: object, length: int = 16) -> str:
@@ -175,7 +190,10 @@ class ReuseLink:
     coverage_target: float
     directed: bool
     passages: tuple[Passage, ...] = ()
-    evidence: str = ""  # why the direction was chosen (or why not), for the reader
+    evidence: str = ""  # why the direction was chosen (or why not): prose, for display only
+    basis: DirectionBasis = "unknown"  # what decided the direction (switch on this, not prose)
+    credit_name: str | None = None  # the outlet or agency the target credits, if it does
+    credit_span: Span | None = None  # where the target's text credits it
 
 
 @dataclass(frozen=True, slots=True)
@@ -242,12 +260,12 @@ class Claim:
     precision: Precision | None = None
     # ---- extra, for alignment and display
     sentence_span: Span | None = None
-    attribution: str | None = None  # quotes: "direct" | "indirect" | "fragment" | "scare"
+    attribution: AttributionKind | None = None  # quotes only
     speaker_entity_id: str | None = None
     via_entity_id: str | None = None
-    approximator: str | None = None  # figures: "about" | "nearly" | "up_to" | "more_than" | ...
-    aspect: str | None = None  # figures: "total" | "addition" | "ordinal" | "share" | ...
-    modality: str | None = None  # "asserted" | "forecast" | "reported"
+    approximator: Approximator | None = None  # figures only; None: an exact figure
+    aspect: Aspect | None = None  # figures only
+    modality: Modality | None = None
     subject: str | None = None  # who or what the figure, date or statement is about
     action: str | None = None  # dates / statements: the event (lemma of the main verb + object)
     expression: str | None = None  # dates: the surface expression ("last month", "Dec 27")

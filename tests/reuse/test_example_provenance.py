@@ -37,12 +37,15 @@ def test_the_rewrites_point_from_the_wire_item(report):
     arts = by_source(report)
     wire = arts["feeds.jsonl:1"]["id"]
     links = {frozenset((x["source_id"], x["target_id"])): x for x in report["reuse"]}
-    for name, why in (("daily-courier.txt", "according to Northwire"),
-                      ("bayside-post.txt", "told Northwire"),
-                      ("metro-online.html", "published earlier")):
+    for name, basis, why in (("daily-courier.txt", "credit", "according to Northwire"),
+                             ("bayside-post.txt", "credit", "told Northwire"),
+                             ("metro-online.html", "date", None)):
         link = links[frozenset((wire, arts[name]["id"]))]
         assert link["directed"] and link["source_id"] == wire, (name, link["evidence"])
-        assert why in link["evidence"], (name, link["evidence"])
+        assert link["basis"] == basis, (name, link["evidence"])
+        if why is not None:  # the credit's span slices the credit out of the rewrite's text
+            start, end = link["credit_span"]
+            assert why in arts[name]["text"][start - 20:end], name
     # no rewrite is read as the source of another: what they share comes from the wire item
     rewrite_ids = {arts[f]["id"] for f in ("daily-courier.txt", "bayside-post.txt",
                                            "metro-online.html")}

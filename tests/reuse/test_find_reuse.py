@@ -73,7 +73,7 @@ def test_earlier_publication_is_the_source():
                    published="2024-03-06T08:00:00")
     (link,) = find_reuse([copy, original], OFF).links
     assert (link.source_id, link.target_id) == (original.id, copy.id)
-    assert link.directed and "published earlier" in link.evidence
+    assert link.directed and link.basis == "date" and "published earlier" in link.evidence
     assert link.kind == "verbatim"
     (fam,) = find_reuse([copy, original], OFF).families
     assert fam.origin_id == original.id
@@ -84,7 +84,7 @@ def test_same_day_falls_back_to_containment():
     trimmed = raw_doc("\n".join(STORY[:3]), published="2024-03-05")
     (link,) = find_reuse([original, trimmed], OFF).links
     assert (link.source_id, link.target_id) == (original.id, trimmed.id)
-    assert "trimmed" in link.evidence
+    assert link.basis == "trimmed" and "trimmed" in link.evidence
 
 
 def test_outlet_boilerplate_does_not_link_articles():

@@ -45,10 +45,12 @@ def test_a_copy_that_credits_the_wire_is_derived_from_it(sentence):
     rewrite = doc(copy_with(sentence))
     link = the_link([wire, rewrite], wire.id, rewrite.id)
     assert link.directed and (link.source_id, link.target_id) == (wire.id, rewrite.id)
-    assert "credits the source" in link.evidence and "Northwire" in link.evidence
-    start, end = (int(x) for x in link.evidence.split(" at ")[1].split(")")[0].split(";")[0]
-                  .split("-"))
+    assert link.basis == "credit" and link.credit_name == "Northwire"
+    assert "credits the source" in link.evidence and "Northwire" in link.evidence  # the prose
+    assert link.credit_span is not None
+    start, end = link.credit_span
     assert "Northwire" in rewrite.text[start:end]  # the evidence points at the credit
+    assert f"at {start}-{end}" in link.evidence
 
 
 def test_without_the_credit_containment_reads_the_same_pair_the_other_way():
@@ -56,7 +58,8 @@ def test_without_the_credit_containment_reads_the_same_pair_the_other_way():
     wire = doc("\n".join(WIRE), outlet="Northwire")
     rewrite = doc(copy_with(WIRE[1]))
     link = the_link([wire, rewrite], wire.id, rewrite.id)
-    assert link.directed and link.source_id == rewrite.id and "expanded copy" in link.evidence
+    assert link.directed and link.source_id == rewrite.id and link.basis == "expanded"
+    assert link.credit_span is None
 
 
 def test_agency_in_the_source_dateline_is_credited():
@@ -65,7 +68,7 @@ def test_agency_in_the_source_dateline_is_credited():
     rewrite = doc(copy_with(WIRE[1][:-1] + ", according to Northwire."))
     link = the_link([wire, rewrite], wire.id, rewrite.id)
     assert (link.source_id, link.target_id, link.directed) == (wire.id, rewrite.id, True)
-    assert "dateline agency" in link.evidence
+    assert link.basis == "credit" and "dateline agency" in link.evidence
 
 
 def test_an_outlet_naming_itself_credits_no_one():
@@ -110,7 +113,8 @@ def test_two_articles_crediting_each_other_decide_nothing():
     b = doc("\n".join(WIRE[:3] + ["Coast Daily reported the evacuation first."]),
             outlet="Harbour Gazette")
     link = the_link([a, b], a.id, b.id)
-    assert not link.directed and "each credits the other" in link.evidence
+    assert not link.directed and link.basis == "unknown"
+    assert "each credits the other" in link.evidence
 
 
 def test_date_precision():
@@ -147,7 +151,7 @@ def test_earlier_timestamp_is_the_source_and_the_family_origin():
     result = find_reuse([later, wire], OFF)
     (link,) = result.links
     assert (link.source_id, link.target_id) == (wire.id, later.id)
-    assert link.evidence.startswith("published earlier")
+    assert link.basis == "date" and link.evidence.startswith("published earlier")
     (fam,) = result.families
     assert fam.origin_id == wire.id and fam.origin_reason.startswith("published first")
 
@@ -177,7 +181,8 @@ def test_containment_between_two_copies_of_one_source_is_undirected():
     link = {frozenset((x.source_id, x.target_id)): x for x in result.links}.get(
         frozenset((courier.id, bayside.id)))
     assert link is not None  # bayside is nearly all inside the courier's text
-    assert not link.directed and "both are derived from" in link.evidence
+    assert not link.directed and link.basis == "shared_source"
+    assert "both are derived from" in link.evidence
     assert (link.source_id, link.target_id) == tuple(sorted((courier.id, bayside.id)))
     for p in link.passages:  # spans still point into the right texts after reordering the ends
         texts = {courier.id: courier.text, bayside.id: bayside.text}

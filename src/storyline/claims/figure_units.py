@@ -8,6 +8,8 @@ normalised to the names the cross-check's tolerance model reads (``about``, ``ne
 
 from __future__ import annotations
 
+from storyline.models import Approximator
+
 __all__ = [
     "APPROXIMATORS", "AFTER_APPROXIMATORS", "CURRENCY_SYMBOLS", "CURRENCY_WORDS", "ISO_CODES",
     "ADDITION_WORDS", "CHANGE_VERBS", "ANAPHORIC_DETERMINERS", "IDENTIFIER_WORDS",
@@ -16,7 +18,7 @@ __all__ = [
 
 # phrase before the number (lower case, words separated by one space) -> normalised name.
 # Longest phrases are tried first.
-APPROXIMATORS: dict[str, str] = {
+APPROXIMATORS: dict[str, Approximator] = {
     "about": "about", "approximately": "about", "approx.": "about", "around": "about",
     "roughly": "about", "some": "about", "an estimated": "about", "estimated": "about",
     "circa": "about", "ca.": "about", "an approximate": "about", "nearly": "nearly",
@@ -32,7 +34,7 @@ APPROXIMATORS: dict[str, str] = {
     "a maximum of": "at_most",
 }
 # phrase right after the number: "15,000 or so", "200-odd"
-AFTER_APPROXIMATORS: dict[str, str] = {"or so": "about", "-odd": "about", "odd": "about",
+AFTER_APPROXIMATORS: dict[str, Approximator] = {"or so": "about", "-odd": "about", "odd": "about",
                                        "plus": "more_than", "or more": "at_least"}
 
 CURRENCY_SYMBOLS: dict[str, str] = {

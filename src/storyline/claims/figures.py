@@ -58,7 +58,7 @@ from storyline.claims.numbers import (
     parse_ordinal,
 )
 from storyline.claims.settings import ClaimsSettings
-from storyline.models import Claim, Document, content_id
+from storyline.models import Approximator, Aspect, Claim, Document, Modality, content_id
 
 __all__ = ["extract_figures"]
 
@@ -269,8 +269,8 @@ def _claim(doc: Document, cl: Clauses, ph: _Phrase, settings: ClaimsSettings) ->
     toks = cl.tokens
     value: float | None
     unit: str | None = None
-    aspect = "total"
-    approximator: str | None = None
+    aspect: Aspect = "total"
+    approximator: Approximator | None = None
     lo, hi = ph.first, ph.last  # span of the figure phrase (tokens)
     if ph.kind == "ordinal":
         value, unit, aspect = float(parse_ordinal(words[0]) or 0), "ordinal", "ordinal"
@@ -355,7 +355,7 @@ def _claim(doc: Document, cl: Clauses, ph: _Phrase, settings: ClaimsSettings) ->
     if verb is not None and lo <= verb <= hi:  # "300 billion won" parsed as the verb "win"
         head = toks[verb].head
         verb = cl.governing_verb(head) if head != verb else None
-    modality = "forecast" if verb is not None and cl.is_forecast(verb) else "asserted"
+    modality: Modality = "forecast" if verb is not None and cl.is_forecast(verb) else "asserted"
     if verb is not None and aspect == "total" and cl.lemma(verb) in CHANGE_VERBS and any(
             cl.word(k).lower() == "by" for k in range(max(0, lo - 1), lo)):
         aspect = "change"

@@ -44,7 +44,7 @@ from storyline.claims.quote_via import find_vias, is_outlet, via_text
 from storyline.claims.quote_view import DocView, dateline_via
 from storyline.claims.settings import ClaimsSettings
 from storyline.claims.speakers import fullest_name, speaker_name
-from storyline.models import Claim, Document, content_id
+from storyline.models import AttributionKind, Claim, Document, content_id
 
 __all__ = ["extract_quotes"]
 
@@ -95,7 +95,8 @@ def extract_quotes(doc: Document, settings: ClaimsSettings) -> tuple[Claim, ...]
         speaker, via = f.frame.speaker, f.frame.via
         if speaker and not via and dateline and dateline != speaker:
             via = dateline
-        kind = f.kind if f.kind == "indirect" else _classify(view, f, speaker, settings)
+        kind: AttributionKind = ("indirect" if f.kind == "indirect"
+                             else _classify(view, f, speaker, settings))
         if kind == "fragment" and k in resumed:
             kind = "direct"  # "We are ready," he said, "and we will not retreat."
         if kind == "scare":
@@ -269,7 +270,8 @@ def _resumes(view: DocView, prev: _Found, f: _Found) -> bool:
             and not any(c in gap for c in ".!?;"))
 
 
-def _classify(view: DocView, f: _Found, speaker: str | None, settings: ClaimsSettings) -> str:
+def _classify(view: DocView, f: _Found, speaker: str | None,
+              settings: ClaimsSettings) -> AttributionKind:
     if speaker is None or _is_name_like(view, f):
         return "scare"
     words = view.text[f.start : f.end]

@@ -53,7 +53,7 @@ def compare(a: str, b: str, as_json: bool, settings) -> None:
             "a": a, "b": b, "linked": result.linked, "kind": result.kind, "score": result.score,
             "coverage_a": result.coverage_a, "coverage_b": result.coverage_b,
             "aligned_sentences": result.aligned_sentences, "direction": result.direction,
-            "evidence": result.evidence, "reason": result.reason,
+            "evidence": result.evidence, "basis": result.basis, "reason": result.reason,
             "warnings_a": list(warn_a), "warnings_b": list(warn_b),
             "passages": [{
                 "a_span": list(p.source_span), "b_span": list(p.target_span),

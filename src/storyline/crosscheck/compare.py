@@ -9,7 +9,8 @@ approximator                  interval of true values
 ``None`` (exact)              ``[v(1-e), v(1+e)]``, ``e = exact_tolerance`` (rounding)
 ``about`` / approximately     ``[v(1-a), v(1+a)]``, ``a = about_tolerance``
 ``nearly`` / almost           ``[v(1-n), v]``, ``n = nearly_tolerance``
-``up_to`` / ``less_than``     ``[0, v]``
+``up_to`` / ``less_than`` /   ``[0, v]``
+``at_most``
 ``at_least`` / ``more_than``  ``[v, inf)``
 ordinals ("third year")       exactly ``v``
 ============================  ==========================================
@@ -57,20 +58,19 @@ def figure_interval(claim: Claim, settings: CheckSettings) -> tuple[float, float
     v = float(claim.value if claim.value is not None else math.nan)
     if claim.aspect == "ordinal" or claim.unit == "ordinal":
         return (v, v)
-    approx = (claim.approximator or "").replace("-", "_").lower()
-    if approx in ("", "exact", "none"):
+    # The approximators are the typed ones the claims stage emits (models.Approximator); the
+    # phrases behind them ("approximately", "as many as", ...) are the claims stage's to read.
+    approx = claim.approximator
+    if approx is None:
         e = settings.exact_tolerance
         return (v * (1 - e), v * (1 + e)) if v >= 0 else (v * (1 + e), v * (1 - e))
-    if approx in ("about", "approximately", "around", "roughly", "some", "an_estimated"):
-        a = settings.about_tolerance
-        return (v * (1 - a), v * (1 + a))
-    if approx in ("nearly", "almost", "close_to"):
+    if approx == "nearly":
         return (v * (1 - settings.nearly_tolerance), v)
-    if approx in ("up_to", "less_than", "fewer_than", "under", "at_most", "below"):
+    if approx in ("up_to", "less_than", "at_most"):
         return (0.0 if v >= 0 else -math.inf, v)
-    if approx in ("more_than", "at_least", "over", "above", "upwards_of"):
+    if approx in ("more_than", "at_least"):
         return (v, math.inf)
-    a = settings.about_tolerance  # an approximator we do not know: read it as "about"
+    a = settings.about_tolerance  # "about"; "vague" figures carry no value to compare
     return (v * (1 - a), v * (1 + a))
 
 

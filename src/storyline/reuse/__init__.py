@@ -18,10 +18,19 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from storyline.models import Annotation, Article, Document, Family, Passage, ReuseKind, ReuseLink
+from storyline.models import (
+    Annotation,
+    Article,
+    DirectionBasis,
+    Document,
+    Family,
+    Passage,
+    ReuseKind,
+    ReuseLink,
+)
 from storyline.reuse.align import match_sentences, merge_passages
 from storyline.reuse.candidates import find_candidates
-from storyline.reuse.provenance import assess, direction, families, make_link, settle
+from storyline.reuse.provenance import Direction, assess, direction, families, make_link, settle
 from storyline.reuse.semantic import scorer
 from storyline.reuse.settings import ReuseSettings
 from storyline.reuse.text import SentenceFeatures, sentence_features, word_hash
@@ -56,7 +65,8 @@ class Comparison:
     reason: str
     aligned_sentences: int
     direction: str | None  # "a->b", "b->a" or None (see storyline.reuse.provenance)
-    evidence: str
+    evidence: str  # prose for display
+    basis: DirectionBasis  # what decided the direction
 
 
 def _idf(feats: Sequence[Sequence[SentenceFeatures]], key_df: dict[int, int],
@@ -92,8 +102,8 @@ def find_reuse(docs: Sequence[Document], settings: ReuseSettings) -> ReuseResult
         if not verdict.linked:
             continue
         a, b = docs[i].article, docs[j].article
-        a_first, evidence = direction(a, b, verdict, feats[i], feats[j], settings)
-        links.append(make_link(a, b, verdict, passages, a_first, evidence))
+        found = direction(a, b, verdict, feats[i], feats[j], settings)
+        links.append(make_link(a, b, verdict, passages, found))
     settled = settle(links)
     return ReuseResult(settled, families([d.article for d in docs], settled))
 
@@ -107,10 +117,10 @@ def compare(text_a: str, text_b: str, settings: ReuseSettings | None = None) -> 
             for n, t in (("a", text_a), ("b", text_b))]
     fa, fb = sentence_features(docs[0]), sentence_features(docs[1])
     verdict, passages = _align(fa, fb, settings, {}, semantic=scorer(settings.semantic))
-    a_first, evidence = (None, "not linked")
+    found = Direction(None, "unknown", "not linked")
     if verdict.linked:
-        a_first, evidence = direction(docs[0].article, docs[1].article, verdict, fa, fb,
-                                      settings)
+        found = direction(docs[0].article, docs[1].article, verdict, fa, fb, settings)
+    a_first = found.a_is_source
     return Comparison(
         passages=tuple(sorted(passages, key=lambda p: (p.source_span, p.target_span))),
         kind=verdict.kind,
@@ -121,5 +131,6 @@ def compare(text_a: str, text_b: str, settings: ReuseSettings | None = None) -> 
         reason=verdict.reason,
         aligned_sentences=len(verdict.matches),
         direction=None if a_first is None else ("a->b" if a_first else "b->a"),
-        evidence=evidence,
+        evidence=found.evidence,
+        basis=found.basis,
     )

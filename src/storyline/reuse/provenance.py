@@ -54,7 +54,15 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from storyline.models import Article, Family, Passage, ReuseKind, ReuseLink, content_id
+from storyline.models import (
+    Article,
+    DirectionBasis,
+    Family,
+    Passage,
+    ReuseKind,
+    ReuseLink,
+    content_id,
+)
 from storyline.reuse.align import SentenceMatch, adjacent
 from storyline.reuse.settings import ReuseSettings
 from storyline.reuse.text import SentenceFeatures
@@ -287,11 +295,22 @@ def _leading_part(matched: set[int], feats: Sequence[SentenceFeatures],
     return after > 0 and before <= 0.2 * after
 
 
+@dataclass(frozen=True, slots=True)
+class Direction:
+    """What decided a link's direction (``basis``), the target's credit of the source when there
+    is one, and the prose a reader is shown (display only: code switches on ``basis``)."""
+
+    a_is_source: bool | None  # None: the evidence does not decide
+    basis: DirectionBasis
+    evidence: str
+    credit: Credit | None = None
+
+
 def direction(
     a: Article, b: Article, assessment: Assessment,
     fa: Sequence[SentenceFeatures], fb: Sequence[SentenceFeatures], settings: ReuseSettings,
-) -> tuple[bool | None, str]:
-    """``(a_is_source, evidence)``; ``a_is_source`` is None when the evidence does not decide."""
+) -> Direction:
+    """Which of ``a`` and ``b`` is the source, and on what evidence."""
     b_credits_a, a_credits_b = credit(b, a), credit(a, b)
     first = _earlier(a, b)
     if first is not None:
@@ -300,7 +319,8 @@ def direction(
         agree = b_credits_a if first else a_credits_b
         if agree is not None:
             note = f"; {CREDITS} {agree.name} ({_credit_phrase(agree)})"
-        return first, f"{EARLIER} ({src.published} before {tgt.published}){note}"
+        return Direction(first, "date", f"{EARLIER} ({src.published} before {tgt.published}){note}",
+                         agree)
     undated = _dated_order(a, b)
     if (b_credits_a is None) != (a_credits_b is None):
         c = b_credits_a or a_credits_b
@@ -308,9 +328,9 @@ def direction(
         src = a if b_credits_a else b
         whose = "outlet" if src.outlet and outlet_key(src.outlet) == outlet_key(c.name) else (
             "dateline agency")
-        return b_credits_a is not None, (
+        return Direction(b_credits_a is not None, "credit", (
             f"{CREDIT}: {CREDITS} {c.name}, the source's {whose} "
-            f"({_credit_phrase(c)}); {undated}")
+            f"({_credit_phrase(c)}); {undated}"), c)
     both = ""
     if b_credits_a is not None and a_credits_b is not None:
         both = (f"; each credits the other ({_credit_phrase(b_credits_a)}, "
@@ -321,14 +341,15 @@ def direction(
         long_feats = fb if short_is_a else fa
         matched = {m.b if short_is_a else m.a for m in assessment.matches}
         if _leading_part(matched, long_feats, settings):
-            return (not short_is_a), (
+            return Direction((not short_is_a), "trimmed", (
                 f"{TRIMMED}: one article is the leading {max(ca, cb):.0%}-covered part of the "
-                f"other, which goes on after it; no credit, and {undated}{both}")
-        return short_is_a, (
+                f"other, which goes on after it; no credit, and {undated}{both}"))
+        return Direction(short_is_a, "expanded", (
             f"{EXPANDED}: one article ({max(ca, cb):.0%} covered) is embedded in the other "
-            f"with new text before or between its sentences; no credit, and {undated}{both}")
-    return None, (f"direction unknown: {undated}, neither credits the other's outlet and "
-                  f"neither article contains the other{both}")
+            f"with new text before or between its sentences; no credit, and {undated}{both}"))
+    return Direction(None, "unknown", (
+        f"direction unknown: {undated}, neither credits the other's outlet and "
+        f"neither article contains the other{both}"))
 
 
 def settle(links: Sequence[ReuseLink]) -> tuple[ReuseLink, ...]:
@@ -339,15 +360,16 @@ def settle(links: Sequence[ReuseLink]) -> tuple[ReuseLink, ...]:
     so their link becomes undirected (ends in id order) and its evidence says why."""
     strong: dict[str, set[str]] = defaultdict(set)
     for x in links:
-        if x.directed and x.evidence.startswith((EARLIER, CREDIT)):
+        if x.directed and x.basis in ("date", "credit"):
             strong[x.target_id].add(x.source_id)
     out = []
     for x in links:
         common = strong.get(x.source_id, set()) & strong.get(x.target_id, set())
-        if x.directed and x.evidence.startswith((TRIMMED, EXPANDED)) and common:
+        if x.directed and x.basis in ("trimmed", "expanded") and common:
+            copy = TRIMMED if x.basis == "trimmed" else EXPANDED
             evidence = (f"direction unknown: both are derived from {min(common)} (by date or "
                         f"credit), which explains what they share; containment alone "
-                        f"({x.evidence.split(':')[0]}) does not tell which copied which")
+                        f"({copy}) does not tell which copied which")
             if x.target_id < x.source_id:
                 x = dataclasses.replace(
                     x, source_id=x.target_id, target_id=x.source_id,
@@ -355,14 +377,15 @@ def settle(links: Sequence[ReuseLink]) -> tuple[ReuseLink, ...]:
                     passages=tuple(sorted(
                         (Passage(p.target_span, p.source_span, p.similarity, p.kind)
                          for p in x.passages), key=lambda p: (p.source_span, p.target_span))))
-            x = dataclasses.replace(x, directed=False, evidence=evidence)
+            x = dataclasses.replace(x, directed=False, evidence=evidence, basis="shared_source")
         out.append(x)
     return tuple(sorted(out, key=lambda x: (x.source_id, x.target_id)))
 
 
 def make_link(a: Article, b: Article, assessment: Assessment, passages: Sequence[Passage],
-              a_is_source: bool | None, evidence: str) -> ReuseLink:
+              found: Direction) -> ReuseLink:
     """A :class:`ReuseLink` oriented source -> target (id order when undirected)."""
+    a_is_source = found.a_is_source
     flip = (a_is_source is False) or (a_is_source is None and b.id < a.id)
     ps = tuple(sorted(
         (Passage(p.target_span, p.source_span, p.similarity, p.kind) if flip else p
@@ -371,8 +394,10 @@ def make_link(a: Article, b: Article, assessment: Assessment, passages: Sequence
     cs, ct = ((assessment.coverage_b, assessment.coverage_a) if flip
               else (assessment.coverage_a, assessment.coverage_b))
     assert assessment.kind is not None
+    c = found.credit
     return ReuseLink(src.id, tgt.id, assessment.kind, assessment.score, cs, ct,
-                     a_is_source is not None, ps, evidence)
+                     a_is_source is not None, ps, found.evidence, found.basis,
+                     c.name if c else None, c.span if c else None)
 
 
 def families(articles: Sequence[Article], links: Sequence[ReuseLink]) -> tuple[Family, ...]:
@@ -406,7 +431,7 @@ def _origin(ids: list[str], by_id: dict[str, Article],
     # (2) the article the others credit
     credited: dict[str, set[str]] = defaultdict(set)
     for x in fam_links:
-        if x.directed and CREDITS in x.evidence:
+        if x.directed and x.credit_span is not None:
             credited[x.source_id].add(x.target_id)
     ranked = sorted(((-len(v), i) for i, v in credited.items()))
     if ranked and (len(ranked) == 1 or ranked[0][0] < ranked[1][0]):
