@@ -231,6 +231,8 @@ def hostile() -> dict:
     r["claims"][2]["speaker"] = "<iframe srcdoc='<script>parent.__pwned=9</script>'>"
     r["checks"][0]["summary"] += HOSTILE
     r["checks"][0]["values"] = [HOSTILE, "javascript:alert(1)"]
+    r["checks"][0]["label"] = HOSTILE  # the label is the article's own words
+    r["checks"][1]["label"] = '<img src=x onerror="window.__pwned=11">'
     r["entities"][0]["aliases"].append(HOSTILE)
     r["timeline"][0]["summary"] = HOSTILE
     r["stories"][0]["title"] = "</title><script>window.__pwned=10</script>"
