@@ -12,6 +12,9 @@ Every sentence pair that shares content words is scored three ways, strongest fi
   embeddings (:mod:`storyline.reuse.semantic`).
 
 Pairs are then matched one to one, best first (greedy; an article rarely repeats a sentence).
+Weak pairs (overlap from ``paraphrase_extend``) that form an ordered chain of ``paraphrase_chain``
+or more, each next to the last in both texts, are aligned too: a heavy rewrite rewords every
+sentence of its source in turn (:func:`_ordered_chain`).
 Sentences left over are then tried against 2-3 adjacent left-over sentences of the other text
 joined (:func:`_split_matches`), so that a passage is found however the two texts are split into
 sentences or lines.
@@ -135,6 +138,11 @@ def match_sentences(
                 del weak[(i, j)]
                 grown = True
                 break
+    if settings.paraphrase_chain and weak:
+        for i, j, d in _ordered_chain(chosen, weak, used_a, used_b, settings.paraphrase_chain):
+            chosen.append(SentenceMatch(i, j, d, "paraphrase"))
+            used_a.add(i)
+            used_b.add(j)
     # a sentence aligned only as a paraphrase may be one piece of a copy split differently
     copied_a = {m.a for m in chosen if m.kind != "paraphrase"}
     copied_b = {m.b for m in chosen if m.kind != "paraphrase"}
@@ -143,6 +151,46 @@ def match_sentences(
     chosen = [m for m in chosen if m.a not in split_a and m.b not in split_b] + split
     chosen.sort(key=lambda m: (m.a, m.b))
     return chosen
+
+
+CHAIN_GAP = 2
+"""Consecutive pairs of a chain are at most this many sentences apart in each text (one sentence
+added or dropped): a rewritten passage, not facts shared in scattered places."""
+
+
+def _ordered_chain(chosen: Sequence[SentenceMatch], weak: Mapping[tuple[int, int], float],
+                   used_a: set[int], used_b: set[int], minimum: int
+                   ) -> list[tuple[int, int, float]]:
+    """The longest run of weak pairs (overlap >= ``paraphrase_extend``) in the same order in both
+    texts, next to one another (``CHAIN_GAP``), through the matches already chosen, when it has
+    ``minimum`` weak pairs or more: a rewrite follows its source sentence by sentence, each
+    sentence reworded a little too much to align alone; independent reports of one event share
+    facts in another order. On the ECB+ labelled set (``--pairs 60``) a chain of 3 linked 7 more
+    same-event pairs (293 -> 300 of 2721), of 4 linked 2 more; without the ``CHAIN_GAP`` limit
+    63 and 20 more."""
+    items = sorted([(m.a, m.b, -1.0) for m in chosen] +
+                   [(i, j, d) for (i, j), d in weak.items() if i not in used_a and j not in used_b])
+    if len(items) - len(chosen) < minimum:
+        return []
+    best: list[int] = []  # weak pairs on the best chain ending at each item
+    back: list[int] = []
+    for k, (i, j, d) in enumerate(items):
+        score, prev = 0, -1
+        for q in range(k):
+            if 0 < i - items[q][0] <= CHAIN_GAP and 0 < j - items[q][1] <= CHAIN_GAP \
+                    and best[q] > score:
+                score, prev = best[q], q
+        best.append(score + (d >= 0))
+        back.append(prev)
+    k = max(range(len(items)), key=lambda x: (best[x], -x))
+    if best[k] < minimum:
+        return []
+    out = []
+    while k >= 0:
+        if items[k][2] >= 0:
+            out.append(items[k])
+        k = back[k]
+    return out[::-1]
 
 
 def _pair_kind(norm_a: str, norm_b: str, keys_a: frozenset[str], keys_b: frozenset[str],

