@@ -106,3 +106,11 @@ def test_speech_verb_before_the_name(make_doc):
         "\u201cIt\u2019s crazy. I think it\u2019s a big waste of money,\u201d complained Sura.")
     speaker = speakers(make_doc, text)["It\u2019s crazy. I think it\u2019s a big waste of money"]
     assert speaker is not None and speaker.endswith("Alice Sura")  # "Retiree Alice Sura" too
+
+
+def test_mixed_quote_in_a_later_clause_takes_the_speaker_of_the_sentence(make_doc):
+    text = (
+        "Mr. Rubio said in a videotaped message that he will \"revolutionize\" higher education "
+        "\"so that all of our people can acquire the skills they will need.\"")
+    assert speakers(make_doc, text)[
+        "so that all of our people can acquire the skills they will need."] == "Rubio"

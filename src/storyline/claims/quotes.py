@@ -82,6 +82,7 @@ def extract_quotes(doc: Document, settings: ClaimsSettings) -> tuple[Claim, ...]
     _share_chains(found)
     _continue_speakers(view, found, settings.quote_continuation_sentences)
     _paragraph_openers(view, found, settings)
+    _reported_fragments(view, found, settings)
     for f in found:
         fr = f.frame
         if fr.speaker is None and fr.how == "according_to" and fr.via:
@@ -234,6 +235,20 @@ def _paragraph_openers(view: DocView, found: list[_Found], settings: ClaimsSetti
         name = _speech_subject(view, s_idx, settings)
         if name:
             f.frame = Attribution(name, None, None, "introduced")
+
+
+def _reported_fragments(view: DocView, found: list[_Found], settings: ClaimsSettings) -> None:
+    """A mixed quotation the parse did not link to its verb (`McGinley said ... that the office
+    would file charges, and that Grimm "asserts his innocence of any wrongdoing."`): a quoted
+    phrase of four or more words starting in lower case belongs to the speaker of the speech
+    verb of its sentence."""
+    for f in found:
+        words = view.text[f.start : f.end]
+        if f.frame.speaker is not None or not words[:1].islower() or len(words.split()) < 4:
+            continue
+        name = _speech_subject(view, view.sentence_of(f.start), settings)
+        if name:
+            f.frame = Attribution(name, None, None, "sentence")
 
 
 def _speech_subject(view: DocView, s_idx: int, settings: ClaimsSettings) -> str | None:
