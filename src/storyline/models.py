@@ -291,6 +291,14 @@ class Check:
     via: tuple[str, ...] = ()  # outlets/agencies the claims were reported through
     values: tuple[str, ...] = ()  # the differing values (dates, figures, wordings), for display
     label: str | None = None  # the claim in the article's own words (crosscheck.labels)
+    # Claims whose value differs from the check's reference value: the value strictly more
+    # source families give than any other, compared under the cross-check's own rules (figure
+    # tolerance, date precision, speaker, material wording). Empty unless conflicting or
+    # misquoted; every claim when no value has a majority (a one-against-one conflict).
+    dissenting_claim_ids: tuple[str, ...] = ()
+    # Misquotes: the material word differences found, as (words of one rendering, words of the
+    # other), folded as the cross-check compares them.
+    word_differences: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

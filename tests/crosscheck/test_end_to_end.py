@@ -36,6 +36,8 @@ def test_december_18_vs_25_conflict(seed_run):
              and {"--12-18", "--12-25"} <= set(ch.values)]
     assert found, [c.summary for c in checks if c.kind == "date"]
     assert found[0].article_ids == (docs[3].id,)
+    # one article against itself: no date has a majority, so both claims dissent
+    assert set(found[0].dissenting_claim_ids) == set(found[0].claim_ids)
     marked = {e.date for e in timeline if e.conflicting}
     assert {"--12-18", "--12-25"} <= marked
 

@@ -41,7 +41,9 @@ def test_one_against_one_both_disagree_and_corroboration_agrees(report_dict):
     assert quote.mark == "disagree" and " / " in quote.text
 
 
-def test_majority_agrees_minority_disagrees(report_dict):
+def test_the_matrix_marks_what_the_cross_check_decided(report_dict):
+    # a third family gives the wire's date: the cross-check names the one dissenting claim, and
+    # the matrix shows that decision (it does not compare values itself)
     r = copy.deepcopy(report_dict)
     wire_date = next(c for c in r["claims"] if c["id"] == "c-date-1")
     valley = r["articles"][4]
@@ -49,8 +51,12 @@ def test_majority_agrees_minority_disagrees(report_dict):
     r["claims"].append(extra)
     conflict = next(c for c in r["checks"] if c["id"] == "k-conflict-date")
     conflict["claim_ids"].append("c-date-5")
+    conflict["dissenting_claim_ids"] = ["c-date-4"]
     date = _row(_matrix(r), "k-conflict-date")
     assert [c.mark for c in date.cells] == ["agree", "agree", "disagree"]
+    # a figure within the tolerance of the majority is not marked, whatever its digits
+    conflict["dissenting_claim_ids"] = []
+    assert [c.mark for c in _row(_matrix(r), "k-conflict-date").cells] == ["agree"] * 3
 
 
 def test_bounds_and_html(report_dict):

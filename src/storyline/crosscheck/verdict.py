@@ -19,7 +19,7 @@ independent sources agree; otherwise ``single_source``.
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 from storyline.crosscheck.align import Context
 from storyline.crosscheck.compare import (
@@ -31,6 +31,7 @@ from storyline.crosscheck.compare import (
 from storyline.crosscheck.text import trim, words
 from storyline.models import Check, Claim, Document, content_id
 from storyline.sources import join_by_outlet
+from storyline.text import UnionFind
 
 STATUS_ORDER = {"conflicting": 0, "misquoted": 1, "corroborated": 2, "single_source": 3}
 KIND_ORDER = {"date": 0, "quantity": 1, "quote": 2, "statement": 3}
@@ -154,6 +155,28 @@ def _figures_differ(a: Claim, b: Claim, s) -> bool | None:
     return figures_conflict(a, b, s)
 
 
+def dissenting(group: Sequence[Claim], pairs: Sequence[tuple[Claim, Claim]],
+               agree: Callable[[Claim, Claim], bool], families: Mapping[str, str]
+               ) -> tuple[str, ...]:
+    """Ids of the claims outside the reference value of ``group``.
+
+    Aligned pairs that ``agree`` are one value (transitively); the reference is the value given by
+    strictly more families than any other, and every claim outside it dissents. With no such
+    value (a tie) every claim dissents: the report must not pick a side the evidence does not."""
+    uf = UnionFind(c.id for c in group)
+    for a, b in pairs:
+        if agree(a, b):
+            uf.union(a.id, b.id)
+    fams: dict[str, set[str]] = {}
+    for c in group:
+        fams.setdefault(uf.find(c.id), set()).add(_family_of(c.article_id, families))
+    ranked = sorted(((len(v), k) for k, v in fams.items()), reverse=True)
+    if len(ranked) > 1 and ranked[0][0] == ranked[1][0]:
+        return tuple(sorted(c.id for c in group))
+    reference = ranked[0][1]
+    return tuple(sorted(c.id for c in group if uf.find(c.id) != reference))
+
+
 def judge(group: Sequence[Claim], pairs: Sequence[tuple[Claim, Claim]], families: Mapping[str, str],
           ctx: Context, story_id: str | None, label: str | None = None) -> Check:
     """The verdict on one group of aligned claims."""
@@ -162,16 +185,25 @@ def judge(group: Sequence[Claim], pairs: Sequence[tuple[Claim, Claim]], families
     n, fam_ids, via_names, sole_via = count_sources(group, families, ctx)
     status = None
     values: tuple[str, ...] = ()
+    dissent: tuple[str, ...] = ()
+    diffs: list[tuple[str, str]] = []
     detail = ""
     if kind == "date":
         if any(_disagree(a, b, ctx, _dates_differ) for a, b in pairs):
             status = "conflicting"
+            dissent = dissenting(group, pairs, lambda x, y: not _disagree(x, y, ctx, _dates_differ),
+                                 families)
             items = _by_value(group, ctx)
             values = tuple(v for v, _ in items)
             detail = f"{_about(group, ctx, label)}: dates differ: {_fmt_values(items)}"
     elif kind == "quantity":
-        if any(_disagree(a, b, ctx, lambda x, y: _figures_differ(x, y, s)) for a, b in pairs):
+        def figures_differ(x: Claim, y: Claim) -> bool | None:
+            return _figures_differ(x, y, s)
+
+        if any(_disagree(a, b, ctx, figures_differ) for a, b in pairs):
             status = "conflicting"
+            dissent = dissenting(group, pairs,
+                                 lambda x, y: not _disagree(x, y, ctx, figures_differ), families)
             items = _by_value(group, ctx)
             values = tuple(v for v, _ in items)
             what = "ordinals differ" if group[0].aspect == "ordinal" else "figures differ beyond tolerance"
@@ -181,21 +213,30 @@ def judge(group: Sequence[Claim], pairs: Sequence[tuple[Claim, Claim]], families
                          if ctx.speaker(a) and ctx.speaker(b) and ctx.speaker(a) != ctx.speaker(b)]
         if misattributed:
             status = "conflicting"
+            dissent = dissenting(
+                group, pairs, lambda x, y: not (ctx.speaker(x) and ctx.speaker(y)
+                                                and ctx.speaker(x) != ctx.speaker(y)), families)
             involved = [c for pair in misattributed for c in pair]
             items = _by_value(involved, ctx, key=lambda c: c.speaker or "no speaker")
             values = tuple(v for v, _ in items)
             detail = (f'quote "{trim(group[0].text, s.summary_chars)}" attributed to different '
                       f"speakers: {_fmt_values(items)}")
         else:
-            diffs = []
+            same_words: list[tuple[Claim, Claim]] = []
             for a, b in pairs:
                 if "indirect" in (a.attribution, b.attribution):
                     continue  # reported speech is a paraphrase by nature, not a misquote
-                for d in wording_difference(words(a.text), words(b.text), s) or ():
+                found = wording_difference(words(a.text), words(b.text), s)
+                if found == ():  # the same words (None: two different quotes sharing words)
+                    same_words.append((a, b))
+                for d in found or ():
                     if d not in diffs and d[::-1] not in diffs:
                         diffs.append(d)
             if diffs:
                 status = "misquoted"
+                agreeing = {frozenset((a.id, b.id)) for a, b in same_words}
+                dissent = dissenting(group, pairs,
+                                     lambda x, y: frozenset((x.id, y.id)) in agreeing, families)
                 items = _by_value(group, ctx, key=lambda c: trim(c.text, s.summary_chars))
                 values = tuple(v for v, _ in items)
                 changed = "; ".join(f'"{x}" / "{y}"' for x, y in diffs)
@@ -235,6 +276,8 @@ def judge(group: Sequence[Claim], pairs: Sequence[tuple[Claim, Claim]], families
         via=via_names,
         values=values,
         label=label,
+        dissenting_claim_ids=dissent,
+        word_differences=tuple(diffs) if status == "misquoted" else (),
     )
 
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 import difflib
 import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
 MAX_TOKENS = 3_000
@@ -47,12 +47,16 @@ def _key(token: str) -> str:
 
 def diff_segments(texts: Sequence[str],
                   focus: Sequence[tuple[int, int] | None] | None = None,
-                  min_ratio: float = MIN_RATIO) -> list[list[Segment]]:
+                  min_ratio: float = MIN_RATIO,
+                  material: Callable[[str, str], bool] | None = None) -> list[list[Segment]]:
     """Split each text into segments marking the words that differ from the reference (the
     first text) or, for the reference, from any other text; ``focus[i]`` is a character span
     of ``texts[i]`` to mark as the claim (or passage) itself. A text whose word sequence matches
     the reference less than ``min_ratio`` (difflib's ratio) is an independent wording, not an
-    edit of it, and is not marked: the claim span alone shows what it says."""
+    edit of it, and is not marked: the claim span alone shows what it says. ``material(a, b)``,
+    when given, is asked of each changed stretch with a word of context (the reference's, the
+    other text's): a stretch it calls immaterial is not marked. The report passes the cross-check's own rule, so
+    what it ruled reporting style ("two" / "2", "I'm" / "I am") is never shown as a change."""
     toks = [_tokens(t) for t in texts]
     # Only words and punctuation take part in the alignment; spaces never differ.
     words = [[j for j, (s, e) in enumerate(tk) if not t[s:e].isspace()]
@@ -70,6 +74,12 @@ def diff_segments(texts: Sequence[str],
                 continue  # unrelated wordings: marking every word would say nothing
             for tag, a0, a1, b0, b1 in sm.get_opcodes():
                 if tag == "equal":
+                    continue
+                # asked with one shared word of context each side, as the cross-check reads
+                # a change inside its quote ("will accept" / "will not accept")
+                if material is not None and not material(
+                        _stretch(texts[0], toks[0], words[0][max(0, a0 - 1):a1 + 1]),
+                        _stretch(texts[i], toks[i], words[i][max(0, b0 - 1):b1 + 1])):
                     continue
                 for j in range(a0, a1):
                     changed[0][words[0][j]] = True
@@ -92,6 +102,11 @@ def diff_segments(texts: Sequence[str],
                 _append(segs, text[ps:pe], ch, inside)
         out.append(_trim_marks(segs))
     return out
+
+
+def _stretch(text: str, toks: list[tuple[int, int]], idx: list[int]) -> str:
+    """The text from the first to the last of the tokens ``idx`` (empty for none)."""
+    return text[toks[idx[0]][0]:toks[idx[-1]][1]] if idx else ""
 
 
 def _trim_marks(segs: list[Segment]) -> list[Segment]:

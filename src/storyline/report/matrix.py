@@ -2,12 +2,13 @@
 
 A row is one check (one group of aligned claims); a column is one derivation family (the rows of
 the provenance graph: a text and its rewrites; an article in no family is its own). A cell holds
-what that family says in that row, marked ``agree`` or ``disagree``: in a conflict or misquote, a
-cell agrees only when its value (the date, the figure, the wording) is the one strictly more
-families give than any other, so in a one-against-one conflict both cells disagree; in a
-corroborated or single-source row every filled cell agrees. An empty cell means the family does
-not say it, which is not the same as agreeing: a fact-checker reads down a column to see what one
-source stands behind, and along a row to see who else says it.
+what that family says in that row, marked ``agree`` or ``disagree`` as the cross-check decided
+(``Check.dissenting_claim_ids``): in a conflict or misquote, a cell agrees only when its value
+is the one strictly more families give than any other under the cross-check's own comparison
+("about 15,200" agrees with 15,000 within the figure tolerance), so in a one-against-one conflict
+both cells disagree; in a corroborated or single-source row every filled cell agrees. An empty
+cell means the family does not say it, which is not the same as agreeing: a fact-checker reads
+down a column to see what one source stands behind, and along a row to see who else says it.
 
 Rows shown: conflicts and misquotes, then the claims given by two or more sources; a claim of
 one family alone is in the checks list, not the matrix (it would be a row with one cell). Sizes
@@ -17,8 +18,6 @@ are gathered in one "other families" column).
 
 from __future__ import annotations
 
-import re
-from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -26,7 +25,6 @@ from typing import Any
 from storyline.report.view import Index, StoryView
 
 OTHER = "other"
-_WORD = re.compile(r"\w+")
 
 
 @dataclass(frozen=True)
@@ -54,17 +52,6 @@ class Matrix:
     columns: tuple[Column, ...]
     rows: tuple[Row, ...]
     hidden_rows: int = 0
-
-
-def _value_key(claim: Mapping[str, Any]) -> str:
-    kind = claim.get("kind")
-    if kind == "date":
-        return str(claim.get("date") or claim.get("text") or "")
-    if kind == "quantity":
-        value = claim.get("value")
-        return f"{value} {claim.get('unit') or ''}".strip() if value is not None else \
-            str(claim.get("text") or "")
-    return " ".join(_WORD.findall(str(claim.get("text") or "").casefold()))
 
 
 def _cell_text(claim: Mapping[str, Any], limit: int = 60) -> str:
@@ -121,18 +108,13 @@ def claims_matrix(ix: Index, sv: StoryView, *, max_rows: int = 60,
         problem = ch.get("status") in ("conflicting", "misquoted")
         if not by_col or (len(by_col) < 2 and not problem):  # one family alone: no row
             continue
-        reference = None
-        if problem:
-            votes = Counter(k for key in by_col for k in {_value_key(x) for x in by_col[key]})
-            top = votes.most_common(2)
-            # the value strictly more families give than any other; a tie has none ("")
-            reference = top[0][0] if len(top) == 1 or top[0][1] > top[1][1] else ""
+        # the cross-check decided which claims differ from the reference value (its tolerance
+        # model, date precision, speakers, material wording); the matrix only shows it
+        dissent = set(ch.get("dissenting_claim_ids") or ())
         cells: list[Cell | None] = [None] * len(cols)
         for key, cs in by_col.items():
             texts = list(dict.fromkeys(_cell_text(c) for c in cs))
-            mark = "agree"
-            if reference is not None and any(_value_key(c) != reference for c in cs):
-                mark = "disagree"
+            mark = "disagree" if any(c.get("id") in dissent for c in cs) else "agree"
             cells[index[key]] = Cell(tuple(cs), " / ".join(texts), mark)
         rows.append(Row(ch, tuple(cells)))
     if not rows:

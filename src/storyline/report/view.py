@@ -18,7 +18,9 @@ from urllib.parse import quote, urlsplit
 
 from markupsafe import Markup, escape
 
+from storyline.crosscheck.settings import CheckSettings
 from storyline.report.diff import Segment, diff_segments
+from storyline.serialize import from_dict
 from storyline.sources import join_by_outlet
 
 STATUS_ORDER: dict[Any, int] = {"conflicting": 0, "misquoted": 0, "single_source": 1, "corroborated": 2}
@@ -75,10 +77,14 @@ class Index:
     links_by_article: dict[str, list[Mapping[str, Any]]] = field(default_factory=dict)
     checks_by_claim: dict[str, list[Mapping[str, Any]]] = field(default_factory=dict)
     story_of: dict[str, str] = field(default_factory=dict)
+    check_settings: CheckSettings = field(default_factory=CheckSettings)
 
     @classmethod
     def of(cls, report: Mapping[str, Any]) -> Index:
         ix = cls(report)
+        section = (report.get("settings") or {}).get("checks")
+        if isinstance(section, Mapping):  # the settings the report's checks were made with
+            ix.check_settings = from_dict(CheckSettings, section)
         for a in report.get("articles") or ():
             ix.articles[a["id"]] = a
         for c in report.get("claims") or ():
@@ -97,6 +103,17 @@ class Index:
             for aid in s.get("article_ids") or ():
                 ix.story_of.setdefault(aid, s["id"])
         return ix
+
+    def material_wording(self, a: str, b: str) -> bool:
+        """Whether two stretches of wording differ materially, by the cross-check's own rule
+        (:func:`storyline.crosscheck.compare.wording_difference` with the report's settings):
+        the sentences of a check are marked where the cross-check would see a difference, and
+        not where it ruled reporting style ("two" / "2", "I'm" / "I am", "6:00" / "6")."""
+        from storyline.crosscheck.compare import wording_difference
+        from storyline.crosscheck.text import words
+
+        found = wording_difference(words(a), words(b), self.check_settings)
+        return found is None or len(found) > 0  # None: a whole clause differs
 
     def label(self, article_id: str) -> str:
         """Short human name of an article: outlet, else title, else source file."""
@@ -155,7 +172,7 @@ def claim_rows(ix: Index, check: Mapping[str, Any]) -> list[dict[str, Any]]:
                      "family": ix.family_of.get(art["id"]), "label": ix.label(art["id"])})
         texts.append(text[s0:e0])
         offsets.append((s0, e0, int(span[0]) - s0, int(span[1]) - s0))
-    segs = diff_segments(texts, [(o[2], o[3]) for o in offsets])
+    segs = diff_segments(texts, [(o[2], o[3]) for o in offsets], material=ix.material_wording)
     k = 0
     for row in rows:
         if not row["missing"]:
