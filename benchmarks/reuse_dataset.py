@@ -13,7 +13,7 @@ derived from an earlier one:
 * ``paraphrase``: every sentence rotated at a random point (clause reordering) with a fifth of
   its stop words replaced: content words kept, few 5-word shingles left.
 
-The labelled set for quality is ``storyline.reuse.labelled`` (real text); this one is for speed
+The labelled set for quality is ``benchmarks/reuse_labelled.py`` (real text); this one is for speed
 and candidate recall at scale.
 """
 

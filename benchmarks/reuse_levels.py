@@ -15,7 +15,7 @@ compared with :func:`storyline.compare` (raw texts, as ``storyline compare`` ali
 
 Baseline: containment of the shorter text's word 3-grams in the longer (Broder 1997; Clough et
 al. 2002), with the threshold chosen on a *different* set: the ECB+ labelled pairs of
-``storyline.reuse.labelled`` (planted derivations as positives, ECB+ reports of the same event as
+``benchmarks/reuse_labelled.py`` (planted derivations as positives, ECB+ reports of the same event as
 negatives), the threshold that maximises accuracy there. Run from ``reuse_quality.py`` too.
 """
 
@@ -62,7 +62,7 @@ def tune_threshold(positives: Sequence[float], negatives: Sequence[float]) -> fl
 def ecb_pairs(n: int = 120, seed: int = 7, max_negatives: int = 600
               ) -> tuple[list[str], list[tuple[str, str]], list[tuple[str, str]]]:
     """(transform names, planted (source, derived) text pairs, same-event ECB+ pairs)."""
-    from storyline.reuse.labelled import make_pairs
+    from reuse_labelled import make_pairs  # benchmarks/, beside this script
 
     texts, event = {}, {}
     for line in (ECB / "articles.jsonl").open(encoding="utf-8"):

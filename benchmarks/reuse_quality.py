@@ -3,7 +3,7 @@
     python benchmarks/reuse_quality.py [--pairs 120] [--semantic off|auto] [--ecb-cache FILE]
 
 The corpus is the 462 ECB+ dev articles plus the texts derived from them by known
-transformations (see ``storyline.reuse.labelled``). Reported: recall of the planted pairs,
+transformations (see ``benchmarks/reuse_labelled.py``). Reported: recall of the planted pairs,
 accuracy of the kind and of the direction (and how many planted pairs were directed the wrong way;
 ``direction_without_containment``: the same links with the directions that rest on containment
 alone left undirected, to weigh that rule), the precision of links that touch a derived text, and
@@ -101,9 +101,10 @@ def main(argv: list[str] | None = None) -> dict:
 
     from functools import lru_cache
 
+    from reuse_labelled import evaluate, make_pairs  # benchmarks/, beside this script
+
     from storyline.annotate import load_pipeline
     from storyline.reuse import ReuseSettings, find_reuse
-    from storyline.reuse.labelled import evaluate, make_pairs
 
     nlp = lru_cache(maxsize=1)(load_pipeline)
     ecb_docs = load_ecb(args.ecb_cache, nlp)

@@ -9,12 +9,30 @@ different splits and the majority rule for short texts: recall 0.983, kind 0.898
 0.833, same-event 0.108, 0 across events.
 """
 
+import importlib.util
+import sys
+from pathlib import Path
+
 import pytest
 
 from storyline.annotate import AnnotateSettings, annotate
 from storyline.models import Article, Document, content_id
 from storyline.reuse import ReuseSettings, find_reuse
-from storyline.reuse.labelled import TRANSFORMS, evaluate, make_pairs
+
+
+def _labelled():
+    """The labelled-set builder: benchmark code (benchmarks/reuse_labelled.py), not the package."""
+    path = Path(__file__).resolve().parents[2] / "benchmarks" / "reuse_labelled.py"
+    spec = importlib.util.spec_from_file_location("reuse_labelled", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["reuse_labelled"] = module  # its dataclasses look their module up by name
+    spec.loader.exec_module(module)
+    return module
+
+
+_L = _labelled()
+TRANSFORMS, evaluate, make_pairs = _L.TRANSFORMS, _L.evaluate, _L.make_pairs
 
 pytestmark = pytest.mark.slow
 
