@@ -12,6 +12,7 @@ from __future__ import annotations
 import ast
 import dataclasses
 import inspect
+import re
 import textwrap
 
 from storyline.settings import Settings
@@ -34,6 +35,17 @@ def field_docs(cls: type) -> dict[str, str]:
     return docs
 
 
+_ROLE = re.compile(r":(?:func|meth|mod|class|data|attr|obj|exc):`(~?)([^`]+)`")
+
+
+def markdown_text(doc: str) -> str:
+    """A docstring as Markdown: Sphinx roles (``:func:`~a.b```) as code (`b`), RST double
+    backticks as single ones, table pipes escaped."""
+    doc = _ROLE.sub(lambda m: f"`{m.group(2).rsplit('.', 1)[-1] if m.group(1) else m.group(2)}`",
+                    doc)
+    return doc.replace("``", "`").replace("|", "\\|")
+
+
 def settings_markdown() -> str:
     out = [
         "# Settings",
@@ -50,7 +62,7 @@ def settings_markdown() -> str:
         cls = type(obj)
         out += [f"## `[{section.name}]`", ""]
         if cls.__doc__ and not cls.__doc__.startswith(cls.__name__ + "("):  # not the generated one
-            out += [" ".join(cls.__doc__.split()), ""]
+            out += [markdown_text(" ".join(cls.__doc__.split())), ""]
         docs = field_docs(cls)
         fields = dataclasses.fields(cls)
         if not fields:
@@ -60,7 +72,7 @@ def settings_markdown() -> str:
         for f in fields:
             value = getattr(obj, f.name)
             shown = list(value) if isinstance(value, tuple) else value
-            doc = docs.get(f.name, "").replace("|", "\\|")
+            doc = markdown_text(docs.get(f.name, ""))
             out.append(f"| `{f.name}` | `{shown!r}` | {doc} |")
         out.append("")
     return "\n".join(out)

@@ -54,10 +54,8 @@ class StoriesSettings:
     """Share of the event similarity given to named entities (people, organisations, places,
     ...), the rest going to content words and figures. Entities tell two incidents of the same
     kind apart; words tell what happened, and tell apart two events of one story that share
-    every actor (Pompeo's visit to Kim, Kim's test moratorium). 0.6, chosen leave one corpus out
-    (``benchmarks/stories_loco.py --grid``; it is the best value on every pair of the other
-    corpora): event F1 at 0.75 / 0.6 on ECB+ dev 0.930 / 0.940, MEANTIME 0.933 / 0.947,
-    NewsWCL50 0.902 / 0.967."""
+    every actor (Pompeo's visit to Kim, Kim's test moratorium). 0.6: the best value on every
+    pair of corpora, chosen leave one corpus out (sweep in benchmarks/README.md)."""
     lead_sentences: int = 3
     """Number of leading sentences whose words and entities count extra (``lead_boost``): news
     puts the who, what and where of the incident first."""
@@ -76,13 +74,8 @@ class StoriesSettings:
     In a small corpus of one story (the five or twenty reports a fact-checker starts with) plain
     IDF weights every one-off word of one report 2.4 times the names all reports share, and
     coverage of one incident splits; the prior flattens that, and fades as the corpus grows
-    (``p`` at N=0, ``p/2`` at N=p, nothing in a large stream). Checked on the odd ECB+ topics
-    clustered one topic at a time (one-story corpora of about 23 articles, two incidents of one
-    kind each): mean event F1 0.870 with 0 (plain IDF), 0.914 with 200, 0.935 with 300; the odd
-    half clustered together is unchanged (0.949) for both. 200 is kept, the value first chosen
-    with a non-fading prior (the largest leaving the odd half unchanged); 300 lowered topic F1 on
-    all 462 articles from 0.910 to 0.888. Held out (even topics one at a time): 0.866 -> 0.899;
-    all 462 together: event F1 0.912 -> 0.909, topic F1 0.910. 0 is plain IDF."""
+    (``p`` at N=0, ``p/2`` at N=p, nothing in a large stream). 0 is plain IDF; 200 helps small
+    one-story corpora without changing large ones (sweep in benchmarks/README.md)."""
 
     # ---- time
     time_scale_days: float = 10.0
@@ -93,11 +86,9 @@ class StoriesSettings:
     """``time_scale_days`` for two articles that both have a publication date: a date read from
     the text may be a follow-up's or history's, but reports of one incident are published within
     a day or two of each other, while sister incidents of one story or kind (two quarterly
-    results, two Iran announcements) come days or weeks apart. Without publication dates (ECB+)
-    nothing changes. Event F1 by value (0.5 / 1 / 1.5 / 2 / 3 / 5 / 10), MEANTIME: 0.938 / 0.933
-    / 0.933 / 0.919 / 0.904 / 0.904 / 0.879; NewsWCL50: 0.906 / 0.902 / 0.902 / 0.902 / 0.902 /
-    0.750 / 0.771 (at ``entity_weight`` 0.75); 1.5 is the most lenient value within 0.005 of the
-    best mean, leaving room for late reports of one incident."""
+    results, two Iran announcements) come days or weeks apart. Without publication dates
+    nothing changes. 1.5 is the most lenient value within 0.005 of the best mean F1, leaving
+    room for late reports of one incident (sweep in benchmarks/README.md)."""
     time_penalty: float = 0.25
     """Largest similarity taken off for a time gap (see ``time_scale_days``), and taken off when
     the years an article mentions share none with the years its candidate event mentions. 0 turns
@@ -132,10 +123,8 @@ class StoriesSettings:
     """Incremental (``storyline ingest``): after an ingest, the members of the events its
     articles joined are re-weighted with the grown corpus's word weights and reassigned, for
     events of at most this many articles (cost per ingest bounded; a large event's centroid no
-    longer depends on its early members' weights). 0 repairs only the new articles.
-    Median agreement of ten-ingest random orders with one ingest (``benchmarks/stories_loco.py``,
-    5 orders), MEANTIME / NewsWCL50: 0.952 / 0.823 repairing only the new articles, 0.968 /
-    0.868 with this repair (ECB+ dev 0.976)."""
+    longer depends on its early members' weights). 0 repairs only the new articles; the repair
+    raises batch/incremental agreement on every corpus (figures in benchmarks/README.md)."""
 
     merge_threshold: float = 0.10
     """Similarity of two events (mean similarity between their articles, minus the time penalty)
@@ -151,15 +140,9 @@ class StoriesSettings:
     two largest groups each hold at least this many articles; the other articles go to the side
     they are more similar to (:mod:`storyline.stories.split`). It separates two incidents of one
     kind that share actors and words but not years. 0 turns it off (then batch with
-    ``refine_passes = 0`` is exactly incremental). Chosen on the tuning half of ECB+ (odd topics)
-    only: event F1 0.949 off, 0.925 with 1, 0.965 with 2, 0.949 with 3 to 8 (no event passes the
-    test); seeding the second side with all smaller groups instead of only the second largest gave
-    0.903 / 0.938 / 0.946 / 0.958 / 0.949 for 1 / 2 / 3 / 4 / 6, and a refinement pass after the
-    split 0.918. Then reported, not tuned: held-out even topics 0.913 -> 0.925, all 462 articles
-    0.909 -> 0.930 (topic F1 0.910 -> 0.922), one topic at a time 0.914 -> 0.925 (odd) and
-    0.899 -> 0.907 (even); there it helps two topics (0.67 -> 0.86, 0.70 -> 1.00) and costs three
-(1.00 -> 0.92, 1.00 -> 0.91, 0.69 -> 0.58), where a follow-up or a history paragraph gives a
-second group of years."""
+    ``refine_passes = 0`` is exactly incremental). 2 was chosen on the odd ECB+ topics and helps
+    the held-out ones, but it helps some small one-story corpora and costs others (sweep and
+    per-topic figures in benchmarks/README.md)."""
 
     batch_idf: bool = False
     """Batch only: weight words with the document frequencies of the whole corpus already in
