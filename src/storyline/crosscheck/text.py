@@ -16,11 +16,9 @@ import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 
-from spacy.lang.en.stop_words import STOP_WORDS
-
 from storyline.models import Entity
 from storyline.text import keys as text_keys
-from storyline.text.lexicon import ORDINALS, TENS, UNITS, ordinal_suffix
+from storyline.text.lexicon import ORDINALS, STOP_WORDS, TENS, UNITS, ordinal_suffix
 
 GAP = "\u2026"  # marker token for an elision ("...", "…") inside a quote
 

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from storyline.models import Document
+from storyline.text.lexicon import TEXT_STOP_WORDS
 
 _QUOTES = str.maketrans({
     "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'", "`": "'",
@@ -30,12 +31,9 @@ _WORD = re.compile(r"\w+(?:[.,']\w+)*")
 _NUM_SEP = re.compile(r"(?<=\d)[.,'](?=\d)")
 
 
-@lru_cache(maxsize=1)
 def stop_words() -> frozenset[str]:
-    """spaCy's English stop words (a packaged list), plus possessive and contraction pieces."""
-    from spacy.lang.en.stop_words import STOP_WORDS
-
-    return frozenset(STOP_WORDS) | {"s", "t", "'s", "said", "says", "say"}
+    """The word-comparison stop list (:data:`storyline.text.lexicon.TEXT_STOP_WORDS`)."""
+    return TEXT_STOP_WORDS
 
 
 def words(text: str) -> list[str]:

@@ -1,4 +1,4 @@
-"""Closed word lists of English news copy: number words, ordinals, months, weekdays.
+"""Closed word lists of English news copy: stop words, number words, ordinals, months, weekdays.
 
 One table for each list. The claims stage parses figures and dates with them, the cross-check
 folds "two" / "2" and "eleventh" / "11th" as one wording with them, the stories stage reads
@@ -6,6 +6,15 @@ dates with them; none keeps a list of its own.
 """
 
 from __future__ import annotations
+
+from spacy.lang.en.stop_words import STOP_WORDS as _SPACY_STOP_WORDS
+
+# spaCy's English stop list (a packaged, maintained list). It holds negations, numerals and time
+# words ("not", "two", "next"): the cross-check keeps those as material (crosscheck.text).
+STOP_WORDS: frozenset[str] = frozenset(_SPACY_STOP_WORDS)
+# For comparing texts word by word (reuse): the stop list plus possessive and contraction pieces
+# and the attribution verb every news sentence carries ("said"), which say nothing of reuse.
+TEXT_STOP_WORDS: frozenset[str] = STOP_WORDS | {"s", "t", "'s", "said", "says", "say"}
 
 # Cardinal words below twenty, and the tens: "twenty-one" is parsed as 20 + 1.
 UNITS: dict[str, int] = {
