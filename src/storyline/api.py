@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import IO, Any
 
+from storyline.ingest import as_paths
 from storyline.pipeline import IngestSummary, analyze_store, ingest_into
 from storyline.progress import QUIET, Progress
 from storyline.report.build import Report
@@ -21,7 +22,7 @@ from storyline.store import Store
 
 
 def analyze(
-    paths: Sequence[str | os.PathLike],
+    paths: Sequence[str | os.PathLike] | str | os.PathLike,
     settings: Settings | None = None,
     *,
     db: str | os.PathLike | None = None,
@@ -36,7 +37,7 @@ def analyze(
     Inputs that cannot be read are listed in ``report.rejected``; the rest is analysed.
     """
     settings = settings or Settings()
-    str_paths = [str(p) for p in paths]
+    str_paths = as_paths(paths)
     if db is not None:
         with Store(db) as store:
             summary = ingest_into(store, str_paths, settings, stdin=stdin, progress=progress,
@@ -52,7 +53,7 @@ def analyze(
 
 
 def ingest_corpus(
-    paths: Sequence[str | os.PathLike],
+    paths: Sequence[str | os.PathLike] | str | os.PathLike,
     db: str | os.PathLike,
     settings: Settings | None = None,
     *,
@@ -62,7 +63,7 @@ def ingest_corpus(
     """Add ``paths`` to the store at ``db``; returns what was added, skipped and rejected."""
     settings = settings or Settings()
     with Store(db) as store:
-        return ingest_into(store, [str(p) for p in paths], settings, stdin=stdin, progress=progress)
+        return ingest_into(store, as_paths(paths), settings, stdin=stdin, progress=progress)
 
 
 def report_corpus(
@@ -74,7 +75,7 @@ def report_corpus(
     Events are those ``ingest`` assigned and persisted; ``recluster`` runs the batch clustering
     over the whole corpus instead (refinement with corpus-wide weights) and persists it."""
     settings = settings or Settings()
-    with Store(db) as store:
+    with Store.for_reading(db) as store:
         return analyze_store(store, settings, rejected=store.rejections(), progress=progress,
                              recluster=recluster)
 

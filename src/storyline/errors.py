@@ -7,6 +7,8 @@ an article that was kept. The table below is the single list of codes; docs/erro
 
 from __future__ import annotations
 
+import re
+
 CODES: dict[str, str] = {
     "E010": "invalid settings (unknown key, wrong type or value out of range)",
     "E011": "invalid command-line usage",
@@ -22,6 +24,8 @@ CODES: dict[str, str] = {
     "E109": "unsupported file type",
     "E200": "the store cannot be opened or is not a storyline store",
     "E201": "the store was written by a newer storyline (schema version too new)",
+    "E202": "the store file is damaged (SQLite reports a malformed or unreadable database)",
+    "E203": "the store is busy: another storyline process is writing to it",
     "E300": "no spaCy English pipeline is installed",
     "W101": "article language is not English: kept, not annotated",
     "W102": "language could not be determined (text too short)",
@@ -29,7 +33,23 @@ CODES: dict[str, str] = {
     "W104": "article text truncated to annotate.max_chars for annotation",
     "W105": "duplicate input: same text as an article already read",
     "W106": "a 'published' value that is not ISO 8601 was dropped",
+    "W107": "a JSON field of the wrong type or with an unusable value was dropped or repaired",
+    "W108": "an analysis stage went over its work budget or failed on this article",
 }
+
+
+# C0/C1 controls (newline and tab included: a file name with a newline must not forge a line of
+# output), DEL, and the bidi overrides and isolates that reorder what a terminal shows.
+_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+
+
+def printable(text: object, limit: int = 300) -> str:
+    """Untrusted text (a file name, an article snippet, a library's message quoting input bytes)
+    made safe to print on one line: control characters and bidi overrides shown as ``\\xNN``
+    escapes, cut to ``limit`` characters with an ellipsis."""
+    out = _UNPRINTABLE.sub(lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 256
+                           else f"\\u{ord(m.group()):04x}", str(text))
+    return out if len(out) <= limit else out[: limit - 1] + "\u2026"
 
 
 class StorylineError(Exception):

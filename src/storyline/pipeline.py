@@ -22,6 +22,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import IO, Any
 
+from storyline.errors import printable
 from storyline.fingerprint import code_fingerprint
 from storyline.models import Article, Claim, Document, Rejection, content_id
 from storyline.progress import QUIET, Progress
@@ -158,7 +159,14 @@ def _run_claims(ctx: Context, v: Mapping[str, Any]) -> Mapping[str, Any]:
         if doc.id in cached:
             claims.extend(from_dict(Claim, c) for c in cached[doc.id])
         else:
-            found = extract_claims(doc, ctx.settings.claims)
+            try:
+                found = extract_claims(doc, ctx.settings.claims)
+            except Exception as exc:  # noqa: BLE001 - one article must not stop the run
+                # A defect met on one article's text: its claims are left out (not cached, so a
+                # fixed version recomputes them) and the run goes on.
+                log.warning("W110 %s: claims not extracted: %s: %s", printable(doc.article.source),
+                            type(exc).__name__, printable(exc, 200))
+                continue
             fresh[doc.id] = [to_dict(c) for c in found]
             claims.extend(found)
         ctx.progress.update("claims", i + 1, len(docs))

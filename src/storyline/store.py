@@ -24,12 +24,18 @@ import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from storyline.errors import StoreError
 from storyline.models import Annotation, Article, Document, Mention, Rejection, Sentence, Token
 from storyline.serialize import to_dict
 
 SCHEMA_VERSION = 1
+
+BUSY_TIMEOUT_S = 60.0
+"""How long a write waits for another process's write transaction on the same store (two
+ingests at once take turns article by article) before failing with E203."""
+_SQLITE_MAGIC = b"SQLite format 3\x00"
 
 _MIGRATIONS: dict[int, str] = {
     1: """
@@ -91,21 +97,36 @@ class Store:
         self.path = str(path)
         self.readonly = readonly
         try:
+            if self.path != ":memory:":
+                _refuse_non_store(self.path)
             if readonly:
                 if not Path(self.path).exists():
                     raise StoreError(f"{self.path}: no such store")
-                uri = f"file:{Path(self.path).resolve()}?mode=ro"
-                self._db = sqlite3.connect(uri, uri=True, check_same_thread=False)
+                uri = f"file:{quote(str(Path(self.path).resolve()))}?{_read_only_mode(self.path)}"
+                self._db = sqlite3.connect(uri, uri=True, check_same_thread=False,
+                                           timeout=BUSY_TIMEOUT_S)
             else:
-                if self.path != ":memory:":
-                    Path(self.path).parent.mkdir(parents=True, exist_ok=True)
-                self._db = sqlite3.connect(self.path, check_same_thread=False)
+                if self.path != ":memory:" and not os.path.lexists(self.path):
+                    _create_store(self.path)
+                self._db = sqlite3.connect(self.path, check_same_thread=False,
+                                           timeout=BUSY_TIMEOUT_S)
                 self._db.execute("PRAGMA journal_mode=WAL")
                 self._db.execute("PRAGMA synchronous=NORMAL")
             self._db.execute("PRAGMA foreign_keys=ON")
             self._migrate()
         except sqlite3.DatabaseError as exc:
-            raise StoreError(f"{self.path}: cannot open as a storyline store: {exc}") from None
+            if hasattr(self, "_db"):
+                self._db.close()
+            raise store_error(self.path, exc, "cannot open as a storyline store") from None
+
+    @classmethod
+    def for_reading(cls, path: str | os.PathLike) -> Store:
+        """Open a store to report on it: read-write (so per-article results are cached for the
+        next run) when the file and its folder are writable, else read-only, so a store on a
+        read-only disk or in someone else's folder can still be read."""
+        p = Path(path)
+        writable = os.access(p, os.W_OK) and os.access(p.resolve().parent, os.W_OK)
+        return cls(path, readonly=not writable)
 
     # ------------------------------------------------------------------ lifecycle
 
@@ -115,8 +136,15 @@ class Store:
     def __enter__(self) -> Store:
         return self
 
-    def __exit__(self, *exc: object) -> None:
+    def __exit__(self, exc_type: object, exc: BaseException | None, tb: object) -> None:
         self.close()
+        if isinstance(exc, sqlite3.DatabaseError):
+            # The one place where SQLite's errors during any use of the store become E2xx errors
+            # naming the file (a damaged page is found only when a query reaches it).
+            raise store_error(self.path, exc) from exc
+        if isinstance(exc, json.JSONDecodeError) and exc.doc is not None and _from_store(tb):
+            raise StoreError(f"{self.path}: the store file is damaged (a stored record is not "
+                             f"valid JSON: {exc.msg})", code="E202") from exc
 
     def _migrate(self) -> None:
         version = self._db.execute("PRAGMA user_version").fetchone()[0]
@@ -126,22 +154,32 @@ class Store:
                 f"supports ({SCHEMA_VERSION}); upgrade storyline",
                 code="E201",
             )
-        if version == 0 and not self.readonly:
-            tables = self._db.execute(
-                "SELECT count(*) FROM sqlite_master WHERE type='table'"
-            ).fetchone()[0]
-            if tables:
-                raise StoreError(f"{self.path}: an SQLite file, but not a storyline store")
         if self.readonly:
             if version < SCHEMA_VERSION:
                 raise StoreError(f"{self.path}: not a storyline store (or an old one): open it "
                                  "once for writing to upgrade")
             return
-        for target in range(version + 1, SCHEMA_VERSION + 1):
-            # One transaction per migration: a failed migration leaves the previous version.
-            self._db.executescript(
-                "BEGIN;" + _MIGRATIONS[target] + f"PRAGMA user_version={target}; COMMIT;"
-            )
+        if version == SCHEMA_VERSION:
+            return
+        # Two processes may create one new store at once: the write lock is taken first and the
+        # version read again under it, so exactly one of them runs each migration.
+        self._db.execute("BEGIN IMMEDIATE")
+        try:
+            version = self._db.execute("PRAGMA user_version").fetchone()[0]
+            if version == 0:
+                tables = self._db.execute(
+                    "SELECT count(*) FROM sqlite_master WHERE type='table'"
+                ).fetchone()[0]
+                if tables:
+                    raise StoreError(f"{self.path}: an SQLite file, but not a storyline store")
+            for target in range(version + 1, SCHEMA_VERSION + 1):
+                for statement in _statements(_MIGRATIONS[target]):
+                    self._db.execute(statement)
+                self._db.execute(f"PRAGMA user_version={target}")
+            self._db.execute("COMMIT")
+        except BaseException:
+            self._db.execute("ROLLBACK")
+            raise
 
     @property
     def schema_version(self) -> int:
@@ -230,7 +268,9 @@ class Store:
 
         The query is taken as plain words (each quoted), so user input cannot inject FTS syntax.
         """
-        words = [w for w in query.replace('"', " ").split() if w]
+        # Controls (a NUL from "%00" ends an FTS5 string early) and quotes are word breaks.
+        cleaned = "".join(" " if ch == '"' or not ch.isprintable() else ch for ch in query)
+        words = [w for w in cleaned.split() if w]
         if not words:
             return []
         fts_query = " ".join(f'"{w}"' for w in words)
@@ -294,6 +334,100 @@ class Store:
                 "INSERT OR REPLACE INTO state (name, payload) VALUES (?,?)",
                 (name, json.dumps(payload, ensure_ascii=False, sort_keys=True)),
             )
+
+
+def _create_store(path: str) -> None:
+    """Create a new, empty store at ``path`` atomically: it is built under a temporary name in the
+    same folder and linked into place, so a file at ``path`` is always a whole store (two
+    processes creating one store at once: one link wins, the other opens the winner's store),
+    and an empty file at ``path`` can only be someone else's (refused)."""
+    import tempfile
+
+    folder = Path(path).resolve().parent
+    folder.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{Path(path).name}.", suffix=".new", dir=folder)
+    os.close(fd)
+    try:
+        db = sqlite3.connect(tmp)
+        try:
+            db.execute("PRAGMA journal_mode=WAL")
+            for target in range(1, SCHEMA_VERSION + 1):
+                db.executescript(
+                    "BEGIN;" + _MIGRATIONS[target] + f"PRAGMA user_version={target}; COMMIT;"
+                )
+        finally:
+            db.close()  # the last connection: the WAL is checkpointed into the file
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)
+        try:
+            os.link(tmp, path)
+        except FileExistsError:
+            pass  # another process created it first
+    finally:
+        for leftover in (tmp, f"{tmp}-wal", f"{tmp}-shm"):
+            Path(leftover).unlink(missing_ok=True)
+
+
+def _read_only_mode(path: str) -> str:
+    """The URI mode of a read-only open. A WAL store needs its ``-shm`` and ``-wal`` files to be
+    read; in a folder we cannot write to, with no ``-wal`` left by a writer, there is nothing
+    but the main file to read and no one can be writing it through this folder: the store is
+    opened as immutable (SQLite then creates no files). Otherwise ``mode=ro``, which sees the
+    writes of an ingest running at the same time."""
+    folder = Path(path).resolve().parent
+    if not os.access(folder, os.W_OK) and not Path(f"{path}-wal").exists():
+        return "mode=ro&immutable=1"
+    return "mode=ro"
+
+
+def _refuse_non_store(path: str) -> None:
+    """An existing file that SQLite would silently turn into a new store (an empty file) or that
+    is no SQLite file at all is refused (E200), never overwritten."""
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(16)
+    except FileNotFoundError:
+        return
+    except IsADirectoryError:
+        raise StoreError(f"{path}: is a folder, not a store file") from None
+    except OSError as exc:
+        raise StoreError(f"{path}: cannot open: {exc.strerror or exc}") from None
+    if not head:
+        raise StoreError(f"{path}: an empty file, not a storyline store (not overwritten); "
+                         "give a new file name to create a store")
+    if head != _SQLITE_MAGIC:
+        raise StoreError(f"{path}: cannot open as a storyline store: not an SQLite file "
+                         "(not overwritten)")
+
+
+def store_error(path: str, exc: sqlite3.DatabaseError, doing: str = "store error") -> StoreError:
+    """The E2xx error for an SQLite error on the store at ``path``."""
+    msg = str(exc)
+    low = msg.lower()
+    if "locked" in low or "busy" in low:
+        return StoreError(f"{path}: {msg}: another storyline process held the store for "
+                          f"{BUSY_TIMEOUT_S:.0f} s", code="E203")
+    if "malformed" in low or "corrupt" in low or "disk i/o" in low:
+        return StoreError(f"{path}: the store file is damaged ({msg})", code="E202")
+    if "readonly" in low or "read-only" in low:
+        return StoreError(f"{path}: cannot write to the store ({msg}); reports and serve open a "
+                          "read-only store read-only")
+    return StoreError(f"{path}: {doing}: {msg}")
+
+
+def _from_store(tb: object) -> bool:
+    """The traceback ``tb`` ends in this module (the JSON that failed was read from the store)."""
+    import traceback
+
+    frames = [f for f in traceback.extract_tb(tb)  # type: ignore[arg-type]
+              if os.sep + "json" + os.sep not in f.filename]
+    return bool(frames) and frames[-1].filename == __file__
+
+
+def _statements(script: str) -> list[str]:
+    """The statements of a migration script (no statement holds a ';' inside a literal)."""
+    return [part.strip() for part in script.split(";") if part.strip()]
 
 
 # Tokens are stored column-wise: one JSON object of parallel lists is ~4x smaller and faster to

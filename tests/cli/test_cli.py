@@ -90,4 +90,4 @@ def test_not_a_store_is_a_clean_error(tmp_path):
 def test_console_safe_escapes_terminal_controls():
     from storyline.cli import console_safe
 
-    assert console_safe("evil\x1b[31mred\u202e.txt") == "evil\\x1b[31mred\\x202e.txt"
+    assert console_safe("evil\x1b[31mred\u202e.txt") == "evil\\x1b[31mred\\u202e.txt"

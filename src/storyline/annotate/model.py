@@ -85,7 +85,27 @@ def load_pipeline(name: str = ""):
         nlp.disable_pipe(pipe)
     if "parser" in nlp.pipe_names:
         nlp.add_pipe(_paragraph_component(), before="parser")
+    _guard_long_runs(nlp.tokenizer)
     return nlp
+
+
+LONG_RUN_CHARS = 200
+"""A run of this many characters without white space is one token, not split into prefixes and
+suffixes: spaCy strips affixes one at a time, each time searching the whole run, so 20 KB of bare
+quote marks took 104 s to tokenize. No real word, figure or quotation mark sequence is that long;
+a long URL keeps its trailing punctuation."""
+
+
+def _guard_long_runs(tokenizer) -> None:
+    import re
+
+    long_run = re.compile(rf"\S{{{LONG_RUN_CHARS},}}").fullmatch
+    original = tokenizer.token_match
+
+    def token_match(text: str):
+        return long_run(text) or (original(text) if original is not None else None)
+
+    tokenizer.token_match = token_match
 
 
 def pipeline_id(nlp) -> str:

@@ -183,7 +183,17 @@ def resolve_expression(
     expr: DateExpression, base: Base | None, tense: str | None = None
 ) -> tuple[str | None, Precision | None]:
     """``(iso, precision)`` of one expression against ``base`` (``(None, None)`` when the
-    base does not determine it). ``tense`` is "past", "future" or ``None``."""
+    base does not determine it, or when the result falls outside years 1-9999: "tomorrow" of a
+    report dated 9999-12-31). ``tense`` is "past", "future" or ``None``."""
+    try:
+        return _resolve(expr, base, tense)
+    except (OverflowError, ValueError):
+        return None, None
+
+
+def _resolve(
+    expr: DateExpression, base: Base | None, tense: str | None
+) -> tuple[str | None, Precision | None]:
     if expr.relative is None:
         if expr.month is None:
             return _iso(expr.year), "year"

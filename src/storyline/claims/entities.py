@@ -24,6 +24,8 @@ form (a long form over its acronym, more words over fewer, then the most frequen
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -131,7 +133,10 @@ def _looks_like_name(doc: Document, text: str) -> bool:
     pos = doc.text.find(text)
     if pos < 0:
         return False
-    toks = [t for t in doc.annotation.tokens if pos <= t.start < pos + len(text)]
+    tokens = doc.annotation.tokens
+    lo = bisect.bisect_left(tokens, pos, key=lambda t: t.start)
+    hi = bisect.bisect_left(tokens, pos + len(text), lo, key=lambda t: t.start)
+    toks = tokens[lo:hi]
     return bool(toks) and all(t.pos in ("PROPN", "PART", "PUNCT", "ADP", "DET", "CCONJ")
                               for t in toks) and any(t.pos == "PROPN" for t in toks)
 
@@ -240,9 +245,16 @@ def _known_names_missed(doc: Document, table: NameTable, longest: int = 6
     """Spans of capitalised words outside NER mentions that name a row of the known-names table
     (NER misses rare names: "Daesh" tagged as an adjective); longest match first."""
     text, toks = doc.text, doc.annotation.tokens
-    covered = [(m.start, m.end) for m in doc.annotation.mentions]
+    covered = sorted((m.start, m.end) for m in doc.annotation.mentions)
+    ends = list(itertools.accumulate((b for _, b in covered), max))  # furthest end so far
+    starts = [a for a, _ in covered]
+
+    def in_mention(at: int) -> bool:
+        k = bisect.bisect_right(starts, at)
+        return k > 0 and ends[k - 1] > at
+
     caps = [i for i, t in enumerate(toks) if text[t.start:t.start + 1].isupper()
-            and not any(a <= t.start < b for a, b in covered)]
+            and not in_mention(t.start)]
     out: list[tuple[int, int]] = []
     used: set[int] = set()
     capset = set(caps)

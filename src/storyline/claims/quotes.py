@@ -30,6 +30,7 @@ of the last sentence the words touch.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 
 from storyline.claims.attribution import Attribution, attribute, subject_of
@@ -394,19 +395,28 @@ def _carry_vias(view: DocView, found: list[_Found], settings: ClaimsSettings) ->
         speaker = _sentence_speaker(view, s_idx, settings)
         for _, vt in vias:
             by_sentence.setdefault(s_idx, []).append((speaker, vt))
+    # The sentences naming each speaker's outlet, in order: the nearest one is found by bisection
+    # (a scan over every sentence for every quotation is quadratic on a long article).
+    where: dict[str, list[int]] = {}
+    for s_idx in sorted(by_sentence):
+        for spk, v in by_sentence[s_idx]:
+            if spk and v and (not where.get(spk) or where[spk][-1] != s_idx):
+                where.setdefault(spk, []).append(s_idx)
+    reach = len(view.sentences) if settings.quote_via_article else window
     for f in found:
         if not f.frame.speaker or f.frame.via:
             continue
         here = view.sentence_of(f.start)
-        reach = len(view.sentences) if settings.quote_via_article else window
-        order = sorted(range(here - reach, here + reach + 1),
-                       key=lambda s: (abs(s - here), s > here))
-        for s in order:
-            hit = next((v for spk, v in by_sentence.get(s, ()) if spk == f.frame.speaker), None)
-            if hit:
-                fr = f.frame
-                f.frame = Attribution(fr.speaker, hit, fr.verb, fr.how)
-                break
+        sents = where.get(f.frame.speaker, [])
+        i = bisect.bisect_left(sents, here)
+        near = [s for s in (sents[i] if i < len(sents) else None,
+                            sents[i - 1] if i > 0 else None)
+                if s is not None and abs(s - here) <= reach]
+        if near:  # nearest; at equal distance the earlier sentence
+            s = min(near, key=lambda s: (abs(s - here), s > here))
+            hit = next(v for spk, v in by_sentence[s] if spk == f.frame.speaker and v)
+            fr = f.frame
+            f.frame = Attribution(fr.speaker, hit, fr.verb, fr.how)
 
 
 def _sentence_speaker(view: DocView, s_idx: int, settings: ClaimsSettings) -> str | None:

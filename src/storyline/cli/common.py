@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import functools
 import importlib
-import re
 import sys
 from collections.abc import Callable
 from typing import Any, Literal
 
 import click
 
-from storyline.errors import StorylineError
+from storyline.errors import StorylineError, printable
 from storyline.progress import Progress
 from storyline.settings import Settings
 
@@ -28,13 +27,11 @@ COMMANDS: dict[str, str] = {
     "serve": "storyline.cli.serve:serve",
 }
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-
-
 def console_safe(text: object) -> str:
-    """Text from articles or file names with terminal control characters (ANSI escapes, bidi
-    overrides) made visible, so nothing an input contains can drive the user's terminal."""
-    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", str(text))
+    """Text from articles or file names with terminal control characters (ANSI escapes, newlines,
+    bidi overrides) made visible and its length capped (:func:`storyline.errors.printable`), so
+    nothing an input contains can drive the user's terminal or forge a line of output."""
+    return printable(text, limit=1000)
 
 
 def main_group() -> type[click.Group]:

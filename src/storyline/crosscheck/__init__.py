@@ -11,6 +11,8 @@ article is in no story is aligned with the claims of every story (and with the o
 
 from __future__ import annotations
 
+import logging
+from collections import Counter
 from collections.abc import Sequence
 
 from storyline.crosscheck.align import Context, align_groups
@@ -19,9 +21,12 @@ from storyline.crosscheck.settings import CheckSettings
 from storyline.crosscheck.text import alias_map
 from storyline.crosscheck.timeline import timeline as _timeline
 from storyline.crosscheck.verdict import judge, sort_key
+from storyline.errors import printable
 from storyline.models import Check, Claim, Document, Entity, Family, Story, TimelineEntry
 
-__all__ = ["CheckSettings", "build_timeline", "cross_check"]
+__all__ = ["CheckSettings", "build_timeline", "cross_check", "within_budget"]
+
+log = logging.getLogger("storyline")
 
 
 def cross_check(claims: Sequence[Claim], docs: Sequence[Document], families: Sequence[Family],
@@ -34,6 +39,7 @@ def cross_check(claims: Sequence[Claim], docs: Sequence[Document], families: Seq
         entities={e.id: e for e in entities},
         docs={d.id: d for d in docs},
     )
+    claims = within_budget(claims, docs, settings)
     ctx.index(claims)
     ctx.event_of = {aid: ev.id for st in sorted(stories, key=lambda s: s.id)
                     for ev in st.events for aid in ev.article_ids}
@@ -67,6 +73,32 @@ def cross_check(claims: Sequence[Claim], docs: Sequence[Document], families: Seq
                               label=check_label(group, ctx.docs))
                 checks.setdefault(check.id, check)
     return tuple(sorted(checks.values(), key=sort_key))
+
+
+def within_budget(claims: Sequence[Claim], docs: Sequence[Document],
+                  settings: CheckSettings) -> list[Claim]:
+    """The claims the cross-check aligns: at most ``max_claims_per_article`` of one kind per
+    article, the first in text order (see the setting). Each article cut is logged (W110)."""
+    cap = settings.max_claims_per_article
+    count: Counter[tuple[str, str]] = Counter((c.article_id, c.kind) for c in claims)
+    if all(n <= cap for n in count.values()):
+        return list(claims)
+    over = {key for key, n in count.items() if n > cap}
+    kept: list[Claim] = []
+    taken: Counter[tuple[str, str]] = Counter()
+    for c in sorted(claims, key=lambda c: (c.article_id, c.kind, c.span, c.id)):
+        key = (c.article_id, c.kind)
+        if key in over:
+            taken[key] += 1
+            if taken[key] > cap:
+                continue
+        kept.append(c)
+    source = {d.id: d.article.source for d in docs}
+    for aid, kind in sorted(over):
+        log.warning("W110 %s: %d %s claims, only the first %d cross-checked "
+                    "(checks.max_claims_per_article)", printable(source.get(aid, aid)),
+                    count[(aid, kind)], kind, cap)
+    return kept
 
 
 def checkable(c: Claim) -> bool:

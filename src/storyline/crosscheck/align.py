@@ -36,6 +36,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import combinations
+from typing import Any
 
 from rapidfuzz import fuzz
 
@@ -66,6 +67,26 @@ class Context:
     siblings: dict = field(default_factory=dict)  # (article, sentence, kind) -> claims
     folded_text: dict = field(default_factory=dict)  # article id -> folded words (per call)
     event_of: Mapping[str, str] = field(default_factory=dict)  # article id -> event id
+    memo: dict = field(default_factory=dict)  # (what, claim id) -> key or words (per call)
+
+    def _memo(self, what: str, c: Claim, make: Callable[[], object]) -> Any:
+        """Per-call memo of a value computed from one claim: alignment compares every pair of a
+        block, so each claim's keys and words are asked for many times."""
+        key = (what, c.id)
+        if key not in self.memo:
+            self.memo[key] = make()
+        return self.memo[key]
+
+    def words_of(self, c: Claim) -> list[str]:
+        return self._memo("words", c, lambda: words(c.text))
+
+    def content_of(self, c: Claim) -> set[str]:
+        return self._memo("content", c, lambda: content_words(c.text))
+
+    def context_words(self, c: Claim) -> set[str]:
+        """Content words of the claim's sentence, numbers left out (see :func:`same_context`)."""
+        return self._memo("context", c, lambda: {
+            w for w in content_words(self.sentence(c)) if not any(ch.isdigit() for ch in w)})
 
     def same_event(self, a: Claim, b: Claim) -> bool:
         """Both claims' articles are in one event (one real-world incident) of the stories."""
@@ -84,17 +105,19 @@ class Context:
         return self.siblings.get((c.article_id, self.sentence_key(c), c.kind), [c])
 
     def speaker(self, c: Claim) -> str | None:
-        return name_key(c.speaker, c.speaker_entity_id, self.aliases)
+        return self._memo("speaker", c,
+                          lambda: name_key(c.speaker, c.speaker_entity_id, self.aliases))
 
     def via(self, c: Claim) -> str | None:
-        return name_key(c.via, c.via_entity_id, self.aliases)
+        return self._memo("via", c, lambda: name_key(c.via, c.via_entity_id, self.aliases))
 
     def subject(self, c: Claim) -> str | None:
         """The subject's key; ``None`` for a figure whose "subject" is its own noun phrase
         ("the poll of 1,000 people": subject "poll of people", noun "people")."""
         if c.kind == "quantity" and c.noun and c.subject and c.noun in words(c.subject):
             return None
-        return name_key(c.subject, getattr(c, "subject_entity_id", None), self.aliases)
+        return self._memo("subject", c, lambda: name_key(
+            c.subject, getattr(c, "subject_entity_id", None), self.aliases))
 
     def within_article_ok(self, a: Claim, b: Claim) -> bool:
         """Two claims of one article align only about a named entity: within one report "the
@@ -189,7 +212,7 @@ def _mentions(named: Claim, key: str | None, other: Claim, ctx: Context) -> bool
 
 def quotes_align(a: Claim, b: Claim, ctx: Context) -> bool:
     s = ctx.settings
-    wa, wb = words(a.text), words(b.text)
+    wa, wb = ctx.words_of(a), ctx.words_of(b)
     if not wa or not wb:
         return False
     ka, kb = ctx.speaker(a), ctx.speaker(b)
@@ -208,7 +231,7 @@ def quotes_align(a: Claim, b: Claim, ctx: Context) -> bool:
         return True
     if n < s.quote_min_words:
         return False
-    if len(content_words(a.text) & content_words(b.text)) < s.quote_min_shared_content_words:
+    if len(ctx.content_of(a) & ctx.content_of(b)) < s.quote_min_shared_content_words:
         return False
     if quote_similarity(a, b) < s.quote_min_similarity:
         return False
@@ -224,10 +247,11 @@ def _names_conflict(key: str | None, raw: str | None, ctx: Context) -> bool:
     return any(head_noun(f) in nouns for f in forms if f)
 
 
-def _same_action(a: Claim, b: Claim) -> bool:
+def _same_action(a: Claim, b: Claim, ctx: Context) -> bool:
     """The same action: the same verb or one of its class (:mod:`storyline.crosscheck.verbs`:
     "injure" / "hurt"), and the same words after it."""
-    va, vb = words(a.action or ""), words(b.action or "")
+    va = ctx._memo("action", a, lambda: words(a.action or ""))
+    vb = ctx._memo("action", b, lambda: words(b.action or ""))
     if not va or not vb:
         return va == vb
     return same_verb(va[0], vb[0]) and va[1:] == vb[1:]
@@ -244,8 +268,8 @@ def same_context(a: Claim, b: Claim, ctx: Context) -> bool:
     date words aside): the same sentence run by two outlets."""
     if a.article_id == b.article_id:
         return False
-    wa = {w for w in content_words(ctx.sentence(a)) if not any(ch.isdigit() for ch in w)}
-    wb = {w for w in content_words(ctx.sentence(b)) if not any(ch.isdigit() for ch in w)}
+    wa = ctx.context_words(a)
+    wb = ctx.context_words(b)
     return min(len(wa), len(wb)) >= ctx.settings.statement_min_words and \
         jaccard(wa, wb) >= ctx.settings.context_min_overlap
 
@@ -264,7 +288,7 @@ def figures_align(a: Claim, b: Claim, ctx: Context) -> bool:
         return False
     if (a.modality or "asserted") != (b.modality or "asserted"):
         return False
-    if a.action and b.action and not _same_action(a, b):
+    if a.action and b.action and not _same_action(a, b, ctx):
         return False
     if not _within_window(a, b, ctx) or ctx.same_sentence(a, b) or not ctx.within_article_ok(a, b):
         return False
@@ -364,7 +388,7 @@ def dates_align(a: Claim, b: Claim, ctx: Context) -> bool:
 
 def statements_align(a: Claim, b: Claim, ctx: Context) -> bool:
     s = ctx.settings
-    ca, cb = content_words(a.text), content_words(b.text)
+    ca, cb = ctx.content_of(a), ctx.content_of(b)
     if min(len(ca), len(cb)) < s.statement_min_words:
         return False
     return jaccard(ca, cb) >= s.statement_min_overlap

@@ -95,6 +95,13 @@ class CheckSettings:
     report_singletons: bool = True
     """Give a ``single_source`` check to a claim no other claim aligns with (every claim gets a
     verdict). Off keeps the report to claims repeated at least twice."""
+    max_claims_per_article: int = 300
+    """Work budget of the cross-check: at most this many claims of one kind from one article are
+    aligned (the first ones, in text order); the rest stay in the report's claims without a
+    verdict and the article gets a W110 warning. Alignment compares claims pairwise, so one
+    article repeating a sentence thousands of times would otherwise take hours. A budget in
+    claims, not seconds, keeps reports identical on fast and slow machines. The longest ECB+
+    article has far fewer claims of one kind."""
     report_uncheckable: bool = False
     """With ``report_singletons``, also give a ``single_source`` check to a claim nothing could
     confirm or contradict: a bare number with no counted noun or unit ("two of them"), a date
@@ -104,6 +111,7 @@ class CheckSettings:
     """Longest excerpt of a claim's text or sentence quoted in a summary."""
 
     def __post_init__(self) -> None:
+        check_range(_S, "max_claims_per_article", self.max_claims_per_article, 1, 10**6)
         for name in ("quote_min_similarity", "spelling_variant_similarity",
                      "attribution_min_similarity"):
             check_range(_S, name, getattr(self, name), 0.0, 100.0)

@@ -16,7 +16,7 @@ from typing import IO
 
 from storyline.errors import InputError
 from storyline.ingest.decode import decode_bytes
-from storyline.ingest.files import kind_of, read_bytes, walk
+from storyline.ingest.files import kind_of, not_a_file, read_bytes, walk
 from storyline.ingest.html import extract_page
 from storyline.ingest.normalize import article_id, normalize_text
 from storyline.ingest.records import Record, iter_json_document, iter_jsonl
@@ -25,7 +25,7 @@ from storyline.ingest.text import plain_text, unwrap_lines
 from storyline.ingest.warc import iter_warc
 from storyline.models import Article, Rejection
 
-__all__ = ["IngestSettings", "article_id", "normalize_text", "read_inputs"]
+__all__ = ["IngestSettings", "article_id", "as_paths", "normalize_text", "read_inputs"]
 
 Item = Article | Rejection
 
@@ -38,22 +38,34 @@ def read_inputs(
 ) -> Iterator[Item]:
     """Yield an Article or a Rejection for every input found under ``paths``."""
     settings = settings or IngestSettings()
-    for raw in paths:
+    for raw in as_paths(paths):
         path = os.fspath(raw)
         if path == "-":
             stream = stdin if stdin is not None else sys.stdin.buffer
             yield from _from_records(iter_jsonl(stream, "<stdin>", settings), settings)
         elif os.path.isdir(path):
             for file in walk(path, settings):
-                yield from _read_file(file, settings)
+                if isinstance(file, InputError):
+                    yield Rejection(file.source, file.code, file.reason)
+                else:
+                    yield from _read_file(file, settings)
         else:
             yield from _read_file(path, settings, explicit=True)
 
 
+def as_paths(paths: Sequence[str | os.PathLike] | str | os.PathLike) -> list[str]:
+    """``paths`` as a list of path strings; one path given where a list is expected is that one
+    path, never the list of its characters (``analyze("/srv/news")`` must not read ``/``)."""
+    if isinstance(paths, (str, bytes, os.PathLike)):
+        return [os.fsdecode(paths)]
+    return [os.fsdecode(p) for p in paths]
+
+
 def _read_file(path: str, settings: IngestSettings, explicit: bool = False) -> Iterator[Item]:
     kind = kind_of(path)
-    if not os.path.exists(path):
-        yield Rejection(path, "E100", "no such file or directory")
+    problem = not_a_file(path)
+    if problem is not None:
+        yield Rejection(path, "E100", problem)
         return
     if kind is None:
         yield Rejection(

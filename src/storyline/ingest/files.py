@@ -9,6 +9,7 @@ the caller turns them into :class:`~storyline.models.Rejection` records and goes
 from __future__ import annotations
 
 import os
+import stat
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -38,24 +39,63 @@ def kind_of(path: str) -> str | None:
     return None
 
 
-def walk(path: str, settings: IngestSettings) -> Iterator[str]:
+def walk(path: str, settings: IngestSettings) -> Iterator[str | InputError]:
     """Files under a directory, recursively, in sorted path order; hidden entries, unknown types
-    and the folder's own documentation (README, LICENSE, CHANGELOG, CONTRIBUTING) skipped."""
+    and the folder's own documentation (README, LICENSE, CHANGELOG, CONTRIBUTING) skipped.
+
+    A folder that cannot be listed, a symbolic-link loop and a FIFO, device or socket with a known
+    extension are yielded as an :class:`InputError` (E100), never followed or opened: opening a
+    FIFO blocks until something writes to it."""
+    yield from _walk(path, settings, set())
+
+
+def _walk(path: str, settings: IngestSettings, seen: set[tuple[int, int]]
+          ) -> Iterator[str | InputError]:
     try:
+        st = os.stat(path)
+        if (st.st_dev, st.st_ino) in seen:
+            yield InputError(path, "symbolic link loop: this folder was already read", "E100")
+            return
+        seen.add((st.st_dev, st.st_ino))
         entries = sorted(os.scandir(path), key=lambda e: e.name)
-    except OSError:
+    except OSError as exc:
+        yield InputError(path, f"cannot read folder: {exc.strerror or exc}", "E100")
         return
     for entry in entries:
         if entry.name.startswith("."):
             continue
-        if entry.is_symlink() and not settings.follow_symlinks:
+        try:
+            if entry.is_symlink() and not settings.follow_symlinks:
+                continue
+            is_dir = entry.is_dir(follow_symlinks=settings.follow_symlinks)
+        except OSError as exc:
+            yield InputError(entry.path, f"cannot read: {exc.strerror or exc}", "E100")
             continue
-        if entry.is_dir(follow_symlinks=settings.follow_symlinks):
-            yield from walk(entry.path, settings)
+        if is_dir:
+            yield from _walk(entry.path, settings, seen)
         elif kind_of(entry.name) is not None:
             if entry.name.lower().split(".", 1)[0] in FOLDER_DOCS:
                 continue
             yield entry.path
+
+
+def not_a_file(path: str) -> str | None:
+    """Why ``path`` is not a regular file that can be read without blocking (a FIFO, device,
+    socket, or a link that leads nowhere), or None when it is one. Checked with ``stat``, which
+    never blocks, before anything opens the path."""
+    try:
+        mode = os.stat(path).st_mode
+    except FileNotFoundError:
+        return "no such file or directory"
+    except OSError as exc:
+        return f"cannot open: {exc.strerror or exc}"
+    if stat.S_ISREG(mode):
+        return None
+    for test, what in ((stat.S_ISFIFO, "a named pipe (FIFO)"), (stat.S_ISSOCK, "a socket"),
+                       (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device")):
+        if test(mode):
+            return f"not a regular file: {what}"
+    return "not a regular file"
 
 
 def read_bytes(path: str, settings: IngestSettings) -> bytes:

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import IO, Any
 
 from storyline.errors import InputError
+from storyline.ingest import jsonvalues
 from storyline.ingest.settings import IngestSettings
 
 TOO_DEEP = "not valid JSON for this reader: nested too deeply"
@@ -53,7 +54,7 @@ def iter_jsonl(stream: IO[bytes], name: str, settings: IngestSettings
             yield InputError(source, f"not valid UTF-8 at byte {exc.start}", "E103")
             continue
         try:
-            obj = json.loads(line)
+            obj = jsonvalues.loads(line)
         except json.JSONDecodeError as exc:
             yield InputError(source, f"not valid JSON: {exc.msg} (column {exc.colno})", "E105")
             continue
@@ -66,7 +67,7 @@ def iter_jsonl(stream: IO[bytes], name: str, settings: IngestSettings
 def iter_json_document(text: str, name: str) -> Iterator[Record | InputError]:
     """Records of a ``.json`` file holding one object or a list of objects."""
     try:
-        obj = json.loads(text)
+        obj = jsonvalues.loads(text)
     except RecursionError:
         yield InputError(name, TOO_DEEP, "E105")
         return
@@ -85,38 +86,67 @@ def _record(obj: Any, source: str) -> Record | InputError:
     if not isinstance(obj, dict):
         return InputError(source, f"a record must be a JSON object, not {type(obj).__name__}",
                           "E105")
+    warnings: list[str] = []
+    obj = jsonvalues.clean(obj, "", warnings)
     text, html = obj.get("text"), obj.get("html")
     if text is None and html is None:
         return InputError(source, "record has neither 'text' nor 'html'", "E106")
     for key in ("text", "html"):
         if obj.get(key) is not None and not isinstance(obj[key], str):
-            return InputError(source, f"field '{key}' must be a string", "E106")
+            return InputError(source, f"field '{key}' must be a string, not "
+                              f"{_json_type(obj[key])}", "E106")
     strings: dict[str, str | None] = {}
-    for key in ("title", "url", "outlet", "published", "language"):
+    for key in ("title", "url", "outlet", "published", "language", "id"):
         value = obj.get(key)
-        strings[key] = None if value is None else str(value).strip() or None
-    warnings: list[str] = []
+        if key == "id" and isinstance(value, int) and not isinstance(value, bool):
+            value = str(value)  # numeric ids are common and exact
+        if value is not None and not isinstance(value, str):
+            warnings.append(f"W109 field '{key}' must be a string, not {_json_type(value)}; "
+                            "dropped")
+            value = None
+        strings[key] = None if value is None else value.strip() or None
     if strings["published"] and not _valid_iso(strings["published"]):
         warnings.append(
-            f"W106 'published' value {strings['published']!r} is not ISO 8601; date dropped"
+            f"W106 'published' value {strings['published'][:40]!r} is not ISO 8601; date dropped"
         )
         strings["published"] = None
-    ext = obj.get("id")
+    ext = strings.pop("id")
     return Record(
         source=source,
         text=text,
         html=html,
-        external_id=None if ext is None else str(ext),
+        external_id=ext,
         metadata={k: v for k, v in obj.items() if k not in KNOWN_FIELDS},
         warnings=tuple(warnings),
         **strings,
     )
 
 
+def _json_type(value: Any) -> str:
+    """The JSON name of a parsed value's type, for messages."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "a boolean"
+    if isinstance(value, (int, float)):
+        return "a number"
+    if isinstance(value, list):
+        return "an array"
+    if isinstance(value, dict):
+        return "an object"
+    return "a string"
+
+
 def _valid_iso(value: str) -> bool:
+    """ISO 8601, and (with a time zone) an instant inside years 1-9999 in UTC: every later stage
+    compares publication times across time zones ("0001-01-01T00:00:00+14:00" is year 0 in UTC)."""
     try:
-        dt.datetime.fromisoformat(value)
+        t = dt.datetime.fromisoformat(value)
+        if t.tzinfo is not None:
+            t.astimezone(dt.UTC)
         return True
+    except OverflowError:
+        return False
     except ValueError:
         try:
             dt.date.fromisoformat(value)

@@ -32,6 +32,11 @@ Bucket = Literal["hour", "day", "week"]
 
 #: Most bars drawn; a story spanning more days than this is drawn per week.
 MAX_BARS = 60
+MAX_SPAN_BARS = 2_000
+"""A story whose dated articles would need more weekly bars than this (about 40 years) gets no
+coverage chart: such a span comes from a placeholder date, and drawing it would take millions of
+bars."""
+MAX_INSTANT = dt.datetime(9999, 12, 24)
 CHART_H, PAD_L, PAD_B, PAD_T = 120, 28, 34, 12
 MIN_PLOT_W, MAX_SLOT_W, LABEL_W = 320, 64, 52
 
@@ -188,6 +193,8 @@ def coverage(ix: Index, sv: StoryView) -> dict[str, Any] | None:
     elif (last - first).days >= MAX_BARS:
         size = "week"
     start, end = _bucket_of(first, size), _bucket_of(last, size)
+    if (end - start) // _step(size) > MAX_SPAN_BARS or end > MAX_INSTANT - _step(size):
+        return None  # dates centuries apart (a feed's "9999-12-31"): no chart, not a crash
     bars: list[tuple[dt.datetime, dict[int, list[str]]]] = []
     index: dict[dt.datetime, int] = {}
     t = start
