@@ -100,8 +100,7 @@ class CheckSettings:
     aligned (the first ones, in text order); the rest stay in the report's claims without a
     verdict and the article gets a W110 warning. Alignment compares claims pairwise, so one
     article repeating a sentence thousands of times would otherwise take hours. A budget in
-    claims, not seconds, keeps reports identical on fast and slow machines. The longest ECB+
-    article has far fewer claims of one kind."""
+    claims, not seconds, keeps reports identical on fast and slow machines."""
     report_uncheckable: bool = False
     """With ``report_singletons``, also give a ``single_source`` check to a claim nothing could
     confirm or contradict: a bare number with no counted noun or unit ("two of them"), a date
