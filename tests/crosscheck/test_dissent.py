@@ -20,6 +20,8 @@ def _claims(*articles: str) -> list[Claim]:
 
 
 @pytest.mark.parametrize("articles, families, agreeing, expected", [
+    # a rewrite changed its source's words (one family, a1 its origin): the rewrite differs
+    (("a1", "a2", "a3"), {"a1": "f1", "a2": "f1", "a3": "f1"}, {("c1", "c2")}, ("c3",)),
     # two families give one value, a third another: the third dissents
     (("a1", "a2", "a3"), {"a1": "f1", "a2": "f2", "a3": "f3"}, {("c1", "c2")}, ("c3",)),
     # one against one: no reference, both dissent (the report must not pick a side)
@@ -38,6 +40,14 @@ def test_dissenting(articles, families, agreeing, expected):
     def agree(x: Claim, y: Claim) -> bool:
         return (x.id, y.id) in agreeing or (y.id, x.id) in agreeing
 
-    assert dissenting(group, pairs, agree, families) == expected
+    origins = frozenset({"a1"} | {a for a in articles if families[a] != "f1"})
+    assert dissenting(group, pairs, agree, families, origins) == expected
     # the order the claims and pairs come in changes nothing
-    assert dissenting(group[::-1], pairs[::-1], agree, families) == expected
+    assert dissenting(group[::-1], pairs[::-1], agree, families, origins) == expected
+
+
+def test_without_an_origin_a_tie_inside_one_family_is_undecided():
+    group = _claims("a1", "a2")
+    pairs = [(group[0], group[1])]
+    families = {"a1": "f1", "a2": "f1"}
+    assert dissenting(group, pairs, lambda x, y: False, families) == ("c1", "c2")

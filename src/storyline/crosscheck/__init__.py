@@ -43,6 +43,7 @@ def cross_check(claims: Sequence[Claim], docs: Sequence[Document], families: Seq
     ctx.index(claims)
     ctx.event_of = {aid: ev.id for st in sorted(stories, key=lambda s: s.id)
                     for ev in st.events for aid in ev.article_ids}
+    ctx.origins = frozenset(f.origin_id for f in families if f.origin_id)
     family_of: dict[str, str] = {}
     for fam in sorted(families, key=lambda f: f.id):
         for aid in fam.article_ids:

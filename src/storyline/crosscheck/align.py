@@ -67,6 +67,7 @@ class Context:
     siblings: dict = field(default_factory=dict)  # (article, sentence, kind) -> claims
     folded_text: dict = field(default_factory=dict)  # article id -> folded words (per call)
     event_of: Mapping[str, str] = field(default_factory=dict)  # article id -> event id
+    origins: frozenset[str] = frozenset()  # the origin article of each derivation family
     memo: dict = field(default_factory=dict)  # (what, claim id) -> key or words (per call)
 
     def _memo(self, what: str, c: Claim, make: Callable[[], object]) -> Any:

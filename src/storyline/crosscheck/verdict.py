@@ -156,13 +156,16 @@ def _figures_differ(a: Claim, b: Claim, s) -> bool | None:
 
 
 def dissenting(group: Sequence[Claim], pairs: Sequence[tuple[Claim, Claim]],
-               agree: Callable[[Claim, Claim], bool], families: Mapping[str, str]
-               ) -> tuple[str, ...]:
+               agree: Callable[[Claim, Claim], bool], families: Mapping[str, str],
+               origins: frozenset[str] = frozenset()) -> tuple[str, ...]:
     """Ids of the claims outside the reference value of ``group``.
 
     Aligned pairs that ``agree`` are one value (transitively); the reference is the value given by
-    strictly more families than any other, and every claim outside it dissents. With no such
-    value (a tie) every claim dissents: the report must not pick a side the evidence does not."""
+    strictly more families than any other, and every claim outside it dissents. Between values
+    given by equally many families, the one value that a family's origin article gives is the
+    reference: a rewrite that changed its source's words is the one that differs (a misquote
+    inside one family). Otherwise, with no such value (a tie), every claim dissents: the report
+    must not pick a side the evidence does not."""
     uf = UnionFind(c.id for c in group)
     for a, b in pairs:
         if agree(a, b):
@@ -171,9 +174,13 @@ def dissenting(group: Sequence[Claim], pairs: Sequence[tuple[Claim, Claim]],
     for c in group:
         fams.setdefault(uf.find(c.id), set()).add(_family_of(c.article_id, families))
     ranked = sorted(((len(v), k) for k, v in fams.items()), reverse=True)
-    if len(ranked) > 1 and ranked[0][0] == ranked[1][0]:
-        return tuple(sorted(c.id for c in group))
-    reference = ranked[0][1]
+    top = [k for n, k in ranked if n == ranked[0][0]]
+    if len(top) > 1:
+        with_origin = {uf.find(c.id) for c in group if c.article_id in origins} & set(top)
+        if len(with_origin) != 1:
+            return tuple(sorted(c.id for c in group))
+        top = sorted(with_origin)
+    reference = top[0]
     return tuple(sorted(c.id for c in group if uf.find(c.id) != reference))
 
 
@@ -191,8 +198,9 @@ def judge(group: Sequence[Claim], pairs: Sequence[tuple[Claim, Claim]], families
     if kind == "date":
         if any(_disagree(a, b, ctx, _dates_differ) for a, b in pairs):
             status = "conflicting"
-            dissent = dissenting(group, pairs, lambda x, y: not _disagree(x, y, ctx, _dates_differ),
-                                 families)
+            dissent = dissenting(group, pairs,
+                                 lambda x, y: not _disagree(x, y, ctx, _dates_differ),
+                                 families, ctx.origins)
             items = _by_value(group, ctx)
             values = tuple(v for v, _ in items)
             detail = f"{_about(group, ctx, label)}: dates differ: {_fmt_values(items)}"
@@ -203,7 +211,8 @@ def judge(group: Sequence[Claim], pairs: Sequence[tuple[Claim, Claim]], families
         if any(_disagree(a, b, ctx, figures_differ) for a, b in pairs):
             status = "conflicting"
             dissent = dissenting(group, pairs,
-                                 lambda x, y: not _disagree(x, y, ctx, figures_differ), families)
+                                 lambda x, y: not _disagree(x, y, ctx, figures_differ),
+                                 families, ctx.origins)
             items = _by_value(group, ctx)
             values = tuple(v for v, _ in items)
             what = "ordinals differ" if group[0].aspect == "ordinal" else "figures differ beyond tolerance"
@@ -215,7 +224,8 @@ def judge(group: Sequence[Claim], pairs: Sequence[tuple[Claim, Claim]], families
             status = "conflicting"
             dissent = dissenting(
                 group, pairs, lambda x, y: not (ctx.speaker(x) and ctx.speaker(y)
-                                                and ctx.speaker(x) != ctx.speaker(y)), families)
+                                                and ctx.speaker(x) != ctx.speaker(y)),
+                families, ctx.origins)
             involved = [c for pair in misattributed for c in pair]
             items = _by_value(involved, ctx, key=lambda c: c.speaker or "no speaker")
             values = tuple(v for v, _ in items)
@@ -236,7 +246,8 @@ def judge(group: Sequence[Claim], pairs: Sequence[tuple[Claim, Claim]], families
                 status = "misquoted"
                 agreeing = {frozenset((a.id, b.id)) for a, b in same_words}
                 dissent = dissenting(group, pairs,
-                                     lambda x, y: frozenset((x.id, y.id)) in agreeing, families)
+                                     lambda x, y: frozenset((x.id, y.id)) in agreeing,
+                                     families, ctx.origins)
                 items = _by_value(group, ctx, key=lambda c: trim(c.text, s.summary_chars))
                 values = tuple(v for v, _ in items)
                 changed = "; ".join(f'"{x}" / "{y}"' for x, y in diffs)
