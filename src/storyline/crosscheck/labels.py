@@ -22,8 +22,8 @@ import bisect
 from collections import Counter
 from collections.abc import Mapping, Sequence
 
-from storyline.crosscheck.text import trim
 from storyline.models import Claim, Document, Token
+from storyline.text.display import trim
 
 #: Verbs that say nothing by themselves ("do", "make"): with no noun around them and a bare year,
 #: a dated clause is not checkable.

@@ -159,12 +159,3 @@ def jaccard(a: Iterable[str], b: Iterable[str]) -> float:
     if not sa or not sb:
         return 0.0
     return len(sa & sb) / len(sa | sb)
-
-
-def trim(text: str, limit: int) -> str:
-    """Whitespace collapsed, cut at a word boundary to at most ``limit`` characters."""
-    t = " ".join(text.split())
-    if len(t) <= limit:
-        return t
-    cut = t[: limit - 1].rsplit(" ", 1)[0]
-    return cut + "\u2026"

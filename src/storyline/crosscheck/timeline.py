@@ -23,8 +23,8 @@ from collections.abc import Mapping, Sequence
 from storyline.crosscheck.align import is_dateline
 from storyline.crosscheck.compare import parse_date
 from storyline.crosscheck.settings import CheckSettings
-from storyline.crosscheck.text import trim
 from storyline.models import Check, Claim, Document, Story, TimelineEntry
+from storyline.text.display import trim
 
 
 def _sentence(c: Claim, docs: Mapping[str, Document]) -> str:

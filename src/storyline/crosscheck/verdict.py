@@ -28,10 +28,11 @@ from storyline.crosscheck.compare import (
     parse_date,
     wording_difference,
 )
-from storyline.crosscheck.text import trim, words
+from storyline.crosscheck.text import words
 from storyline.models import Check, Claim, Document, content_id
 from storyline.sources import join_by_outlet
 from storyline.text import UnionFind
+from storyline.text.display import trim
 
 STATUS_ORDER = {"conflicting": 0, "misquoted": 1, "corroborated": 2, "single_source": 3}
 KIND_ORDER = {"date": 0, "quantity": 1, "quote": 2, "statement": 3}

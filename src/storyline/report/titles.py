@@ -24,8 +24,8 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import Literal
 
-from storyline.crosscheck.text import trim
 from storyline.models import Document, Family, Story
+from storyline.text.display import trim
 
 TitleFrom = Literal["headline", "lead"]
 

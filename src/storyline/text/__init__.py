@@ -7,6 +7,7 @@ reuse and the cross-check but two for counting independent sources.
 - :mod:`storyline.text.keys`: names and outlets folded for comparison (:func:`name_key`,
   :func:`outlet_key`) and the pieces they are built from (:func:`clean_surface`,
   :func:`strip_accents`).
+- :mod:`storyline.text.display`: text shortened for display (:func:`~storyline.text.display.trim`).
 - :mod:`storyline.text.unionfind`: the disjoint-set forest behind families, sources, entity and
   claim groups, with a deterministic representative.
 """
