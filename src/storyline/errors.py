@@ -7,8 +7,6 @@ an article that was kept. The table below is the single list of codes; docs/erro
 
 from __future__ import annotations
 
-import re
-
 CODES: dict[str, str] = {
     "E010": "invalid settings (unknown key, wrong type or value out of range)",
     "E011": "invalid command-line usage",
@@ -38,18 +36,22 @@ CODES: dict[str, str] = {
 }
 
 
-# C0/C1 controls (newline and tab included: a file name with a newline must not forge a line of
-# output), DEL, and the bidi overrides and isolates that reorder what a terminal shows.
-_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+# Escaped: C0/C1 controls (newline and tab included: a file name with a newline must not forge a
+# line of output), bidi overrides that reorder what a terminal shows, and every other character
+# str.isprintable() rejects (found by the WARC property test: a no-break space in warcio's message).
+def _escape(ch: str) -> str:
+    return ch if ch.isprintable() else (f"\\x{ord(ch):02x}" if ord(ch) < 256
+                                        else f"\\u{ord(ch):04x}")
 
 
 def printable(text: object, limit: int = 300) -> str:
     """Untrusted text (a file name, an article snippet, a library's message quoting input bytes)
-    made safe to print on one line: control characters and bidi overrides shown as ``\\xNN``
-    escapes, cut to ``limit`` characters with an ellipsis."""
-    out = _UNPRINTABLE.sub(lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 256
-                           else f"\\u{ord(m.group()):04x}", str(text))
-    return out if len(out) <= limit else out[: limit - 1] + "\u2026"
+    made safe to print on one line: every character Python does not call printable (controls,
+    bidi overrides, no-break and other non-ASCII spaces, line separators, surrogates) shown as a
+    ``\\xNN`` / ``\\uNNNN`` escape, cut to ``limit`` characters with an ellipsis."""
+    raw = str(text)
+    out = "".join(_escape(ch) for ch in raw[: limit + 1])  # escapes only lengthen: cut first
+    return out if len(raw) <= limit and len(out) <= limit else out[: limit - 1] + "\u2026"
 
 
 class StorylineError(Exception):

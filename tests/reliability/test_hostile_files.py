@@ -174,3 +174,16 @@ def test_api_analyze_with_a_string(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     report = api.analyze("ab.txt")  # type: ignore[arg-type]
     assert [d.article.source for d in report.documents] == ["ab.txt"]
+
+
+@pytest.mark.parametrize("text", [
+    "first line: \x1f\x8b\x08\xa0,y!",           # gzip bytes and a no-break space, as warcio quotes them
+    "name\nFAKE: forged line",                 # a newline in a file name
+    "left\u202eright", "a\u2028b", "\ud800",    # a bidi override, a line separator, a lone surrogate
+])
+def test_printable_escapes_everything_a_terminal_would_not_show_as_is(text):
+    from storyline.errors import printable
+
+    shown = printable(text)
+    assert shown.isprintable() and "\n" not in shown
+    assert printable("x" * 1000, limit=50).endswith("\u2026") and len(printable("x" * 1000, 50)) == 50
