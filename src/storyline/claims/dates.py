@@ -32,28 +32,18 @@ parentheses as subject.
 from __future__ import annotations
 
 import datetime as _dt
-import re
 from dataclasses import dataclass
 
 from storyline.claims.clause_roles import Clauses
-from storyline.claims.date_grammar import MONTHS, DateExpression, find_date_expressions
+from storyline.claims.date_grammar import DateExpression, find_date_expressions
 from storyline.claims.settings import ClaimsSettings
 from storyline.models import Claim, Document, Precision, content_id
+from storyline.text.dateline import find_dateline
 
 __all__ = ["Dateline", "dateline_date", "extract_dates", "resolve_expression", "Base"]
 
 _SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11),
             "winter": (12, 2)}
-_DATELINE = re.compile(
-    r"(?m)^[ \t]*(?P<place>[A-Z][A-Za-z.'\- ]{1,40}?),\s+"
-    r"(?P<date>(?P<mon>(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*)\.?\s+"
-    r"(?P<day>[0-3]?\d)(?:,?\s+(?P<year>\d{4}))?"
-    r"|(?P<day2>[0-3]?\d)\s+(?P<mon2>(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)"
-    r"[a-z]*)\.?(?:\s+(?P<year2>\d{4}))?)"
-    r"\s*(?:\((?P<agency>[^()\n]{2,40})\))?\s*(?P<dash>[-–—:])?"
-)
-
-
 @dataclass(frozen=True, slots=True)
 class Dateline:
     """A dateline's date: ``iso`` is ``2025-12-27`` or ``--12-27``; ``span`` covers the date."""
@@ -82,30 +72,15 @@ class Base:
 
 
 def dateline_date(text: str, *, max_chars: int = 600) -> Dateline | None:
-    """The date of a dateline ("Seoul, Dec 27 (NationPress) -", "WASHINGTON, Dec. 27, 2025
-    (Reuters) --") at the start of a line within the first ``max_chars`` characters, else
-    ``None``. A dateline needs an agency in parentheses or a dash/colon after the date, so a
-    sentence starting "Paris, June 5 and ..." is not one. The year is kept unknown unless
-    written."""
-    for m in _DATELINE.finditer(text[:max_chars]):
-        if not (m.group("agency") or m.group("dash")):
-            continue
-        mon = (m.group("mon") or m.group("mon2")).lower()
-        month = MONTHS.get(mon) or MONTHS.get(mon[:3])
-        if month is None or (len(mon) > 3 and mon not in MONTHS and mon[:4] != "sept"):
-            continue
-        day = int(m.group("day") or m.group("day2"))
-        year_s = m.group("year") or m.group("year2")
-        year = int(year_s) if year_s else None
-        try:
-            _dt.date(year or 2000, month, day)
-        except ValueError:
-            continue
-        iso = f"{year:04d}-{month:02d}-{day:02d}" if year else f"--{month:02d}-{day:02d}"
-        agency = m.group("agency").strip() if m.group("agency") else None
-        return Dateline(iso, "day", m.span("date"), month, day, year,
-                        m.group("place").strip(), agency)
-    return None
+    """The date of the report's dateline ("Seoul, Dec 27 (NationPress) -", "WASHINGTON, Dec. 27,
+    2025 (Reuters) --"; :func:`storyline.text.dateline.find_dateline`), else ``None``. The year
+    is kept unknown unless written."""
+    found = find_dateline(text, max_chars=max_chars, dated=True)
+    if found is None or found.month is None or found.day is None or found.date_span is None:
+        return None
+    month, day, year = found.month, found.day, found.year
+    iso = f"{year:04d}-{month:02d}-{day:02d}" if year else f"--{month:02d}-{day:02d}"
+    return Dateline(iso, "day", found.date_span, month, day, year, found.place, found.agency)
 
 
 # ---------------------------------------------------------------------------- resolution

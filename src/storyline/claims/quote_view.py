@@ -8,15 +8,9 @@ mentions, the quoted spans and the dateline span.
 from __future__ import annotations
 
 import bisect
-import re
 
 from storyline.models import Document, Mention, Token
-
-_DATELINE = re.compile(
-    # PLACE (one to three capitalised words), optional ", Mon DD", then (AGENCY)
-    r"^[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*){0,2}(?:,\s*[A-Z][a-z]{2,9}\.?\s+\d{1,2})?,?\s*"
-    r"\(([A-Z][\w .&-]{1,40})\)"
-)
+from storyline.text.dateline import find_dateline
 
 
 class DocView:
@@ -102,22 +96,13 @@ class DocView:
 
 
 def dateline_span(text: str) -> tuple[int, int] | None:
-    """Character span of a dateline ("Seoul, Dec 27 (NationPress)", "MOSCOW (Reuters) -")
-    at the start of one of the first lines."""
-    pos = 0
-    for line in text.split("\n")[:12]:
-        lead = len(line) - len(line.lstrip())
-        m = _DATELINE.match(line.strip())
-        if m:
-            return pos + lead, pos + lead + m.end()
-        pos += len(line) + 1
-    return None
+    """Character span of the article's dateline (:func:`storyline.text.dateline.find_dateline`):
+    its words are never a speaker."""
+    found = find_dateline(text)
+    return found.span if found else None
 
 
 def dateline_via(text: str) -> str | None:
-    """The agency named in the article's dateline, if any."""
-    span = dateline_span(text)
-    if span is None:
-        return None
-    m = _DATELINE.match(text[span[0] : span[1]])
-    return m.group(1).strip() if m else None
+    """The agency named in the article's dateline, if any: quotes are relayed through it."""
+    found = find_dateline(text)
+    return found.agency if found else None

@@ -67,6 +67,7 @@ from storyline.reuse.align import SentenceMatch, adjacent
 from storyline.reuse.settings import ReuseSettings
 from storyline.reuse.text import SentenceFeatures
 from storyline.text import UnionFind, clean_surface, outlet_key
+from storyline.text.dateline import find_dateline
 
 EARLIER = "published earlier"
 CREDIT = "credits the source"
@@ -199,15 +200,11 @@ def _dated_order(a: Article, b: Article) -> str:
 
 # ----------------------------------------------------------------------------- credits
 
-_DATELINE = re.compile(r"\((?P<name>[A-Z][\w.&'-]*(?: [A-Z][\w.&'-]*){0,4})\)\s*[-\u2013\u2014:]")
-"""An agency in a dateline: "PORT HALDEN, March 4 (Northwire) –", "WASHINGTON (AP) —"."""
-DATELINE_CHARS = 200
-
-
 def dateline_agency(text: str) -> str | None:
-    """The agency named in parentheses in the dateline at the start of ``text``, if any."""
-    m = _DATELINE.search(text[:DATELINE_CHARS])
-    return m.group("name") if m else None
+    """The agency named in the dateline at the start of ``text``, if any
+    (:func:`storyline.text.dateline.find_dateline`)."""
+    found = find_dateline(text)
+    return found.agency if found else None
 
 
 def _name_pattern(name: str) -> str:
