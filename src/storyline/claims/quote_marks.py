@@ -27,12 +27,15 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-DOUBLE_OPEN = "“„«"
-DOUBLE_CLOSE = "”»"
-DOUBLE_EITHER = '"'
-SINGLE_OPEN = "‘‹"
-SINGLE_CLOSE = "’›"
-SINGLE_EITHER = "'"
+from storyline.text.marks import (
+    DOUBLE_CLOSE,
+    DOUBLE_EITHER,
+    DOUBLE_OPEN,
+    SINGLE_CLOSE,
+    SINGLE_EITHER,
+    SINGLE_OPEN,
+)
+
 _ELISIONS = re.compile(r"(?:\d0s|\d\d\b|em\b|til\b|cause\b|tis\b|twas\b|n\b)", re.IGNORECASE)
 
 

@@ -19,12 +19,13 @@ from collections.abc import Iterable, Mapping, Sequence
 from storyline.models import Entity
 from storyline.text import keys as text_keys
 from storyline.text.lexicon import ORDINALS, STOP_WORDS, TENS, UNITS, ordinal_suffix
+from storyline.text.marks import APOSTROPHES as _APOS
 
 GAP = "\u2026"  # marker token for an elision ("...", "…") inside a quote
 
 _ELLIPSIS = re.compile(r"\.\s*\.\s*\.|\u2026|\[\s*\.\.\.\s*\]")
-_POSSESSIVE = re.compile(r"(?<=\w)['\u2019\u02bc]s\b", re.IGNORECASE)
-_APOSTROPHE = re.compile(r"(?<=\w)['\u2019\u02bc](?=\w)")
+_POSSESSIVE = re.compile(rf"(?<=\w)[{_APOS}]s\b", re.IGNORECASE)
+_APOSTROPHE = re.compile(rf"(?<=\w)[{_APOS}](?=\w)")
 _NON_WORD = re.compile(r"[^\w\u2026]+")
 
 
@@ -32,16 +33,16 @@ _NON_WORD = re.compile(r"[^\w\u2026]+")
 # "6 p.m.", "eleventh" / "11th", "two" / "2", "okay" / "OK". Each rule was found on ECB+ dev,
 # where two outlets ran one quotation in these two styles and plain comparison called it a
 # misquote.
-_SPACED_APOSTROPHE = re.compile(r"(?<=\w) +(['\u2019\u02bc]) *(?=(?:s|m|t|re|ve|ll|d)\b)",
+_SPACED_APOSTROPHE = re.compile(rf"(?<=\w) +([{_APOS}]) *(?=(?:s|m|t|re|ve|ll|d)\b)",
                                 re.IGNORECASE)
 _CONTRACTIONS = (
-    (re.compile(r"(?i)\b(can)['\u2019\u02bc]?t\b"), r"\1 not"),
-    (re.compile(r"(?i)\bwon['\u2019\u02bc]t\b"), "will not"),
-    (re.compile(r"(?i)(?<=\w)n['\u2019\u02bc]t\b"), " not"),
-    (re.compile(r"(?i)(?<=\w)['\u2019\u02bc]m\b"), " am"),
-    (re.compile(r"(?i)(?<=\w)['\u2019\u02bc]re\b"), " are"),
-    (re.compile(r"(?i)(?<=\w)['\u2019\u02bc]ve\b"), " have"),
-    (re.compile(r"(?i)(?<=\w)['\u2019\u02bc]ll\b"), " will"),
+    (re.compile(rf"(?i)\b(can)[{_APOS}]?t\b"), r"\1 not"),
+    (re.compile(rf"(?i)\bwon[{_APOS}]t\b"), "will not"),
+    (re.compile(rf"(?i)(?<=\w)n[{_APOS}]t\b"), " not"),
+    (re.compile(rf"(?i)(?<=\w)[{_APOS}]m\b"), " am"),
+    (re.compile(rf"(?i)(?<=\w)[{_APOS}]re\b"), " are"),
+    (re.compile(rf"(?i)(?<=\w)[{_APOS}]ve\b"), " have"),
+    (re.compile(rf"(?i)(?<=\w)[{_APOS}]ll\b"), " will"),
 )
 _ON_THE_HOUR = re.compile(r"\b(\d{1,2})[:.]00\b")
 _WORD_FORMS = {w: str(n) for w, n in (*UNITS.items(), *TENS.items())}

@@ -18,14 +18,11 @@ import re
 from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
+from storyline.text.marks import fold_marks
+
 MAX_TOKENS = 3_000
 MIN_RATIO = 0.5
 _TOKEN = re.compile(r"\w+|\s+|[^\w\s]", re.UNICODE)
-_FOLD = str.maketrans({
-    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u00ab": '"', "\u00bb": '"',
-    "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u2032": "'",
-    "\u2013": "-", "\u2014": "-", "\u2212": "-",
-})
 
 
 class Segment(NamedTuple):
@@ -42,7 +39,7 @@ def _tokens(text: str) -> list[tuple[int, int]]:
 
 
 def _key(token: str) -> str:
-    return " " if token.isspace() else token.casefold().translate(_FOLD)
+    return " " if token.isspace() else fold_marks(token.casefold())
 
 
 def diff_segments(texts: Sequence[str],

@@ -21,12 +21,8 @@ from functools import lru_cache
 
 from storyline.models import Document
 from storyline.text.lexicon import TEXT_STOP_WORDS
+from storyline.text.marks import fold_marks
 
-_QUOTES = str.maketrans({
-    "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'", "`": "'",
-    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u00ab": '"', "\u00bb": '"',
-    "\u2013": "-", "\u2014": "-", "\u2212": "-",
-})
 _WORD = re.compile(r"\w+(?:[.,']\w+)*")
 _NUM_SEP = re.compile(r"(?<=\d)[.,'](?=\d)")
 
@@ -39,7 +35,7 @@ def stop_words() -> frozenset[str]:
 def words(text: str) -> list[str]:
     """Normalised words of ``text`` (see the module docstring)."""
     if not text.isascii():
-        text = unicodedata.normalize("NFKC", text).translate(_QUOTES)
+        text = fold_marks(unicodedata.normalize("NFKC", text))
     return [w if w.isalnum() else _fix(w) for w in _WORD.findall(text.lower())]
 
 

@@ -20,10 +20,12 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from storyline.text.marks import APOSTROPHES
+
 LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)  # "the", "a", "an" before a name
-_POSSESSIVE = re.compile(r"(?:['’ʼ]s|s['’ʼ]|['’ʼ])$")
+_POSSESSIVE = re.compile(rf"(?:[{APOSTROPHES}]s|s[{APOSTROPHES}]|[{APOSTROPHES}])$")
 _EDGE_PUNCT = " ,.;:-–—'\"“”‘’()[]"
-_APOSTROPHE = re.compile(r"['’ʼ]")
+_APOSTROPHE = re.compile(rf"[{APOSTROPHES}]")
 _NON_WORD = re.compile(r"[^\w]+")
 
 
