@@ -34,6 +34,10 @@ def test_dateline_via(text, agency):
         ("The interview ran in French newspaper Le Parisien on Wednesday.", "newspaper", True),
         ("He told the Associated Press that he was fine.", "Press", True),
         ("He spoke to Yonhap after the meeting.", "Yonhap", True),
+        ("He told the BBC that he was fine.", "BBC", True),  # broadcasters: agencies.toml
+        ("The minister told Al Jazeera on Monday that talks had stalled.", "Jazeera", True),
+        ("He told AP that he was fine.", "AP", True),  # ambiguous forms, as written
+        ("He saw a fox near the school.", "fox", False),
         ("He told police that he was fine.", "police", False),
         ("He told reporters that he was fine.", "reporters", False),
         ("He wrote to the ministry last week.", "ministry", False),

@@ -173,6 +173,21 @@ def builtin_table() -> tuple[tuple[KnownName, ...], dict[str, tuple[str, ...]]]:
     return rows, countries
 
 
+@lru_cache(maxsize=1)
+def outlet_forms() -> tuple[frozenset[str], frozenset[str]]:
+    """The built-in table's outlet names for telling whether a phrase names an outlet: the
+    case-folded names, aliases and acronyms (``"reuters"``, ``"associated press"``, ``"kcna"``),
+    and the ambiguous short forms, matched only as written (``"AP"``, ``"Fox"``: "a fox" is none).
+    """
+    rows, _ = builtin_table()
+    folded: set[str] = set()
+    exact: set[str] = set()
+    for row in rows:
+        folded.update(f.casefold() for f in (row.name, *row.aliases, *row.acronyms))
+        exact.update(row.ambiguous)
+    return frozenset(folded - {f.casefold() for f in exact}), frozenset(exact)
+
+
 def load_alias_file(path: str) -> tuple[KnownName, ...]:
     """Rows of a user alias file; a missing or malformed file raises ``SettingsError`` naming
     the file and the reason."""

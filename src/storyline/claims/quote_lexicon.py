@@ -64,13 +64,6 @@ OUTLET_NOUNS = frozenset({
     "publication", "newswire"
 })
 
-KNOWN_OUTLETS = frozenset({
-    "kcna", "yonhap", "reuters", "ap", "afp", "tass", "ria", "interfax", "xinhua", "kyodo",
-    "bloomberg", "cnn", "bbc", "nhk", "efe", "ansa", "dpa", "upi", "sputnik", "rt", "nbc", "abc",
-    "cbs", "fox", "msnbc", "ians", "pti", "bernama", "anadolu", "aljazeera", "al-jazeera", "cctv",
-    "sana", "irna", "isna"
-})
-
 REPORT_VERBS = frozenset({
     "report", "carry", "publish", "broadcast", "quote", "cite", "air"
 })

@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import re
 
-from storyline.claims.quote_lexicon import KNOWN_OUTLETS, OUTLET_NOUNS, REPORT_VERBS
+from storyline.claims.agencies import outlet_forms
+from storyline.claims.quote_lexicon import OUTLET_NOUNS, REPORT_VERBS
 from storyline.claims.quote_view import DocView
 
 
@@ -26,11 +27,15 @@ def is_outlet(view: DocView, i: int, extra: tuple[str, ...] = ()) -> bool:
     """Whether the noun phrase headed by token ``i`` names a news outlet or agency."""
     t = view.tokens[i]
     start, end = view.phrase(i)
-    name = view.text[start:end].lower().replace("the ", "")
+    written = view.text[start:end]
+    name = written.lower().replace("the ", "")
     acro = _acronym_after(view, end)
     words = set(re.findall(r"[\w-]+", name)) | ({acro.lower()} if acro else set())
-    known = KNOWN_OUTLETS | {e.lower() for e in extra}
+    folded, exact = outlet_forms()  # the outlets of storyline/data/agencies.toml
+    known = folded | {e.lower() for e in extra}
     if words & known or name.strip() in known:
+        return True
+    if (set(re.findall(r"[\w-]+", written)) | {acro or ""}) & exact:  # "AP", not "a fox"
         return True
     head = {t.lemma.lower(), view.word(i).lower()}  # spaCy lemmatises "media" to "medium"
     if head & OUTLET_NOUNS:
