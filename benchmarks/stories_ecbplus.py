@@ -27,89 +27,37 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
-import hashlib
 import json
 import math
-import pickle
 import random
 import re
 import statistics
 import sys
 import time
 from collections import Counter, defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 ECB_DIR = ROOT.parent / "shared" / "data" / "ecbplus-dev"
 RESULTS = ROOT / "benchmarks" / "results" / "stories_ecbplus.json"
-CACHE = Path.home() / ".cache" / "storyline-bench"
 
-
-def bcubed(pred: Mapping[str, str], gold: Mapping[str, str]) -> tuple[float, float, float]:
-    """B-cubed precision, recall, F1 (Bagga & Baldwin 1998) over the items of ``gold``."""
-    pc, gc = defaultdict(set), defaultdict(set)
-    for item in gold:
-        pc[pred[item]].add(item)
-        gc[gold[item]].add(item)
-    p = r = 0.0
-    for item in gold:
-        same = len(pc[pred[item]] & gc[gold[item]])
-        p += same / len(pc[pred[item]])
-        r += same / len(gc[gold[item]])
-    p, r = p / len(gold), r / len(gold)
-    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import storyeval  # noqa: E402
+from storyeval import bcubed, load_corpus, score  # noqa: E402
 
 
 def load_docs():
-    from storyline.annotate import AnnotateSettings, annotate, load_pipeline
-    from storyline.models import Article, Document, content_id
-
-    arts = []
-    for line in (ECB_DIR / "articles.jsonl").open(encoding="utf-8"):
-        rec = json.loads(line)
-        text = rec["text"].strip()
-        arts.append(Article(id=content_id(text), text=text, source=f"ecbplus-dev/{rec['id']}",
-                            external_id=rec["id"]))
-    from storyline.annotate.model import pipeline_id
-
-    nlp = load_pipeline()
-    key = hashlib.sha256(repr(AnnotateSettings()).encode() + pipeline_id(nlp).encode())
-    for a in arts:
-        key.update(a.text.encode())
-    path = CACHE / f"ecb_{key.hexdigest()[:20]}.pickle"
-    if path.exists():
-        with path.open("rb") as fh:
-            anns = pickle.load(fh)
-    else:
-        anns = list(annotate(arts, AnnotateSettings(), nlp))
-        CACHE.mkdir(parents=True, exist_ok=True)
-        with path.open("wb") as fh:
-            pickle.dump(anns, fh)
-    return [Document(a, n) for a, n in zip(arts, anns)]
+    return load_corpus(ECB_DIR, "ecbplus-dev")[0]
 
 
 def load_gold() -> dict[str, tuple[str, str]]:
-    gold = {}
-    for line in (ECB_DIR / "gold.tsv").read_text(encoding="utf-8").splitlines()[1:]:
-        art, topic, event = line.split("\t")
-        gold[art] = (topic, event)
-    return gold
+    return storyeval.load_gold(ECB_DIR)
 
 
 def evaluate(stories, docs, gold) -> dict[str, float]:
-    ext = {d.id: d.article.external_id for d in docs}
-    ev_pred, st_pred = {}, {}
-    for st in stories:
-        for ev in st.events:
-            for a in ev.article_ids:
-                ev_pred[ext[a]] = ev.id
-                st_pred[ext[a]] = st.id
-    items = [ext[d.id] for d in docs]
-    ep, er, ef = bcubed(ev_pred, {i: gold[i][1] for i in items})
-    tp, tr, tf = bcubed(st_pred, {i: gold[i][0] for i in items})
-    return {"event_p": ep, "event_r": er, "event_f1": ef, "topic_p": tp, "topic_r": tr,
-            "topic_f1": tf, "events": len(set(ev_pred.values())), "stories": len(stories)}
+    got = score(stories, docs, gold)
+    return {k.replace("story_", "topic_"): v for k, v in got.items()}
 
 
 # ---------------------------------------------------------------- baseline

@@ -31,12 +31,14 @@ import resource
 import statistics
 import sys
 import time
-from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from storyline.models import Annotation, Article, Document, Mention, Sentence, Token, content_id
 from storyline.stories import EventIndex, StoriesSettings
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from storyeval import bcubed  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 RESULTS = ROOT / "benchmarks" / "results" / "stories_incremental.json"
@@ -144,16 +146,6 @@ class MeasuredIndex(EventIndex):
         return super().candidates(dv)
 
 
-def bcubed_f1(pred: dict, gold: dict) -> float:
-    pc, gc = defaultdict(set), defaultdict(set)
-    for i in gold:
-        pc[pred[i]].add(i)
-        gc[gold[i]].add(i)
-    p = sum(len(pc[pred[i]] & gc[gold[i]]) / len(pc[pred[i]]) for i in gold) / len(gold)
-    r = sum(len(pc[pred[i]] & gc[gold[i]]) / len(gc[gold[i]]) for i in gold) / len(gold)
-    return 2 * p * r / (p + r)
-
-
 def _rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
@@ -218,7 +210,7 @@ def run(n: int, seed: int, checkpoints: Sequence[int], window: int, brute_window
         "events_at_checkpoint": events_at,
         "peak_rss_mb_at_checkpoint": {c: round(r) for c, r in rss_at.items()},
         "events": len(index.events),
-        "event_f1": round(bcubed_f1(pred, gold), 4),
+        "event_f1": round(bcubed(pred, gold)[2], 4),
         "seconds_in_add": round(t_adds, 1),
         "total_seconds": round(time.perf_counter() - t_all, 1),
         "postings_keys": len(index.postings),

@@ -34,22 +34,21 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
-import hashlib
 import json
 import os
-import pickle
 import statistics
 import sys
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from stories_ecbplus import bcubed, tfidf_matrix
+import storyeval
+from stories_ecbplus import tfidf_matrix
+from storyeval import bcubed, score
 
 ROOT = Path(__file__).resolve().parents[1]
 RESULTS = ROOT / "benchmarks" / "results" / "stories_loco.json"
-CACHE = Path.home() / ".cache" / "storyline-bench"
 SHARED = Path(os.environ.get("STORYLINE_SHARED", ROOT.parent / "shared"))
 CORPORA = {
     "ecbplus-dev": SHARED / "data" / "ecbplus-dev",
@@ -70,51 +69,7 @@ def available(names: Sequence[str] = tuple(CORPORA)) -> list[str]:
 
 def load_corpus(name: str) -> tuple[list, dict[str, tuple[str, str]]]:
     """(documents, gold) of one corpus; ``gold[external id] = (topic, event)``."""
-    from storyline.annotate import AnnotateSettings, annotate, load_pipeline
-    from storyline.annotate.model import pipeline_id
-    from storyline.models import Article, Document, content_id
-
-    path = CORPORA[name]
-    arts = []
-    for line in (path / "articles.jsonl").open(encoding="utf-8"):
-        rec = json.loads(line)
-        text = rec["text"].strip()
-        arts.append(Article(id=content_id(text), text=text, source=f"{name}/{rec['id']}",
-                            external_id=rec["id"], title=rec.get("title"),
-                            outlet=rec.get("outlet"), published=rec.get("published")))
-    nlp = load_pipeline()
-    key = hashlib.sha256(repr(AnnotateSettings()).encode() + pipeline_id(nlp).encode())
-    for a in arts:
-        key.update(a.text.encode())
-    cache = CACHE / f"{name}_{key.hexdigest()[:20]}.pickle"
-    if cache.exists():
-        with cache.open("rb") as fh:
-            anns = pickle.load(fh)
-    else:
-        anns = list(annotate(arts, AnnotateSettings(), nlp))
-        CACHE.mkdir(parents=True, exist_ok=True)
-        with cache.open("wb") as fh:
-            pickle.dump(anns, fh)
-    gold = {}
-    for row in (path / "gold.tsv").read_text(encoding="utf-8").splitlines()[1:]:
-        art, topic, event = row.split("\t")
-        gold[art] = (topic, event)
-    return [Document(a, n) for a, n in zip(arts, anns)], gold
-
-
-def score(stories, docs, gold: Mapping[str, tuple[str, str]]) -> dict[str, float]:
-    ext = {d.id: d.article.external_id for d in docs}
-    ev, st = {}, {}
-    for s in stories:
-        for e in s.events:
-            for a in e.article_ids:
-                ev[ext[a]] = e.id
-                st[ext[a]] = s.id
-    items = [ext[d.id] for d in docs]
-    ep, er, ef = bcubed(ev, {i: gold[i][1] for i in items})
-    tp, tr, tf = bcubed(st, {i: gold[i][0] for i in items})
-    return {"event_p": ep, "event_r": er, "event_f1": ef, "story_p": tp, "story_r": tr,
-            "story_f1": tf, "events": len(set(ev.values())), "stories": len(stories)}
+    return storyeval.load_corpus(CORPORA[name], name)
 
 
 def baseline_curves(docs, gold) -> dict[str, list[tuple[float, float, float]]]:

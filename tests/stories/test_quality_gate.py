@@ -15,11 +15,17 @@ also runs the tuned TF-IDF average-linkage baseline in the same run):
 
 from __future__ import annotations
 
+import sys
 from collections import defaultdict
+from pathlib import Path
 
 import pytest
 
 from storyline.stories import StoriesSettings, cluster_stories
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
+
+from storyeval import bcubed, score  # noqa: E402
 
 EVENT_F1_FLOOR = 0.925
 TOPIC_F1_FLOOR = 0.915
@@ -27,13 +33,7 @@ SMALL_CORPUS_EVENT_F1_FLOOR = 0.91  # measured 0.915 over the 20 topics (0.906 w
 
 
 def _bcubed(pred: dict, gold: dict) -> float:
-    pc, gc = defaultdict(set), defaultdict(set)
-    for item in gold:
-        pc[pred[item]].add(item)
-        gc[gold[item]].add(item)
-    p = sum(len(pc[pred[i]] & gc[gold[i]]) / len(pc[pred[i]]) for i in gold) / len(gold)
-    r = sum(len(pc[pred[i]] & gc[gold[i]]) / len(gc[gold[i]]) for i in gold) / len(gold)
-    return 2 * p * r / (p + r)
+    return bcubed(pred, gold)[2]
 
 
 def test_bcubed_helper():
@@ -44,17 +44,8 @@ def test_bcubed_helper():
 
 @pytest.mark.slow
 def test_ecbplus_floor(ecb_docs, ecb_gold):
-    stories = cluster_stories(ecb_docs, StoriesSettings())
-    ext = {d.id: d.article.external_id for d in ecb_docs}
-    event_pred, story_pred = {}, {}
-    for s in stories:
-        for e in s.events:
-            for a in e.article_ids:
-                event_pred[ext[a]] = e.id
-                story_pred[ext[a]] = s.id
-    items = [ext[d.id] for d in ecb_docs]
-    event_f1 = _bcubed(event_pred, {i: ecb_gold[i][1] for i in items})
-    topic_f1 = _bcubed(story_pred, {i: ecb_gold[i][0] for i in items})
+    got = score(cluster_stories(ecb_docs, StoriesSettings()), ecb_docs, ecb_gold)
+    event_f1, topic_f1 = got["event_f1"], got["story_f1"]
     assert event_f1 >= EVENT_F1_FLOOR, f"event B-cubed F1 {event_f1:.3f}"
     assert topic_f1 >= TOPIC_F1_FLOOR, f"topic B-cubed F1 {topic_f1:.3f}"
 
