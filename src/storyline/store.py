@@ -27,7 +27,16 @@ from typing import Any
 from urllib.parse import quote
 
 from storyline.errors import StoreError
-from storyline.models import Annotation, Article, Document, Mention, Rejection, Sentence, Token
+from storyline.models import (
+    Annotation,
+    Article,
+    ArticleWarning,
+    Document,
+    Mention,
+    Rejection,
+    Sentence,
+    Token,
+)
 from storyline.serialize import to_dict
 
 SCHEMA_VERSION = 1
@@ -203,7 +212,7 @@ class Store:
                 "published, language, text, warnings, metadata) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
                 (
                     a.id, a.source, a.external_id, a.title, a.outlet, a.url, a.published,
-                    a.language, a.text, json.dumps(list(a.warnings), ensure_ascii=False),
+                    a.language, a.text, json.dumps(to_dict(a.warnings), ensure_ascii=False),
                     json.dumps(to_dict(a.metadata), ensure_ascii=False, sort_keys=True),
                 ),
             )
@@ -218,7 +227,7 @@ class Store:
                     _encode_tokens(n.tokens),
                     json.dumps([[m.start, m.end, m.label, m.text] for m in n.mentions],
                                ensure_ascii=False),
-                    json.dumps(list(n.warnings), ensure_ascii=False),
+                    json.dumps(to_dict(n.warnings), ensure_ascii=False),
                 ),
             )
             self._db.execute(
@@ -249,7 +258,8 @@ class Store:
         for r in rows:
             article = Article(
                 id=r[0], source=r[1], external_id=r[2], title=r[3], outlet=r[4], url=r[5],
-                published=r[6], language=r[7], text=r[8], warnings=tuple(json.loads(r[9])),
+                published=r[6], language=r[7], text=r[8],
+                warnings=tuple(ArticleWarning.read(w) for w in json.loads(r[9])),
                 metadata=json.loads(r[10]),
             )
             annotation = Annotation(
@@ -259,7 +269,7 @@ class Store:
                 sentences=tuple(Sentence(*s) for s in json.loads(r[13])),
                 tokens=_decode_tokens(r[14]),
                 mentions=tuple(Mention(*m) for m in json.loads(r[15])),
-                warnings=tuple(json.loads(r[16])),
+                warnings=tuple(ArticleWarning.read(w) for w in json.loads(r[16])),
             )
             yield Document(article, annotation)
 

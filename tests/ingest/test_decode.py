@@ -42,7 +42,7 @@ def test_legacy_encodings_are_guessed_and_named(text, encoding, name):
     d = decode_bytes(text.encode(encoding), "f.txt")
     assert d.text == text
     assert d.encoding == name
-    assert len(d.warnings) == 1 and d.warnings[0].startswith("W107") and name in d.warnings[0]
+    assert len(d.warnings) == 1 and d.warnings[0].code == "W107" and name in d.warnings[0].message
 
 
 def test_one_smart_quote_in_short_english_is_windows_1252():
@@ -86,8 +86,8 @@ def test_mojibake_inside_utf8_is_repaired_as_before(tmp_path):
     (tmp_path / "m.txt").write_text("Cafe owners speak out\n" + broken, encoding="utf-8")
     (art,) = list(read_inputs([str(tmp_path / "m.txt")]))
     assert "caf\u00e9 sector" in art.text and "M\u00fcnster" in art.text
-    assert any(w.startswith("W103") for w in art.warnings)
-    assert not any(w.startswith("W107") for w in art.warnings)
+    assert any(w.code == "W103" for w in art.warnings)
+    assert not any(w.code == "W107" for w in art.warnings)
 
 
 def test_ingest_reads_a_windows_1252_folder_without_rejection(tmp_path):
@@ -108,7 +108,7 @@ def test_compare_decodes_as_ingest_does(tmp_path):
     assert res.exit_code == 0, res.output
     data = json.loads(res.output)
     assert data["kind"] == "verbatim" and data["coverage_a"] == 1.0
-    assert data["warnings_a"][0].startswith("W107") and data["warnings_b"] == []
+    assert data["warnings_a"][0]["code"] == "W107" and data["warnings_b"] == []
     (art,) = list(read_inputs([str(tmp_path / "a.txt")]))
     assert art.text == text
     assert data["passages"] and all(text[p["a_span"][0]:p["a_span"][1]] == p["a_text"]

@@ -11,7 +11,7 @@ import pytest
 from storyline import api
 from storyline.ingest import read_inputs
 from storyline.ingest.settings import IngestSettings
-from storyline.models import Article
+from storyline.models import Article, ArticleWarning
 
 TEXT = ("Fire crews fought a blaze at the Portville harbour on Tuesday, the port authority said. "
         "About {n} workers were evacuated and the quay reopens tomorrow, officials said.")
@@ -53,21 +53,23 @@ def test_each_hostile_record_is_kept_with_a_named_warning(tmp_path):
     assert all(isinstance(x, Article) for x in found), found
     rows = _by_row(found)  # type: ignore[arg-type]
     assert rows["surrogate_id"].external_id == "\ufffd"
-    assert "W109 field 'id' had broken Unicode" in rows["surrogate_id"].warnings[0]
+    assert "W109 field 'id' had broken Unicode" in str(rows["surrogate_id"].warnings[0])
     assert rows["surrogate_key_outlet"].outlet == "North\ufffdwire"
     assert "x\ufffd" in rows["surrogate_key_outlet"].metadata
     assert rows["huge_number"].metadata["n"] == "9" * 5000
-    assert rows["huge_number"].warnings == ("W109 field 'n' holds a 5000-digit number, kept as text",)
-    assert rows["deep_field"].warnings == ("W109 field 'x' is nested deeper than 32 levels, dropped",)
+    assert rows["huge_number"].warnings == (
+        ArticleWarning("W109", "field 'n' holds a 5000-digit number, kept as text"),)
+    assert rows["deep_field"].warnings == (
+        ArticleWarning("W109", "field 'x' is nested deeper than 32 levels, dropped"),)
     assert rows["nan"].metadata == {"x": None, "y": None, "z": None}
     assert len(rows["nan"].warnings) == 3
     for name in ("year_zero_utc", "year_10000_utc"):  # not an instant in years 1-9999 in UTC
-        assert rows[name].published is None and rows[name].warnings[0].startswith("W106")
+        assert rows[name].published is None and rows[name].warnings[0].code == "W106"
     wrong = rows["wrong_types"]
     assert (wrong.title, wrong.outlet, wrong.url, wrong.external_id, wrong.language) == (
         None, None, None, None, None)
-    assert {w.split("'")[1] for w in wrong.warnings} == {"title", "outlet", "url", "id", "language"}
-    assert not any("{'t'" in w or "['a'" in w for w in wrong.warnings)
+    assert {w.message.split("'")[1] for w in wrong.warnings} == {"title", "outlet", "url", "id", "language"}
+    assert not any("{'t'" in w.message or "['a'" in w.message for w in wrong.warnings)
 
 
 def test_numeric_id_is_kept_exactly(tmp_path):

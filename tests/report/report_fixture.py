@@ -108,7 +108,7 @@ def build() -> dict:
                  url="ftp://herald.example/fire", published="2025-03-03",
                  mentions=[("Port Halden", "GPE"), ("Tomas Reyes", "PERSON"),
                            ("Monday, March 3", "DATE")],
-                 warnings=["published date from file metadata"]),
+                 warnings=[{"code": "W106", "message": "published date from file metadata"}]),
         _article(5, VALLEY, title=None, outlet=None, url=None, published="2025-03-05",
                  mentions=[("Port Halden", "GPE"), ("I. Varga", "PERSON")]),
     ]

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator
 from storyline.annotate.language import detect_language
 from storyline.annotate.model import find_model, load_pipeline, pipeline_id
 from storyline.annotate.settings import AnnotateSettings
-from storyline.models import Annotation, Article, Mention, Sentence, Token
+from storyline.models import Annotation, Article, ArticleWarning, Mention, Sentence, Token
 
 __all__ = [
     "AnnotateSettings",
@@ -49,10 +49,10 @@ def annotate(
 def _annotate_batch(
     batch: list[Article], settings: AnnotateSettings, nlp, pid: str
 ) -> Iterator[Annotation]:
-    plans: list[tuple[str | None, list[str], bool]] = []
+    plans: list[tuple[str | None, list[ArticleWarning], bool]] = []
     texts: list[str] = []
     for article in batch:
-        warnings: list[str] = []
+        warnings: list[ArticleWarning] = []
         lang, warn = detect_language(article.text, settings.min_language_chars)
         if warn:
             warnings.append(warn)
@@ -60,15 +60,13 @@ def _annotate_batch(
         effective = declared or lang
         analyse = effective is None or effective in settings.languages
         if not analyse:
-            warnings.append(
-                f"W101 language {effective!r} is not one of annotate.languages "
-                f"{list(settings.languages)}: article kept, not annotated"
-            )
+            warnings.append(ArticleWarning(
+                "W101", f"language {effective!r} is not one of annotate.languages "
+                f"{list(settings.languages)}: article kept, not annotated"))
         elif len(article.text) > settings.max_chars:
-            warnings.append(
-                f"W104 text of {len(article.text)} characters annotated up to "
-                f"annotate.max_chars={settings.max_chars}"
-            )
+            warnings.append(ArticleWarning(
+                "W104", f"text of {len(article.text)} characters annotated up to "
+                f"annotate.max_chars={settings.max_chars}"))
         if analyse:
             texts.append(article.text[: settings.max_chars])
         plans.append((effective, warnings, analyse))
@@ -81,7 +79,7 @@ def _annotate_batch(
 
 
 def doc_to_annotation(
-    article_id: str, doc, language: str | None, pid: str = "", warnings: tuple[str, ...] = ()
+    article_id: str, doc, language: str | None, pid: str = "", warnings: tuple[ArticleWarning, ...] = ()
 ) -> Annotation:
     """Convert a spaCy ``Doc`` into an :class:`Annotation` (character offsets throughout)."""
     tokens = tuple(

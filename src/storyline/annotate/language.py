@@ -7,15 +7,17 @@ article, which keeps the annotate path close to spaCy's own speed.
 
 from __future__ import annotations
 
+from storyline.models import ArticleWarning
+
 _SAMPLE_CHARS = 3000
 
 
-def detect_language(text: str, min_chars: int = 40) -> tuple[str | None, str | None]:
+def detect_language(text: str, min_chars: int = 40) -> tuple[str | None, ArticleWarning | None]:
     """``(language code, warning)``. Below ``min_chars`` letters no guess is made (W102)."""
     sample = text[:_SAMPLE_CHARS]
     letters = sum(ch.isalpha() for ch in sample)
     if letters < min_chars:
-        return None, f"W102 language not determined: only {letters} letters of text"
+        return None, ArticleWarning("W102", f"language not determined: only {letters} letters of text")
     import py3langid
 
     lang, _score = py3langid.classify(sample)

@@ -17,9 +17,11 @@ import click
 
 from storyline.cli.common import console_safe, handle_errors, settings_options
 from storyline.errors import InputError
+from storyline.models import ArticleWarning
+from storyline.serialize import to_dict
 
 
-def _read(path: str) -> tuple[str, tuple[str, ...]]:
+def _read(path: str) -> tuple[str, tuple[ArticleWarning, ...]]:
     """The stored text of ``path`` and its warnings, read exactly as ``ingest`` reads it (one
     decoder, one plain-text layout): the spans printed are spans of that text."""
     from storyline.ingest import read_inputs
@@ -54,7 +56,7 @@ def compare(a: str, b: str, as_json: bool, settings) -> None:
             "coverage_a": result.coverage_a, "coverage_b": result.coverage_b,
             "aligned_sentences": result.aligned_sentences, "direction": result.direction,
             "evidence": result.evidence, "basis": result.basis, "reason": result.reason,
-            "warnings_a": list(warn_a), "warnings_b": list(warn_b),
+            "warnings_a": to_dict(warn_a), "warnings_b": to_dict(warn_b),
             "passages": [{
                 "a_span": list(p.source_span), "b_span": list(p.target_span),
                 "similarity": p.similarity, "kind": p.kind,

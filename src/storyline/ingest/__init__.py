@@ -23,7 +23,7 @@ from storyline.ingest.records import Record, iter_json_document, iter_jsonl
 from storyline.ingest.settings import IngestSettings
 from storyline.ingest.text import plain_text, unwrap_lines
 from storyline.ingest.warc import iter_warc
-from storyline.models import Article, Rejection
+from storyline.models import Article, ArticleWarning, Rejection
 
 __all__ = ["IngestSettings", "article_id", "as_paths", "normalize_text", "read_inputs"]
 
@@ -147,7 +147,7 @@ def _from_warc(path: str, settings: IngestSettings) -> Iterator[Item]:
 
 
 def _article(text: str, source: str, settings: IngestSettings, *,
-             warnings: tuple[str, ...] = (), **fields) -> Item:
+             warnings: tuple[ArticleWarning, ...] = (), **fields) -> Item:
     normalised, norm_warnings = normalize_text(text)
     if len(normalised) < settings.min_chars:
         return Rejection(source, "E101", "empty input (no text after normalisation)")

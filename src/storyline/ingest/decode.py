@@ -33,6 +33,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from storyline.errors import InputError
+from storyline.models import ArticleWarning
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -64,7 +65,7 @@ class Decoded:
 
     text: str
     encoding: str
-    warnings: tuple[str, ...] = ()
+    warnings: tuple[ArticleWarning, ...] = ()
 
 
 def encoding_name(codec: str) -> str:
@@ -106,7 +107,8 @@ def decode_bytes(data: bytes, source: str, *, html: bool = False) -> Decoded:
             "other encoding decodes it; re-save the file as UTF-8", "E103")
     name = encoding_name(guessed)
     return Decoded(data.decode(guessed), name, (
-        f"W107 not UTF-8: decoded as {name}, guessed from its bytes; check names and quotes",))
+        ArticleWarning("W107", f"not UTF-8: decoded as {name}, guessed from its bytes; check "
+                       "names and quotes"),))
 
 
 def guess_encoding(data: bytes) -> str | None:

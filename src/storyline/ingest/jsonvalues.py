@@ -17,6 +17,8 @@ import math
 import re
 from typing import Any
 
+from storyline.models import ArticleWarning
+
 MAX_DEPTH = 32
 """Metadata nested deeper than this is dropped (W109): no real feed nests that deep, and every
 recursive walk (serialising, rendering) stays far inside Python's recursion limit."""
@@ -73,25 +75,26 @@ def field_name(key: object) -> str:
     return repr(clean_text(str(key))[:40])
 
 
-def clean(value: Any, where: str, warnings: list[str], depth: int = 0) -> Any:
+def clean(value: Any, where: str, warnings: list[ArticleWarning], depth: int = 0) -> Any:
     """A copy of a parsed JSON value that is safe everywhere (see the module docstring);
     every repair or drop adds a W109 warning naming ``where`` (the field)."""
     if isinstance(value, str):
         fixed = clean_text(value)
         if fixed != value:
-            warnings.append(f"W109 field {where} had broken Unicode (lone surrogates), repaired")
+            warnings.append(ArticleWarning("W109", f"field {where} had broken Unicode (lone surrogates), repaired"))
         return fixed
     if isinstance(value, _Unrepresentable):
         if value.finite:
-            warnings.append(f"W109 field {where} holds a {len(value.text)}-digit number, kept as "
-                            "text")
+            warnings.append(ArticleWarning(
+                "W109", f"field {where} holds a {len(value.text)}-digit number, kept as text"))
             return value.text
-        warnings.append(f"W109 field {where} is not a finite number ({value.text[:12]}), dropped")
+        warnings.append(ArticleWarning(
+            "W109", f"field {where} is not a finite number ({value.text[:12]}), dropped"))
         return None
     if isinstance(value, (dict, list)):
         if depth >= MAX_DEPTH:
-            warnings.append(f"W109 field {where} is nested deeper than {MAX_DEPTH} levels, "
-                            "dropped")
+            warnings.append(ArticleWarning(
+                "W109", f"field {where} is nested deeper than {MAX_DEPTH} levels, dropped"))
             return None
         if isinstance(value, list):
             return [clean(v, where, warnings, depth + 1) for v in value]
@@ -99,8 +102,9 @@ def clean(value: Any, where: str, warnings: list[str], depth: int = 0) -> Any:
         for k, v in value.items():
             key = clean_text(k)
             if key != k:
-                warnings.append(f"W109 field name {field_name(k)} had broken Unicode (lone "
-                                "surrogates), repaired")
+                warnings.append(ArticleWarning(
+                    "W109", f"field name {field_name(k)} had broken Unicode (lone surrogates), "
+                    "repaired"))
             out[key] = clean(v, where or field_name(key), warnings, depth + 1)
         return out
     return value

@@ -15,7 +15,7 @@ import unicodedata
 
 import ftfy
 
-from storyline.models import content_id
+from storyline.models import ArticleWarning, content_id
 
 _FTFY_CONFIG = ftfy.TextFixerConfig(
     uncurl_quotes=False,  # keep quotes as written
@@ -32,19 +32,19 @@ _INNER_SPACES = re.compile(r"[ \t]{2,}")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
-def normalize_text(text: str) -> tuple[str, tuple[str, ...]]:
+def normalize_text(text: str) -> tuple[str, tuple[ArticleWarning, ...]]:
     """``(normalised text, warnings)``: repaired Unicode (W103 when something was repaired),
     NFC, ``\\n`` line ends, form feeds as paragraph breaks, no soft hyphens, no control
     characters, no leading (indentation) or trailing spaces, at most one blank line between
     paragraphs, no leading or trailing blank space."""
-    warnings: list[str] = []
+    warnings: list[ArticleWarning] = []
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\ufeff", "")
     # a form feed separates pages: a paragraph break, not nothing; a soft hyphen is invisible and
     # would split the word it sits in
     text = text.replace("\f", "\n\n").replace("\u00ad", "")
     fixed = ftfy.fix_text(text, config=_FTFY_CONFIG)
     if fixed != unicodedata.normalize("NFC", text):
-        warnings.append("W103 broken Unicode (mojibake or encoding damage) was repaired")
+        warnings.append(ArticleWarning("W103", "broken Unicode (mojibake or encoding damage) was repaired"))
     text = _CONTROL.sub("", fixed)
     text = text.replace("\t", " ")
     text = _TRAILING_SPACE.sub("\n", text)

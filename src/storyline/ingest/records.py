@@ -17,6 +17,7 @@ from typing import IO, Any
 from storyline.errors import InputError
 from storyline.ingest import jsonvalues
 from storyline.ingest.settings import IngestSettings
+from storyline.models import ArticleWarning
 
 TOO_DEEP = "not valid JSON for this reader: nested too deeply"
 KNOWN_FIELDS = ("id", "text", "html", "title", "url", "outlet", "published", "language")
@@ -34,7 +35,7 @@ class Record:
     published: str | None = None
     language: str | None = None
     metadata: dict[str, Any] = field(default_factory=dict)
-    warnings: tuple[str, ...] = ()
+    warnings: tuple[ArticleWarning, ...] = ()
 
 
 def iter_jsonl(stream: IO[bytes], name: str, settings: IngestSettings
@@ -86,7 +87,7 @@ def _record(obj: Any, source: str) -> Record | InputError:
     if not isinstance(obj, dict):
         return InputError(source, f"a record must be a JSON object, not {type(obj).__name__}",
                           "E105")
-    warnings: list[str] = []
+    warnings: list[ArticleWarning] = []
     obj = jsonvalues.clean(obj, "", warnings)
     text, html = obj.get("text"), obj.get("html")
     if text is None and html is None:
@@ -101,14 +102,13 @@ def _record(obj: Any, source: str) -> Record | InputError:
         if key == "id" and isinstance(value, int) and not isinstance(value, bool):
             value = str(value)  # numeric ids are common and exact
         if value is not None and not isinstance(value, str):
-            warnings.append(f"W109 field '{key}' must be a string, not {_json_type(value)}; "
-                            "dropped")
+            warnings.append(ArticleWarning(
+                "W109", f"field '{key}' must be a string, not {_json_type(value)}; dropped"))
             value = None
         strings[key] = None if value is None else value.strip() or None
     if strings["published"] and not _valid_iso(strings["published"]):
-        warnings.append(
-            f"W106 'published' value {strings['published'][:40]!r} is not ISO 8601; date dropped"
-        )
+        warnings.append(ArticleWarning(
+            "W106", f"'published' value {strings['published'][:40]!r} is not ISO 8601; date dropped"))
         strings["published"] = None
     ext = strings.pop("id")
     return Record(

@@ -11,12 +11,13 @@ from __future__ import annotations
 from storyline.ingest.layout import unwrap
 from storyline.ingest.normalize import normalize_text
 from storyline.ingest.settings import IngestSettings
+from storyline.models import ArticleWarning
 
 _SENTENCE_ENDS = (".", ",", ";", ":", "\u2026")
 
 
 def plain_text(text: str, settings: IngestSettings, *, markdown: bool = False
-               ) -> tuple[str | None, str, tuple[str, ...]]:
+               ) -> tuple[str | None, str, tuple[ArticleWarning, ...]]:
     """``(title or None, body, warnings)`` of a decoded ``.txt``/``.md`` file: line ends and form
     feeds made ``\\n``, hard-wrapped paragraphs joined (:mod:`storyline.ingest.layout`, warning
     ``W108``), normalised, and the headline split off. The body is the article's stored text."""
@@ -26,7 +27,7 @@ def plain_text(text: str, settings: IngestSettings, *, markdown: bool = False
     return title, body, layout_warnings + warnings
 
 
-def unwrap_lines(text: str) -> tuple[str, tuple[str, ...]]:
+def unwrap_lines(text: str) -> tuple[str, tuple[ArticleWarning, ...]]:
     """``text`` with ``\\n`` line ends (form feeds as paragraph breaks) and hard-wrapped
     paragraphs joined, and the warning (``W108``) when lines were joined. Used for ``.txt``/``.md``
     files and for the ``text`` field of JSON records (wire feeds are often wrapped)."""
@@ -34,8 +35,8 @@ def unwrap_lines(text: str) -> tuple[str, tuple[str, ...]]:
     unwrapped, width = unwrap(text)
     if width is None:
         return unwrapped, ()
-    return unwrapped, (f"W108 hard-wrapped lines (about {width} characters wide) were joined "
-                       "into paragraphs",)
+    return unwrapped, (ArticleWarning("W108", f"hard-wrapped lines (about {width} characters "
+                                              "wide) were joined into paragraphs"),)
 
 
 def split_headline(text: str, settings: IngestSettings, *, markdown: bool = False

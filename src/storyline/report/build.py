@@ -130,7 +130,7 @@ def build_report(
 
 def _article_dict(doc: Document) -> dict[str, Any]:
     a, n = doc.article, doc.annotation
-    warnings = list(a.warnings) + [w for w in n.warnings if w not in a.warnings]
+    warnings = to_dict(a.warnings + tuple(w for w in n.warnings if w not in a.warnings))
     return {
         "id": a.id,
         "source": a.source,
