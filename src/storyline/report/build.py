@@ -20,6 +20,7 @@ from typing import Any
 
 from storyline._version import __version__
 from storyline.models import (
+    ArticleWarning,
     Check,
     Claim,
     Document,
@@ -130,7 +131,9 @@ def build_report(
 
 def _article_dict(doc: Document) -> dict[str, Any]:
     a, n = doc.article, doc.annotation
-    warnings = to_dict(a.warnings + tuple(w for w in n.warnings if w not in a.warnings))
+    # read(): an annotation pickled by an older version holds "W101 ..." strings
+    kept = tuple(ArticleWarning.read(w) for w in a.warnings + n.warnings)
+    warnings = to_dict(tuple(dict.fromkeys(kept)))
     return {
         "id": a.id,
         "source": a.source,
