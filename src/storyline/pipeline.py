@@ -11,8 +11,11 @@ Two phases:
 
 Per-article results (claims) are cached in the store under a hash of the settings and of the code
 (:func:`storyline.fingerprint.code_fingerprint`) that made them,
-so adding articles to a stored corpus recomputes only what the new articles touch; corpus-level
-stages (reuse, stories, cross-check) are recomputed from the stored records.
+so adding articles to a stored corpus recomputes only what the new articles touch. The checks and
+the timeline are cached per story, under a key of the story's content (its articles, their
+claims, families, events and entities), the settings and the code: a report after an ingest
+recomputes only the stories that gained or changed articles. Reuse and stories are recomputed
+from the stored records (the stories from the persisted event index).
 """
 
 from __future__ import annotations
@@ -182,19 +185,53 @@ def _run_entities(ctx: Context, v: Mapping[str, Any]) -> Mapping[str, Any]:
     return {"entities": entities, "claims": claims}
 
 
-def _run_checks(ctx: Context, v: Mapping[str, Any]) -> Mapping[str, Any]:
-    from storyline.crosscheck import cross_check
+@dataclass(frozen=True)
+class StoredResults:
+    """Per-story results of a stage in the store's ``state`` table, named by stage, code and
+    settings hash, and the story's content key (``crosscheck.ResultCache``)."""
 
-    checks = cross_check(
-        v["claims"], v["docs"], v["families"], v["stories"], v["entities"], ctx.settings.checks
-    )
-    return {"checks": checks}
+    store: Store
+    stage: str
+    key: str
+
+    def _name(self, key: str) -> str:
+        return f"{self.stage}:{self.key}:{key}"
+
+    def get(self, keys: Sequence[str]) -> Mapping[str, Any]:
+        found = self.store.get_states([self._name(k) for k in keys])
+        return {k: found[self._name(k)] for k in keys if self._name(k) in found}
+
+    def put(self, payloads: Mapping[str, Any]) -> None:
+        self.store.put_states({self._name(k): p for k, p in payloads.items()})
+
+
+def _story_cache(ctx: Context, stage: str) -> StoredResults | None:
+    from storyline.crosscheck.corpus import CODE_MODULES
+
+    if ctx.store is None:
+        return None
+    return StoredResults(ctx.store, stage, content_id(code_fingerprint(*CODE_MODULES),
+                                                      to_dict(ctx.settings.checks)))
+
+
+def _run_checks(ctx: Context, v: Mapping[str, Any]) -> Mapping[str, Any]:
+    from storyline.crosscheck import check_corpus
+
+    # Each story's checks are stored under a key of its content, the settings and the code: a
+    # report after an ingest recomputes only the stories that gained or changed articles.
+    result = check_corpus(v["claims"], v["docs"], v["families"], v["stories"], v["entities"],
+                          ctx.settings.checks, cache=_story_cache(ctx, "checks"))
+    if result.story_keys:
+        log.info("checks: %d of %d stories recomputed", len(result.recomputed),
+                 len(result.story_keys))
+    return {"checks": result.checks, "story_keys": result.story_keys}
 
 
 def _run_timeline(ctx: Context, v: Mapping[str, Any]) -> Mapping[str, Any]:
     from storyline.crosscheck import build_timeline
 
-    timeline = build_timeline(v["claims"], v["checks"], v["stories"], v["docs"], ctx.settings.checks)
+    timeline = build_timeline(v["claims"], v["checks"], v["stories"], v["docs"], ctx.settings.checks,
+                              cache=_story_cache(ctx, "timeline"), story_keys=v["story_keys"])
     return {"timeline": timeline}
 
 
@@ -206,11 +243,12 @@ STAGES: tuple[Stage, ...] = (
     Stage(
         "checks",
         needs=("claims", "docs", "families", "stories", "entities"),
-        provides=("checks",),
+        provides=("checks", "story_keys"),
         run=_run_checks,
     ),
     Stage(
-        "timeline", needs=("claims", "checks", "stories", "docs"), provides=("timeline",),
+        "timeline", needs=("claims", "checks", "stories", "docs", "story_keys"),
+        provides=("timeline",),
         run=_run_timeline,
     ),
 )

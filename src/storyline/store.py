@@ -10,7 +10,8 @@ Design:
   nothing.
 * Per-article results of later stages (e.g. claims) are cached in ``results`` keyed by stage and a
   hash of the settings that produced them, so adding articles recomputes only what they touch.
-* Corpus-level state (e.g. the incremental event index) lives in ``state`` as JSON.
+* Corpus-level state (e.g. the incremental event index) lives in ``state`` as JSON, and so do
+  per-story results (checks, timeline), named by stage, settings hash and the story's content key.
 
 JSON, not pickle, is the storage format: a store file is data a user may share, and loading it
 must not run code.
@@ -21,7 +22,7 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -330,6 +331,28 @@ class Store:
                     (stage, aid, key, json.dumps(p, ensure_ascii=False, sort_keys=True))
                     for aid, p in payloads.items()
                 ],
+            )
+
+    def get_states(self, names: Sequence[str]) -> dict[str, Any]:
+        """The stored payloads of those of ``names`` that are in the store (one query per 500)."""
+        found: dict[str, Any] = {}
+        for i in range(0, len(names), 500):
+            chunk = list(names[i : i + 500])
+            marks = ",".join("?" * len(chunk))
+            rows = self._db.execute(
+                f"SELECT name, payload FROM state WHERE name IN ({marks})", chunk)
+            found.update((name, json.loads(p)) for name, p in rows)
+        return found
+
+    def put_states(self, payloads: Mapping[str, Any]) -> None:
+        """Store several named payloads in one transaction."""
+        if self.readonly:
+            return
+        with self._db:
+            self._db.executemany(
+                "INSERT OR REPLACE INTO state (name, payload) VALUES (?,?)",
+                [(name, json.dumps(p, ensure_ascii=False, sort_keys=True))
+                 for name, p in payloads.items()],
             )
 
     def get_state(self, name: str) -> Any | None:

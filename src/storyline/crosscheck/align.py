@@ -81,6 +81,10 @@ class Context:
     def words_of(self, c: Claim) -> list[str]:
         return self._memo("words", c, lambda: words(c.text))
 
+    def joined_words(self, c: Claim) -> str:
+        """The claim's words joined by spaces: the string rapidfuzz compares (computed once)."""
+        return self._memo("joined", c, lambda: " ".join(self.words_of(c)))
+
     def content_of(self, c: Claim) -> set[str]:
         return self._memo("content", c, lambda: content_words(c.text))
 
@@ -172,8 +176,13 @@ class Context:
 # ----------------------------------------------------------------------------- quotes
 
 
-def quote_similarity(a: Claim, b: Claim) -> float:
-    wa, wb = " ".join(words(a.text)), " ".join(words(b.text))
+def quote_similarity(a: Claim, b: Claim, ctx: Context | None = None) -> float:
+    """Best of rapidfuzz ``ratio`` and ``partial_ratio`` on the folded words (``ctx``: folded
+    once per claim)."""
+    if ctx is not None:
+        wa, wb = ctx.joined_words(a), ctx.joined_words(b)
+    else:
+        wa, wb = " ".join(words(a.text)), " ".join(words(b.text))
     if not wa or not wb:
         return 0.0
     return max(fuzz.ratio(wa, wb), fuzz.partial_ratio(wa, wb))
@@ -188,9 +197,10 @@ def is_named(name: str | None) -> bool:
         w[:1].isupper() for w in name.split())
 
 
-def _same_person(a: Claim, b: Claim) -> bool:
+def _same_person(a: Claim, b: Claim, ctx: Context) -> bool:
     """"James Gage" and "Undersheriff James Gage": one name's words within the other's."""
-    na, nb = set(words(a.speaker or "")), set(words(b.speaker or ""))
+    na = ctx._memo("speaker words", a, lambda: set(words(a.speaker or "")))
+    nb = ctx._memo("speaker words", b, lambda: set(words(b.speaker or "")))
     return bool(na and nb) and (na <= nb or nb <= na)
 
 
@@ -202,13 +212,20 @@ def _mentions(named: Claim, key: str | None, other: Claim, ctx: Context) -> bool
     if doc is None:
         return False
     text = ctx.folded(doc)
+    return any(f" {cand} " in text for cand in ctx._memo("speaker forms", named,
+                                                        lambda: _name_forms(named, key, ctx)))
+
+
+def _name_forms(named: Claim, key: str | None, ctx: Context) -> list[str]:
+    """The folded forms by which ``named``'s speaker may be named (:func:`_mentions`)."""
+    out: list[str] = []
     for form in forms_of(key, ctx.entities, named.speaker):
         ws = words(form or "")
         # a surname alone is enough ("Peskov" for "Dmitry Peskov")
-        for cand in {" ".join(ws), ws[-1] if ws else ""}:
-            if cand and len(cand) > 2 and f" {cand} " in text:
-                return True
-    return False
+        for cand in (" ".join(ws), ws[-1] if ws else ""):
+            if cand and len(cand) > 2 and cand not in out:
+                out.append(cand)
+    return out
 
 
 def quotes_align(a: Claim, b: Claim, ctx: Context) -> bool:
@@ -224,17 +241,19 @@ def quotes_align(a: Claim, b: Claim, ctx: Context) -> bool:
         # long direct quote in two articles, word for word or nearly
         if (a.article_id == b.article_id or n < s.attribution_min_words
                 or "indirect" in (a.attribution, b.attribution)
-                or not (is_named(a.speaker) and is_named(b.speaker))
-                or _same_person(a, b) or _mentions(a, ka, b, ctx) or _mentions(b, kb, a, ctx)):
+                or not (ctx._memo("named", a, lambda: is_named(a.speaker))
+                        and ctx._memo("named", b, lambda: is_named(b.speaker)))
+                or not (wa == wb or quote_similarity(a, b, ctx) >= s.attribution_min_similarity)):
             return False
-        return wa == wb or quote_similarity(a, b) >= s.attribution_min_similarity
+        return not (_same_person(a, b, ctx) or _mentions(a, ka, b, ctx)
+                    or _mentions(b, kb, a, ctx))
     if wa == wb:
         return True
     if n < s.quote_min_words:
         return False
     if len(ctx.content_of(a) & ctx.content_of(b)) < s.quote_min_shared_content_words:
         return False
-    if quote_similarity(a, b) < s.quote_min_similarity:
+    if quote_similarity(a, b, ctx) < s.quote_min_similarity:
         return False
     return wording_difference(wa, wb, s) is not None
 
@@ -242,7 +261,8 @@ def quotes_align(a: Claim, b: Claim, ctx: Context) -> bool:
 # ----------------------------------------------------------------------------- figures
 
 
-def _names_conflict(key: str | None, raw: str | None, ctx: Context) -> bool:
+def names_conflict(key: str | None, raw: str | None, ctx: Context) -> bool:
+    """The name (any form of its entity) has a head noun of ``conflict_nouns`` ("the war")."""
     forms = forms_of(key, ctx.entities, raw)
     nouns = set(ctx.settings.conflict_nouns)
     return any(head_noun(f) in nouns for f in forms if f)
@@ -297,8 +317,8 @@ def figures_align(a: Claim, b: Claim, ctx: Context) -> bool:
     if is_time_ordinal(a, s):
         if ka is not None and ka == kb:
             return True
-        return (ka is not None and kb is not None and _names_conflict(ka, a.subject, ctx)
-                and _names_conflict(kb, b.subject, ctx))
+        return (ka is not None and kb is not None and names_conflict(ka, a.subject, ctx)
+                and names_conflict(kb, b.subject, ctx))
     if ka is not None and kb is not None:
         return ka == kb and bool(a.action) == bool(b.action)
     # a subject missing: only across articles, with the same sentence context (within one
@@ -331,7 +351,8 @@ def _named_in_sentence(named: Claim, bare: Claim, ctx: Context) -> bool:
     """One of the surface forms of ``named``'s subject occurs, as whole words, in the sentence
     of ``bare``."""
     key = ctx.subject(named)
-    sentence = f" {' '.join(words(ctx.sentence(bare)))} "
+    sentence = ctx._memo("folded sentence", bare,
+                         lambda: f" {' '.join(words(ctx.sentence(bare)))} ")
     for form in forms_of(key, ctx.entities, named.subject):
         folded = " ".join(words(form or ""))
         if folded and f" {folded} " in sentence:
@@ -365,7 +386,8 @@ def dates_align(a: Claim, b: Claim, ctx: Context) -> bool:
             return False
     elif ka != kb:
         return False
-    va, vb = words(a.action), words(b.action)
+    va = ctx._memo("action", a, lambda: words(a.action or ""))
+    vb = ctx._memo("action", b, lambda: words(b.action or ""))
     if not va or not vb or not same_verb(va[0], vb[0]):
         return False
     if va[1:] == vb[1:]:
@@ -373,7 +395,8 @@ def dates_align(a: Claim, b: Claim, ctx: Context) -> bool:
     # same verb, different object words ("send message" / "send greeting"): the object of one
     # must be found in the other's sentence, or both sentences share enough content words
     obj_a, obj_b = content_words(" ".join(va[1:])), content_words(" ".join(vb[1:]))
-    sent_a, sent_b = content_words(ctx.sentence(a)), content_words(ctx.sentence(b))
+    sent_a = ctx._memo("sentence content", a, lambda: content_words(ctx.sentence(a)))
+    sent_b = ctx._memo("sentence content", b, lambda: content_words(ctx.sentence(b)))
     found = max(
         len(obj_a & sent_b) / len(obj_a) if obj_a else 0.0,
         len(obj_b & sent_a) / len(obj_b) if obj_b else 0.0,
@@ -403,17 +426,46 @@ ALIGNERS: dict[str, Callable[[Claim, Claim, Context], bool]] = {
 }
 
 
-def align_groups(claims: Sequence[Claim], ctx: Context) -> list[tuple[list[Claim], list[tuple[Claim, Claim]]]]:
-    """Groups of aligned claims of one kind, each with its aligned pairs, in a stable order."""
-    ordered = sorted(claims, key=lambda c: (c.article_id, c.span, c.id))
+SMALL_BLOCK = 12
+"""Up to this many claims of a kind, all pairs are compared: the blocking keys cost more than
+the few comparisons they save (and give the same pairs)."""
+
+
+def claim_order(c: Claim) -> tuple:
+    """The order in which alignment visits claims (and lists a group's members)."""
+    return (c.article_id, c.span, c.id)
+
+
+def align_groups(claims: Sequence[Claim], ctx: Context, *, exhaustive: bool = False,
+                 small: int = SMALL_BLOCK) -> list[tuple[list[Claim], list[tuple[Claim, Claim]]]]:
+    """Groups of aligned claims of one kind, each with its aligned pairs, in a stable order.
+
+    Only the candidate pairs of :mod:`storyline.crosscheck.blocking` are compared;
+    ``exhaustive`` compares every pair of a kind instead (figures: of a slot), the reference
+    the blocking is tested and benchmarked against: both give the same groups and pairs. Kinds
+    with at most ``small`` claims are compared exhaustively anyway (:data:`SMALL_BLOCK`)."""
+    from storyline.crosscheck.blocking import candidate_pairs
+
+    ordered = sorted(claims, key=claim_order)
     uf = UnionFind(range(len(ordered)))
-    # blocking: figures only ever align within one (noun, unit, aspect, modality) slot
-    blocks: dict[tuple, list[int]] = {}
+    kinds: dict[str, list[int]] = {}
     for i, c in enumerate(ordered):
-        key = ((c.noun, c.unit, c.aspect or "total", c.modality or "asserted")
-               if c.kind == "quantity" else (c.kind,))
-        blocks.setdefault(key, []).append(i)
-    candidates = sorted(p for members in blocks.values() for p in combinations(members, 2))
+        kinds.setdefault(c.kind, []).append(i)
+    candidates: list[tuple[int, int]] = []
+    for members in kinds.values():
+        if exhaustive or len(members) <= small:
+            # figures only ever align within one (noun, unit, aspect, modality) slot
+            blocks: dict[tuple, list[int]] = {}
+            for i in members:
+                c = ordered[i]
+                key = ((c.noun, c.unit, c.aspect or "total", c.modality or "asserted")
+                       if c.kind == "quantity" else ())
+                blocks.setdefault(key, []).append(i)
+            candidates += [p for block in blocks.values() for p in combinations(block, 2)]
+        else:
+            sub = [ordered[i] for i in members]
+            candidates += [(members[i], members[j]) for i, j in candidate_pairs(sub, ctx)]
+    candidates.sort()
     pairs: list[tuple[int, int]] = []
     for i, j in candidates:
         a, b = ordered[i], ordered[j]

@@ -19,12 +19,17 @@ from __future__ import annotations
 
 import datetime as _dt
 from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, Any
 
 from storyline.crosscheck.align import is_dateline
 from storyline.crosscheck.compare import parse_date
 from storyline.crosscheck.settings import CheckSettings
 from storyline.models import Check, Claim, Document, Story, TimelineEntry
+from storyline.serialize import from_dict, to_dict
 from storyline.text.display import trim
+
+if TYPE_CHECKING:
+    from storyline.crosscheck.corpus import ResultCache
 
 
 def _sentence(c: Claim, docs: Mapping[str, Document]) -> str:
@@ -57,18 +62,10 @@ def _place_year(members: Sequence[Claim], story_pubs: Sequence[_dt.date],
     return years.pop() if len(years) == 1 else None
 
 
-def _entries_for_story(story_id: str | None, story_articles: set[str] | None,
-                       claims: Sequence[Claim], checks: Sequence[Check],
+def _entries_for_story(story_id: str | None, story_pubs: Sequence[_dt.date],
+                       claims: Sequence[Claim], group_of: Mapping[str, Check],
                        docs: Mapping[str, Document], settings: CheckSettings) -> list[TimelineEntry]:
-    by_id = {c.id: c for c in claims}
-    group_of: dict[str, Check] = {}
-    for check in checks:
-        if check.kind != "date" or (story_id is not None
-                                    and check.story_id not in (story_id, None)):
-            continue
-        for cid in check.claim_ids:
-            if cid in by_id and cid not in group_of:
-                group_of[cid] = check
+    """Entries of one story from its dated claims and the date check of each claim."""
     buckets: dict[tuple[str, str], list[Claim]] = {}
     for c in sorted(claims, key=lambda c: (c.article_id, c.span, c.id)):
         if not c.date or parse_date(c.date) is None or is_dateline(c):
@@ -76,8 +73,6 @@ def _entries_for_story(story_id: str | None, story_articles: set[str] | None,
         grouped = group_of.get(c.id)
         key = (grouped.id if grouped is not None else "claim:" + c.id, c.date)
         buckets.setdefault(key, []).append(c)
-    story_pubs = [p for d in docs.values() if story_articles is None or d.id in story_articles
-                  if (p := d.article.published_date) is not None]
     out: list[tuple[tuple, TimelineEntry]] = []
     for (_gid, date), members in buckets.items():
         ch = group_of.get(members[0].id)
@@ -111,18 +106,59 @@ def _entries_for_story(story_id: str | None, story_articles: set[str] | None,
 
 
 def timeline(claims: Sequence[Claim], checks: Sequence[Check], stories: Sequence[Story],
-             docs: Sequence[Document], settings: CheckSettings) -> tuple[TimelineEntry, ...]:
-    """Timeline entries of every story (stories in id order; claims in no story after them)."""
+             docs: Sequence[Document], settings: CheckSettings, *,
+             cache: ResultCache | None = None,
+             story_keys: Mapping[str, str] | None = None) -> tuple[TimelineEntry, ...]:
+    """Timeline entries of every story (stories in id order; claims in no story after them).
+
+    Dated claims and date checks are indexed once (claim id -> its checks in order), so the cost
+    follows each story's own claims. A claim takes the first date check holding it that belongs
+    to its story (or to no story). With ``cache`` and ``story_keys`` (the stories' content keys
+    of :func:`storyline.crosscheck.corpus.story_key`), a story whose entries are stored under its
+    key is not recomputed; the claims in no story are always recomputed (their checks may come
+    from any story)."""
     docs_by_id = {d.id: d for d in docs}
-    dated = [c for c in claims if c.kind == "date" and c.date]
-    entries: list[TimelineEntry] = []
+    dated_of: dict[str, list[Claim]] = {}
+    for c in claims:
+        if c.kind == "date" and c.date:
+            dated_of.setdefault(c.article_id, []).append(c)
+    checks_of: dict[str, list[Check]] = {}
+    for check in checks:
+        if check.kind == "date":
+            for cid in check.claim_ids:
+                checks_of.setdefault(cid, []).append(check)
+
+    def entries(story_id: str | None, arts: Sequence[str]) -> list[TimelineEntry]:
+        own = [c for aid in arts for c in dated_of.get(aid, ())]
+        group_of: dict[str, Check] = {}
+        for c in own:
+            for check in checks_of.get(c.id, ()):
+                if story_id is None or check.story_id in (story_id, None):
+                    group_of.setdefault(c.id, check)
+                    break
+        pubs = [p for aid in arts if aid in docs_by_id
+                if (p := docs_by_id[aid].article.published_date) is not None]
+        return _entries_for_story(story_id, pubs, own, group_of, docs_by_id, settings)
+
+    keys = dict(story_keys or {}) if cache is not None else {}
+    stored = cache.get(sorted(set(keys.values()))) if cache is not None and keys else {}
+    fresh: dict[str, Any] = {}
+    out: list[TimelineEntry] = []
     in_story: set[str] = set()
     for story in sorted(stories, key=lambda s: s.id):
-        arts = set(story.article_ids)
-        in_story |= arts
-        entries += _entries_for_story(story.id, arts, [c for c in dated if c.article_id in arts], checks,
-                                      docs_by_id, settings)
-    rest = [c for c in dated if c.article_id not in in_story]
+        arts = sorted(set(story.article_ids))
+        in_story.update(arts)
+        key = keys.get(story.id)
+        if key is not None and key in stored:
+            out += [from_dict(TimelineEntry, e) for e in stored[key]]
+            continue
+        found = entries(story.id, arts)
+        if key is not None:
+            fresh[key] = [to_dict(e) for e in found]
+        out += found
+    rest = sorted({aid for aid in dated_of if aid not in in_story})
     if rest:
-        entries += _entries_for_story(None, {c.article_id for c in rest}, rest, checks, docs_by_id, settings)
-    return tuple(entries)
+        out += entries(None, rest)
+    if cache is not None and fresh:
+        cache.put(fresh)
+    return tuple(out)

@@ -1,0 +1,127 @@
+"""Candidate blocking (crosscheck.blocking) changes no result: the aligned groups and pairs, and
+the checks, are those of the all-pairs comparison, on the example corpus, the seeds, part of
+ECB+ dev, and on quotes made to sit at the edges of each aligner rule."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from storyline.crosscheck import check_corpus
+from storyline.crosscheck.align import Context, align_groups, claim_order
+from storyline.crosscheck.blocking import candidate_pairs, cross_pairs
+from storyline.crosscheck.corpus import KINDS, buckets, prepare
+from storyline.crosscheck.settings import CheckSettings
+from storyline.models import Claim, Document
+from storyline.pipeline import STAGES, load_documents, run_stages
+from storyline.pipeline import Context as RunContext
+from storyline.settings import Settings
+
+
+def _signature(groups) -> list:
+    return [([c.id for c in g], [(a.id, b.id) for a, b in p]) for g, p in groups]
+
+
+def _analysed(docs: list[Document]):
+    ctx = RunContext(settings=Settings(), store=None, values={"docs": docs})
+    return run_stages(STAGES[:4], ctx)  # reuse, stories, claims, entities
+
+
+def _assert_blocking_is_exact(v, settings: CheckSettings | None = None) -> int:
+    """Every bucket and kind: blocked == all pairs; returns the number of aligned pairs."""
+    settings = settings or CheckSettings()
+    prep = prepare(v["claims"], v["docs"], v["families"], v["stories"], v["entities"], settings)
+    n_pairs = 0
+    for _sid, bucket in buckets(prep, v["stories"]):
+        for kind in KINDS:
+            of_kind = [c for c in bucket if c.kind == kind and prep.eligible(c)]
+            blocked = _signature(align_groups(of_kind, prep.ctx, small=0))
+            assert blocked == _signature(align_groups(of_kind, prep.ctx, exhaustive=True)), kind
+            n_pairs += sum(len(p) for _, p in blocked)
+    args = (v["claims"], v["docs"], v["families"], v["stories"], v["entities"], settings)
+    assert check_corpus(*args).checks == check_corpus(*args, exhaustive=True).checks
+    return n_pairs
+
+
+def test_blocking_is_exact_on_the_example_corpus(examples_dir):
+    from storyline.ingest import read_inputs
+    from storyline.store import Store
+
+    with Store(":memory:") as store:
+        from storyline.pipeline import ingest_into
+
+        ingest_into(store, [str(examples_dir)], Settings(), assign_events=False)
+        docs = load_documents(store)
+    assert len(docs) == len(list(read_inputs([examples_dir])))
+    assert _assert_blocking_is_exact(_analysed(docs)) > 0
+
+
+def test_blocking_is_exact_on_the_seeds(seed_docs):
+    v = _analysed(list(seed_docs))
+    assert _assert_blocking_is_exact(v) > 0
+    # the rules' thresholds at 0: the vacuous rules join every claim of the kind
+    loose = CheckSettings(quote_min_shared_content_words=0, context_min_overlap=0.0,
+                          statement_min_overlap=0.0, attribution_min_similarity=0.0)
+    assert _assert_blocking_is_exact(v, loose) > 0
+
+
+def test_blocking_is_exact_on_ecbplus_dev(ecb_docs):
+    """A sixth of ECB+ dev (the whole set, 262,800 quote pairs: benchmarks/crosscheck_scale.py)."""
+    docs = sorted(ecb_docs, key=lambda d: d.article.source)[:80]
+    assert _assert_blocking_is_exact(_analysed(docs)) > 20
+
+
+# --------------------------------------------------------------------------- edge quotes
+
+CTX = Context(settings=CheckSettings(), aliases={}, entities={}, docs={})
+
+
+def _quote(i: int, text: str, speaker: str | None, article: str | None = None) -> Claim:
+    return Claim(id=f"q{i}", article_id=article or f"a{i}", kind="quote", text=text,
+                 span=(0, len(text)), speaker=speaker)
+
+
+EDGE_QUOTES = [
+    # a fragment of a full quote, given to another named speaker: partial_ratio 100
+    _quote(1, "we will rebuild the harbour market stall by stall, whatever it costs the city",
+           "Paul Brandt"),
+    _quote(2, "rebuild the harbour market stall by stall", "Anna Keller"),
+    # function words only, identical: aligns on the same words
+    _quote(3, "it is what it is", "Tomas Reyes"),
+    _quote(4, "It is what it is.", None),
+    # one typo in every long word, another named speaker: no whole word shared but "the"
+    _quote(5, "unprecedented devastation everywhere throughout the neighbourhood",
+           "Maria Lopez"),
+    _quote(6, "unprecedented devastation everywhere thoughout the neighbourhood",
+           "Jon Hale"),
+    # the same speaker, a changed word: the fuzzy path through shared content words
+    _quote(7, "the fire started in the fish warehouse shortly before midnight", "Tomas Reyes"),
+    _quote(8, "the fire started in the fish warehouse shortly after midnight", "Tomas Reyes"),
+    # function words only, one typo, two named speakers: only character q-grams are shared
+    _quote(11, "we will do whatever we can for all of them", "Paul Brandt"),
+    _quote(12, "we will do whatevr we can for all of them", "Anna Keller"),
+    # unrelated
+    _quote(9, "we have asked the port authority for an inspection report", "Anna Keller"),
+    _quote(10, "a", "Anna Keller"),
+]
+
+
+def test_blocking_keeps_every_aligned_pair_of_edge_quotes():
+    ctx = replace(CTX, memo={})
+    ordered = sorted(EDGE_QUOTES, key=claim_order)
+    blocked = align_groups(ordered, ctx, small=0)
+    assert _signature(blocked) == _signature(align_groups(ordered, ctx, exhaustive=True))
+    pairs = {frozenset((a.id, b.id)) for _, p in blocked for a, b in p}
+    assert {frozenset(x) for x in (("q1", "q2"), ("q3", "q4"), ("q5", "q6"), ("q7", "q8"),
+                                         ("q11", "q12"))} <= pairs
+    # and it compares fewer pairs than all of them
+    assert len(candidate_pairs(ordered, ctx)) < len(ordered) * (len(ordered) - 1) // 2
+
+
+def test_cross_pairs_find_the_same_candidates_as_one_block():
+    ctx = replace(CTX, memo={})
+    ordered = sorted(EDGE_QUOTES, key=claim_order)
+    left, right = ordered[::2], ordered[1::2]
+    inside = {(ordered[i].id, ordered[j].id) for i, j in candidate_pairs(ordered, ctx)}
+    across = {(left[i].id, right[j].id) for i, j in cross_pairs(left, right, ctx)}
+    lr = {(a.id, b.id) for a in left for b in right}
+    assert {p for p in inside | {(b, a) for a, b in inside} if p in lr} <= across
