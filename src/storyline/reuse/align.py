@@ -51,13 +51,34 @@ class SentenceMatch:
     kind: ReuseKind
 
 
-def _dice(ka: frozenset[str], kb: frozenset[str], idf: Mapping[str, float]) -> tuple[float, int]:
+def _may_copy(len_a: int, len_b: int, settings: ReuseSettings) -> bool:
+    """Whether two texts of these lengths can reach ``near_verbatim_ratio``: rapidfuzz's ratio
+    is at most ``2 * min / (len_a + len_b)`` (the shorter text wholly inside the longer)."""
+    total = len_a + len_b
+    return total > 0 and 2 * min(len_a, len_b) / total >= settings.near_verbatim_ratio
+
+
+def _drop_common(index: dict[str, list[int]], cap: int) -> None:
+    """Forget the keys found in more than ``cap`` sentences (``ReuseSettings.max_key_sentences``):
+    looking pairs up through them makes alignment quadratic in a long text."""
+    for k in [k for k, js in index.items() if len(js) > cap]:
+        del index[k]
+
+
+def _weight(ks: frozenset[str], idf: Mapping[str, float]) -> float:
+    return sum(idf.get(k, 1.0) for k in ks)
+
+
+def _dice(ka: frozenset[str], kb: frozenset[str], idf: Mapping[str, float],
+          wa: float | None = None, wb: float | None = None) -> tuple[float, int]:
+    """IDF-weighted Dice overlap of two key sets and the number of keys shared; ``wa``/``wb``
+    are the sets' weights when the caller has them already."""
     shared = ka & kb
     if not shared:
         return 0.0, 0
-    def w(ks: frozenset[str]) -> float:
-        return sum(idf.get(k, 1.0) for k in ks)
-    return 2.0 * w(shared) / (w(ka) + w(kb)), len(shared)
+    wa = _weight(ka, idf) if wa is None else wa
+    wb = _weight(kb, idf) if wb is None else wb
+    return 2.0 * _weight(shared, idf) / (wa + wb), len(shared)
 
 
 def match_sentences(
@@ -78,12 +99,16 @@ def match_sentences(
         by_norm[f.norm].append(j)
         for k in f.keys:
             index[k].append(j)
+    _drop_common(index, settings.max_key_sentences)
+    weight_b = {j: _weight(fb[j].keys, idf) for js in index.values() for j in js}
+    cutoff = settings.near_verbatim_ratio * 100.0
     scored: list[SentenceMatch] = []
     unmatched: list[tuple[int, int]] = []
     weak: dict[tuple[int, int], float] = {}
     for i, f in enumerate(fa):
         if i in skip_a or f.n_words < settings.min_sentence_words:
             continue
+        weight_a: float | None = None
         shared_count: dict[int, int] = defaultdict(int)
         for k in f.keys:
             for j in index.get(k, ()):
@@ -97,11 +122,13 @@ def match_sentences(
             if f.norm == g.norm:
                 scored.append(SentenceMatch(i, j, 1.0, "verbatim"))
                 continue
-            r = ratio(f.norm, g.norm) / 100.0
-            if r >= settings.near_verbatim_ratio:
+            r = ratio(f.norm, g.norm, score_cutoff=cutoff) / 100.0
+            if r and r >= settings.near_verbatim_ratio:
                 scored.append(SentenceMatch(i, j, round(r, 4), "near_verbatim"))
                 continue
-            d, n_shared = _dice(f.keys, g.keys, idf)
+            if weight_a is None:
+                weight_a = _weight(f.keys, idf)
+            d, n_shared = _dice(f.keys, g.keys, idf, weight_a, weight_b.get(j))
             if d >= settings.paraphrase_overlap and n_shared >= settings.paraphrase_min_shared:
                 scored.append(SentenceMatch(i, j, round(d, 4), "paraphrase"))
                 continue
@@ -199,8 +226,8 @@ def _pair_kind(norm_a: str, norm_b: str, keys_a: frozenset[str], keys_b: frozens
     """How two pieces of text match (kind, similarity), or None."""
     if norm_a == norm_b:
         return "verbatim", 1.0
-    r = ratio(norm_a, norm_b) / 100.0
-    if r >= settings.near_verbatim_ratio:
+    r = ratio(norm_a, norm_b, score_cutoff=settings.near_verbatim_ratio * 100.0) / 100.0
+    if r and r >= settings.near_verbatim_ratio:
         return "near_verbatim", round(r, 4)
     if copy_only:
         return None
@@ -226,24 +253,32 @@ def _split_matches(
     out: list[SentenceMatch] = []
     for one, many, used_one, used_many, flip in ((fa, fb, used_a, used_b, False),
                                                   (fb, fa, used_b, used_a, True)):
-        index: dict[str, set[int]] = defaultdict(set)
+        index: dict[str, list[int]] = defaultdict(list)
         for j, f in enumerate(many):
             if j not in used_many:
                 for k in f.keys:
-                    index[k].add(j)
+                    index[k].append(j)
+        _drop_common(index, settings.max_key_sentences)
         for i, f in enumerate(one):
             if i in used_one or f.n_words < settings.min_sentence_words:
                 continue
             starts = sorted({j + d for k in f.keys for j in index.get(k, ()) for d in (-1, 0)})
             best: tuple[float, int, int, ReuseKind] | None = None
             for j in starts:
+                length = -1
                 for n in range(2, settings.split_max_sentences + 1):
                     window = range(j, j + n)
                     if j < 0 or j + n > len(many) or any(x in used_many for x in window):
                         break
+                    if length < 0:
+                        length = len(many[j].norm)
+                    length += 1 + len(many[j + n - 1].norm)
+                    if not _may_copy(len(f.norm), length, settings):
+                        if length > len(f.norm):
+                            break  # longer windows only differ more
+                        continue
                     norm = " ".join(many[x].norm for x in window)
-                    keys = frozenset().union(*(many[x].keys for x in window))
-                    found = _pair_kind(f.norm, norm, f.keys, keys, settings, idf,
+                    found = _pair_kind(f.norm, norm, f.keys, frozenset(), settings, idf,
                                        copy_only=True)
                     if found is not None and (best is None or
                                               (KIND_RANK[found[0]], found[1]) >
