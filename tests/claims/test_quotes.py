@@ -220,3 +220,22 @@ def test_empty_annotation_gives_no_claims(make_doc):
     doc = make_doc('"We will win," he said.')
     empty = replace(doc, annotation=replace(doc.annotation, tokens=(), sentences=()))
     assert extract_quotes(empty, S) == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # the lede describes the speaker; the next sentence names them with that role as a title
+        ("A retired four-star Army general said the president is a “serious threat to national "
+         "security.”\nRetired Gen. Barry McCaffrey made the remarks on Friday.", "Barry McCaffrey"),
+        ("A federal judge said the order was “plainly unlawful in every respect.” U.S. District "
+         "Judge Beryl Howell issued the ruling on Monday.", "Beryl Howell"),
+        # a person named next, but not with that role: the description stays
+        ("A retired four-star Army general said the president is a “serious threat to national "
+         "security.” Senator John Smith disagreed on Friday.", "A retired four-star Army general"),
+    ],
+)
+def test_lede_description_is_named_in_the_next_sentence(make_doc, text, speaker):
+    (q,) = [c for c in extract_quotes(make_doc(text), ClaimsSettings())
+            if c.attribution in ("direct", "fragment")]
+    assert q.speaker == speaker

@@ -52,6 +52,14 @@ TITLE_WORDS = frozenset({
     "founder", "deputy", "foreign", "defense", "defence", "interior", "finance", "state", "first",
     "supreme", "former", "late", "acting", "head",
 })
+TITLE_ABBREVIATIONS: dict[str, str] = {
+    "gen": "general", "sen": "senator", "rep": "representative", "gov": "governor",
+    "lt": "lieutenant", "col": "colonel", "capt": "captain", "sgt": "sergeant", "adm": "admiral",
+    "maj": "major", "cmdr": "commander", "dr": "doctor", "prof": "professor", "atty": "attorney",
+    "supt": "superintendent", "rev": "reverend", "amb": "ambassador", "sec": "secretary",
+    "det": "detective", "insp": "inspector", "pres": "president",
+}
+"""Abbreviated titles ("Gen. Barry McCaffrey") and the role noun each stands for ("general")."""
 FUNCTION_WORDS = frozenset({
     "of", "the", "and", "for", "de", "del", "der", "des", "la", "le", "du", "von", "van", "on",
     "in", "at", "to", "&",

@@ -14,7 +14,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from storyline.claims.aliases import strip_title
+from storyline.claims.aliases import TITLE_ABBREVIATIONS, strip_title
 from storyline.claims.quote_lexicon import (
     COMMUNICATION_NOUNS,
     ORG_ROLE_NOUNS,
@@ -191,8 +191,37 @@ def speaker_name(view: DocView, i: int, window: int, depth: int = 0) -> str | No
             found = antecedent(view, t.start, window, ("ORG",))
             if found:
                 return _strip_possessive(found)
+    if det is not None and view.word(det).lower() in ("a", "an") and t.pos == "NOUN":
+        named = _named_after(view, i)  # "A retired general said ... Gen. Barry McCaffrey"
+        if named is not None:
+            return named
     s, e = view.phrase(i, with_prep=True)
     return _clean_name(view.text[s:e])
+
+
+def _named_after(view: DocView, i: int, sentences: int = 2) -> str | None:
+    """For an unnamed speaker in a lede ("A retired four-star Army general said ..."), the person
+    the rest of its sentence or the next ``sentences`` sentences name with that role as a title ("Retired Gen. Barry
+    McCaffrey tweeted", "U.S. District Judge Amy Berman Jackson") -- news names the speaker of a
+    lede in the sentence after it. Only a title of the same role noun counts, never mere
+    proximity."""
+    role = view.tokens[i].lemma.lower()
+    k = view.sentence_of(view.tokens[i].start)
+    last = min(len(view.sentences) - 1, k + sentences)
+    lo, hi = view.tokens[i].end, view.sentences[last].end
+    for m in view.mentions:
+        if m.label != "PERSON" or not lo <= m.start < hi or view.in_quote(m.start):
+            continue
+        first = view.tokens_in(m.start, m.end)
+        if not first:
+            continue
+        start = first[0]
+        titles = [view.word(j).lower().strip(".") for j in range(max(0, start - 3), start)
+                  if view.sentence_of(view.tokens[j].start) == view.sentence_of(m.start)]
+        titles += [view.word(j).lower().strip(".") for j in first]  # "Gen. Barry McCaffrey"
+        if any(w == role or TITLE_ABBREVIATIONS.get(w) == role for w in titles):
+            return fullest_name(view, m.text, m.start)
+    return None
 
 
 def propn_name(view: DocView, i: int) -> str | None:
