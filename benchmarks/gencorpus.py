@@ -142,7 +142,12 @@ def _figure(rng: random.Random, lo: int, hi: int) -> str:
 def story_facts(rng: random.Random) -> dict[str, str]:
     ev = rng.choice(sorted(L.EVENT_TYPES))
     noun, indefinite = L.EVENT_TYPES[ev]
-    return {"EV": noun, "EVA": indefinite, "EVAC": indefinite.capitalize(),
+    # A story's own recurring vocabulary: the per-paragraph slots draw from small story-level
+    # subsets of the word lists, as the reports of one story keep naming the same kinds of
+    # places and people (and different stories other ones).
+    pools = {f"pool:{name}": "|".join(rng.sample(words, k))
+             for name, (words, k) in _STORY_POOLS.items()}
+    return {**pools, "EV": noun, "EVA": indefinite, "EVAC": indefinite.capitalize(),
             "EVN": noun.capitalize(),
             "COUNTRY": rng.choice(L.COUNTRY), "P1": _person(rng), "R1": rng.choice(L.ROLE),
             "O1": rng.choice(L.ORG), "O2": rng.choice(L.ORG)}
@@ -168,6 +173,11 @@ _PER_PARAGRAPH = {"RX": L.ROLE, "OX": L.ORG, "CITYX": L.CITY, "SITEX": L.SITE, "
                   "GROUP2": L.GROUP, "ADJ": L.ADJ, "ADJ2": L.ADJ, "NUMW": L.NUMBER_WORD}
 
 
+_STORY_POOLS = {"OX": (L.ORG, 3), "CITYX": (L.CITY, 4), "SITEX": (L.SITE, 4),
+                "GROUP": (L.GROUP, 4), "GROUP2": (L.GROUP, 3), "ADJ": (L.ADJ, 5),
+                "RX": (L.ROLE, 4)}
+
+
 def _para(kind: str, parts: tuple[str, ...], facts: dict[str, str],
           rng: random.Random) -> Para:
     """A paragraph with its slots filled from ``facts``; per-paragraph slots (NUM, PX, RX, OX)
@@ -185,7 +195,8 @@ def _para(kind: str, parts: tuple[str, ...], facts: dict[str, str],
         elif name in ("PX", "PX2"):
             fills[name] = _person(rng)
         else:
-            fills[name] = rng.choice(_PER_PARAGRAPH[name])
+            pool = facts.get(f"pool:{name}")
+            fills[name] = rng.choice(pool.split("|") if pool else _PER_PARAGRAPH[name])
     return Para(kind, parts, tuple(sorted(fills.items())))
 
 

@@ -74,3 +74,24 @@ def test_story_titles_are_headlines(which, examples_dir, seeds_dir, tmp_path):
     if which == "seeds":
         # the lead sentence of the untitled state-media item is not the title any more
         assert not data["stories"][0]["title"].startswith("In a message")
+
+
+def test_the_family_index_gives_the_same_titles(docs):
+    """retitle looks families up by article (linear in the corpus); a set's title is the same
+    as when every family of the corpus is scanned, for any subset and families that only
+    partly overlap it."""
+    from itertools import combinations
+
+    from storyline.report.titles import family_index
+
+    by_id = {d.id: d for d in docs.values()}
+    ids = list(by_id)
+    for origin in ("wire", "rewrite"):
+        fams = [Family("f1", (docs["wire"].id, docs["rewrite"].id), origin_id=docs[origin].id),
+                Family("f2", (docs["other"].id, docs["untitled"].id),
+                       origin_id=docs["untitled"].id)]
+        index = family_index(fams)
+        for k in range(1, len(ids) + 1):
+            for subset in combinations(ids, k):
+                assert (choose_title(subset, by_id, fams, index)
+                        == choose_title(subset, by_id, fams))

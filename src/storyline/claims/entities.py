@@ -357,8 +357,9 @@ def resolve_entities(docs: Sequence[Document], claims: Sequence[Claim], settings
             union(first, j)
     # one-word person names: the unique corpus person they begin or end
     owners: dict[str, set[int]] = {}
+    short_set = set(short_only)  # membership per group: a list made this quadratic
     for i, g in enumerate(groups):
-        if i in short_only:
+        if i in short_set:
             continue
         for n in g.person_names():
             for t in _ends(n):
@@ -380,6 +381,9 @@ def resolve_entities(docs: Sequence[Document], claims: Sequence[Claim], settings
                 for s in f.surface:
                     if is_acronym(s):
                         defined_acr.setdefault(s.upper(), set()).add(i)
+    # the defined acronyms transliteration-equivalent to an undefined one, per acronym: the
+    # same agency acronym in thousands of articles is compared with the defined ones once
+    translit: dict[str, list[int]] = {}
     for i, g in enumerate(groups):
         if g.known is not None or any(f.defined for f in g.forms) or len(g.forms) != 1:
             continue
@@ -388,8 +392,10 @@ def resolve_entities(docs: Sequence[Document], claims: Sequence[Claim], settings
             continue
         roots = {find(j) for j in defined_acr.get(acr[0].upper(), ())}
         if not roots and settings.entity_translit_acronyms:
-            roots = {find(j) for a, js in defined_acr.items()
-                     if translit_equivalent(a, acr[0]) for j in js}
+            if acr[0] not in translit:
+                translit[acr[0]] = [j for a, js in defined_acr.items()
+                                    if translit_equivalent(a, acr[0]) for j in js]
+            roots = {find(j) for j in translit[acr[0]]}
         if len(roots) == 1:
             union(next(iter(roots)), i)
 

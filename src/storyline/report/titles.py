@@ -67,12 +67,18 @@ def _lead(doc: Document) -> str:
 
 
 def choose_title(article_ids: Sequence[str], docs: Mapping[str, Document],
-                 families: Sequence[Family]) -> Title | None:
-    """The title of a set of articles (see module), or None when none of them is known."""
+                 families: Sequence[Family],
+                 family_of: Mapping[str, Family] | None = None) -> Title | None:
+    """The title of a set of articles (see module), or None when none of them is known.
+    ``family_of`` (article id -> its family, see :func:`family_index`) limits the families
+    looked at to the members' own: a corpus of many stories is then titled in linear time."""
     members = [a for a in sorted(set(article_ids)) if a in docs]
     if not members:
         return None
     in_set = set(members)
+    if family_of is not None:
+        families = list({id(f): f for a in members
+                         if (f := family_of.get(a)) is not None}.values())
     fam_size: dict[str, int] = {}
     origins: dict[str, int] = {}  # origin id -> members of its family in the set
     for f in families:
@@ -115,22 +121,28 @@ def choose_title(article_ids: Sequence[str], docs: Mapping[str, Document],
     return Title(trim(_lead(docs[top]), MAX_TITLE_CHARS), top, "lead")
 
 
+def family_index(families: Sequence[Family]) -> dict[str, Family]:
+    """Article id -> its family (families are disjoint: one derivation family per article)."""
+    return {a: f for f in families for a in f.article_ids}
+
+
 def retitle(stories: Sequence[Story], docs: Sequence[Document],
             families: Sequence[Family]) -> tuple[tuple[Story, ...], dict[str, Title]]:
     """The stories with their titles and their events' titles chosen here, and the choice for
     each story and event id (for ``title_article_id`` / ``title_from`` in the report)."""
     by_id = {d.id: d for d in docs}
+    family_of = family_index(families)
     chosen: dict[str, Title] = {}
     out = []
     for st in stories:
         events = []
         for ev in st.events:
-            t = choose_title(ev.article_ids, by_id, families)
+            t = choose_title(ev.article_ids, by_id, families, family_of)
             if t is not None:
                 chosen[ev.id] = t
                 ev = dataclasses.replace(ev, title=t.text)
             events.append(ev)
-        t = choose_title(st.article_ids, by_id, families)
+        t = choose_title(st.article_ids, by_id, families, family_of)
         if t is not None:
             chosen[st.id] = t
             st = dataclasses.replace(st, title=t.text)

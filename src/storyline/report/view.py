@@ -277,15 +277,22 @@ def story_views(ix: Index) -> list[StoryView]:
         title = "Articles not assigned to a story" if stories else "All articles"
         specs.append((UNASSIGNED_ID, title, leftover, [], True))
 
+    # Families, links and entities indexed by article once: each story then looks at its own
+    # members' records only (scanning every record per story was quadratic in the corpus).
+    # Records keep the report's order.
+    families = list(report.get("families") or ())
+    links_all = list(report.get("reuse") or ())
+    entities = list(report.get("entities") or ())
+    fams_of = _by_article(families, lambda f: f.get("article_ids") or ())
+    links_of = _by_article(links_all, lambda x: (x.get("source_id"),))
+    ents_of = _by_article(entities, lambda e: e.get("article_ids") or ())
     views = []
     for sid, title, aids, events, synthetic in specs:
         members = set(aids)
-        fams = [f for f in report.get("families") or ()
-                if members.intersection(f.get("article_ids") or ())]
-        links = [x for x in report.get("reuse") or ()
-                 if x.get("source_id") in members and x.get("target_id") in members]
-        ents = [e for e in report.get("entities") or ()
-                if members.intersection(e.get("article_ids") or ())]
+        fams = [families[i] for i in _touching(fams_of, members)]
+        links = [links_all[i] for i in _touching(links_of, members)
+                 if links_all[i].get("target_id") in members]
+        ents = [entities[i] for i in _touching(ents_of, members)]
         ents.sort(key=lambda e: (-len(e.get("article_ids") or ()), e.get("name") or ""))
         views.append(StoryView(
             id=sid, title=title, article_ids=aids, events=events,
@@ -294,6 +301,20 @@ def story_views(ix: Index) -> list[StoryView]:
             entities=ents, synthetic=synthetic,
         ))
     return views
+
+
+def _by_article(records: list[Mapping[str, Any]], ids: Any) -> dict[Any, list[int]]:
+    """Article id -> indices of the records that ``ids(record)`` lists it in."""
+    out: dict[Any, list[int]] = {}
+    for i, rec in enumerate(records):
+        for aid in ids(rec):
+            out.setdefault(aid, []).append(i)
+    return out
+
+
+def _touching(index: dict[Any, list[int]], members: set[str]) -> list[int]:
+    """Indices (in the report's order, each once) of the records of any of ``members``."""
+    return sorted({i for a in members for i in index.get(a, ())})
 
 
 def marked_text_html(text: str, claims: list[Mapping[str, Any]], kind: str = "ct") -> Markup:
