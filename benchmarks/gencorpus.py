@@ -218,8 +218,21 @@ def _quotes(facts: dict[str, str], k: int, rng: random.Random) -> list[Para]:
             for b in bodies]
 
 
+def _framed(kind: str, template: str, facts: dict[str, str], rng: random.Random) -> Para:
+    """A background, context or reported-speech paragraph with a random opening and ending."""
+    return _para(kind, _frame_parts(template, rng.choice(L.FRAME_PREFIX),
+                                    rng.choice(L.FRAME_SUFFIX)), facts, rng)
+
+
+def _frame_parts(template: str, prefix: str, suffix: str) -> tuple[str, str, str]:
+    body = template[:-1] if template.endswith(".") else template
+    if prefix and not body.startswith("{"):
+        body = body[:1].lower() + body[1:]
+    return (prefix, body, suffix)
+
+
 def _simple(kind: str, pool: list[str], facts: dict[str, str], rng: random.Random) -> Para:
-    return _para(kind, (rng.choice(pool),), facts, rng)
+    return _framed(kind, rng.choice(pool), facts, rng)
 
 
 def _credit(rng: random.Random) -> Para:
@@ -233,13 +246,13 @@ def original(facts: dict[str, str], outlet: str, rng: random.Random) -> list[Par
                    core=cores[0])]
     body: list[Para] = [_fact(facts, rng, core=c) for c in cores[1:]]
     body += _quotes(facts, rng.randint(2, 5), rng)
-    body += [_para("indirect", (t,), facts, rng)
+    body += [_framed("indirect", t, facts, rng)
              for t in rng.sample(L.INDIRECT, rng.randint(1, 3))]
     rng.shuffle(body)
     paras += body
-    paras += [_para("background", (t,), facts, rng)
+    paras += [_framed("background", t, facts, rng)
               for t in rng.sample(L.BACKGROUND, rng.randint(2, 4))]
-    paras += [_para("context", (t,), facts, rng)
+    paras += [_framed("context", t, facts, rng)
               for t in rng.sample(L.CONTEXT, rng.randint(2, 4))]
     if outlet in L.WIRE_OUTLETS:
         paras.append(_credit(rng))
@@ -303,6 +316,17 @@ def _reword(p: Para, rng: random.Random) -> Para:
         frames = [f for f in L.QUOTE_FRAME if all(s in fills for s in _SLOT.findall(f)
                                                   if s != "Q")]
         q = Para("quote", (rng.choice(frames), p.parts[1]), ())
+    elif p.kind in ("indirect", "background", "context") and len(p.parts) == 3:
+        prefix, body, suffix = p.parts
+        if rng.random() < 0.5:
+            prefix = rng.choice([x for x in L.FRAME_PREFIX if "{" not in x])
+        else:
+            suffix = rng.choice([x for x in L.FRAME_SUFFIX if "{" not in x])
+        if prefix:
+            body = body[:1].lower() + body[1:] if not body.startswith("{") else body
+        else:
+            body = body[:1].upper() + body[1:]
+        q = Para(p.kind, (prefix, body, suffix), ())
     else:
         return p
     names = set(_SLOT.findall(q.template))

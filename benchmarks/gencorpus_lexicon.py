@@ -227,7 +227,7 @@ BACKGROUND = [
     "The last major {EV} in {CITY} was in {YEAR}, when {NUM} {GROUP} died.",
     "{CITY} lies about {NUM} kilometres from {CITYX}, in the {ADJ} part of {COUNTRY}.",
     "The {O1} said it would publish a full report on the {SITE} by {MONTH}.",
-    "{GROUP} in {CITY} had complained about the {ADJ} {SITEX} for {NUMW} years.",
+    "Many {GROUP} in {CITY} had complained about the {ADJ} {SITEX} for {NUMW} years.",
     "The {O2} has promised {NUM} million euros to rebuild the {SITEX}.",
     "Critics say the {O1} ignored {NUMW} warnings about the {SITE}.",
     "The opposition called for the {R1} to resign over the {EV} in {CITY}.",
@@ -240,14 +240,14 @@ BACKGROUND = [
 ]
 CONTEXT = [
     "Traffic near the {ADJ} {SITEX} in {CITYX} was diverted for {NUMW} hours.",
-    "{GROUP} handed out food and blankets at a {SITEX} in {CITY}.",
+    "Local {GROUP} handed out food and blankets at a {SITEX} in {CITY}.",
     "The {OX} said it had received {NUM} calls from {GROUP} in {CITY}.",
     "{PX}, a {RX} in {CITY}, said the response of the {OX} had been slow.",
     "Television images showed smoke rising over the {ADJ} {SITEX} in {CITY}.",
     "{NUM} flights from {CITYX} to {CITY} were cancelled on {WEEKDAY}.",
     "The {OX} warned {GROUP} in {CITYX} of more rain in the coming days.",
     "Shops near the {ADJ} {SITEX} in {CITY} stayed closed on {WEEKDAY}.",
-    "{GROUP} in {CITYX} said they needed {NUM} more tents for the {GROUP2}.",
+    "Some {GROUP} in {CITYX} said they needed {NUM} more tents for the {GROUP2}.",
     "The {OX} said about {NUM} {GROUP} were living in a {ADJ} {SITEX} in {CITY}.",
     "Insurance companies said claims from {GROUP} could reach {NUM} million euros.",
     "{PX} said she had been waiting at the {SITEX} for news of her brother since {WEEKDAY}.",
@@ -272,6 +272,16 @@ TRAILERS = {
     "Daily Dispatch": "Share this story with your friends and family.",
 }
 """Per-outlet boilerplate paragraph (storyline's reuse drops what repeats within an outlet)."""
+
+FRAME_PREFIX = ["", "", "", "Meanwhile, ", "On {WEEKDAY}, ", "In {CITYX}, ", "Separately, ",
+                "At the same time, ", "Later, ", "In the meantime, ", "By {WEEKDAY}, "]
+FRAME_SUFFIX = [".", ".", ".", ", local media reported.", ", a {RX} said.", ", officials said.",
+                " on {WEEKDAY}.", ", the {OX} said.", ", according to {AGENCY}.",
+                ", residents said.", " later that day."]
+"""Openings and endings around background, context and reported-speech paragraphs: two
+articles using one sentence frame rarely use it with the same opening and ending, so that
+unrelated articles do not share near-verbatim sentences (a frame with other names alone is
+too close in characters)."""
 
 REWRITE_LEAD_IN = ["", "Officials say ", "Reports say ", "It was reported that "]
 """Lead-ins a rewriter swaps in: the core of the sentence stays (near-verbatim / paraphrase)."""
