@@ -25,6 +25,7 @@ CODES: dict[str, str] = {
     "E202": "the store file is damaged (SQLite reports a malformed or unreadable database)",
     "E203": "the store is busy: another storyline process is writing to it",
     "E300": "no spaCy English pipeline is installed",
+    "E301": "the language model failed on this article: not stored, the others were",
     "W101": "article language is not English: kept, not annotated",
     "W102": "language could not be determined (text too short)",
     "W103": "text was repaired (mojibake / broken Unicode fixed)",

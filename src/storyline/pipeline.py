@@ -2,8 +2,9 @@
 
 Two phases:
 
-1. :func:`ingest_into` reads inputs, annotates new articles in ``nlp.pipe`` batches and writes each
-   article with its annotation to the store in one transaction (re-ingesting adds nothing).
+1. :func:`ingest_into` reads inputs, annotates new articles on every core (worker processes,
+   :mod:`storyline.annotate.parallel`) and writes each article with its annotation to the store
+   in one transaction, from this process only, in input order (re-ingesting adds nothing).
 2. :func:`analyze_store` loads the stored documents and runs the analysis :data:`STAGES` over them:
    reuse -> stories -> claims -> entities -> checks -> timeline. A stage sees only the values it
    declares in ``needs`` and must return exactly what it declares in ``provides``; the runner checks
@@ -21,13 +22,13 @@ from the stored records (the stories from the persisted event index).
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import IO, Any
 
 from storyline.errors import printable
 from storyline.fingerprint import code_fingerprint
-from storyline.models import Article, Claim, Document, Rejection, content_id
+from storyline.models import Annotation, Article, Claim, Document, Rejection, content_id
 from storyline.progress import QUIET, Progress
 from storyline.serialize import from_dict, to_dict
 from storyline.settings import Settings
@@ -58,26 +59,44 @@ def ingest_into(
 ) -> IngestSummary:
     """Read ``paths`` into ``store``: each new article annotated and added in one transaction,
     then assigned to an event of the store's persisted event index (:mod:`storyline.stories.stored`;
-    ``assign_events=False`` when the caller re-clusters the whole corpus right after)."""
-    from storyline.annotate import annotate, load_pipeline
+    ``assign_events=False`` when the caller re-clusters the whole corpus right after).
+
+    Annotation runs in ``annotate.processes`` worker processes (:mod:`storyline.annotate.parallel`);
+    this process alone writes the store, in input order, so the store and the summary are the
+    same whatever the number of processes. An article the model fails on is rejected (E301)."""
+    from contextlib import closing
+
+    from storyline.annotate.parallel import annotate_stream
     from storyline.ingest import read_inputs
     from storyline.stories.stored import StoredEvents
 
     added: list[str] = []
     skipped: list[str] = []
     rejected: list[Rejection] = []
-    pending: list[Article] = []
     seen: set[str] = set()
     events: StoredEvents | None = None
 
-    def flush() -> None:
-        nonlocal nlp, events
-        if not pending:
-            return
-        if nlp is None:
-            nlp = load_pipeline(settings.annotate.model)
+    def new_articles() -> Iterator[Article]:
+        for item in read_inputs(paths, settings.ingest, stdin=stdin):
+            if isinstance(item, Rejection):
+                log.info("rejected %r: %s %s", item.source, item.code, item.reason)  # CLI prints it
+                rejected.append(item)
+                continue
+            if item.id in seen or store.has_article(item.id):
+                log.info("skipped %s: same text as an article already in the corpus", item.source)
+                skipped.append(item.id)
+                continue
+            seen.add(item.id)
+            yield item
+
+    def flush(batch: list[tuple[Article, Annotation | str]]) -> None:
+        nonlocal events
         stored: list[Document] = []
-        for article, annotation in zip(pending, annotate(pending, settings.annotate, nlp)):
+        for article, annotation in batch:
+            if isinstance(annotation, str):  # the model failed on this article (E301)
+                log.warning("%s: %s", printable(article.source), annotation)
+                rejected.append(Rejection(article.source, annotation[:4], annotation[5:]))
+                continue
             doc = Document(article, annotation)
             if store.add_document(doc):
                 added.append(article.id)
@@ -88,22 +107,15 @@ def ingest_into(
             events = events or StoredEvents(store, settings.stories)
             events.add(stored)
         progress.update("annotating", len(added))
-        pending.clear()
+        batch.clear()
 
-    for item in read_inputs(paths, settings.ingest, stdin=stdin):
-        if isinstance(item, Rejection):
-            log.info("rejected %r: %s %s", item.source, item.code, item.reason)  # the CLI prints it
-            rejected.append(item)
-            continue
-        if item.id in seen or store.has_article(item.id):
-            log.info("skipped %s: same text as an article already in the corpus", item.source)
-            skipped.append(item.id)
-            continue
-        seen.add(item.id)
-        pending.append(item)
-        if len(pending) >= settings.annotate.batch_size:
-            flush()
-    flush()
+    pending: list[tuple[Article, Annotation | str]] = []
+    with closing(annotate_stream(new_articles(), settings.annotate, nlp)) as results:
+        for result in results:
+            pending.append(result)
+            if len(pending) >= settings.annotate.batch_size:
+                flush(pending)
+    flush(pending)
     if events is not None:
         events.save()
     progress.done()

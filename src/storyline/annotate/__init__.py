@@ -4,6 +4,10 @@ Needs: :class:`~storyline.models.Article`. Adds: :class:`~storyline.models.Annot
 (sentences, tokens with lemma/POS/dependency, named-entity mentions, all with character spans into
 ``Article.text``). Articles are batched through ``nlp.pipe``; non-English articles are kept with a
 W101 warning and an empty annotation instead of being analysed as English.
+
+:func:`annotate_safely` is the per-article error rule: an article on which the pipeline raises
+gets an ``E301`` message instead of an annotation (the ingest rejects it and goes on);
+:mod:`storyline.annotate.parallel` runs it in worker processes, one per core.
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ from storyline.models import Annotation, Article, ArticleWarning, Mention, Sente
 __all__ = [
     "AnnotateSettings",
     "annotate",
+    "annotate_safely",
     "detect_language",
     "doc_to_annotation",
     "find_model",
@@ -44,6 +49,33 @@ def annotate(
             batch = []
     if batch:
         yield from _annotate_batch(batch, settings, nlp, pid)
+
+
+def annotate_safely(
+    batch: list[Article], settings: AnnotateSettings, nlp, pid: str
+) -> list[Annotation | str]:
+    """One result per article of ``batch``, in order: its :class:`Annotation`, or, when the
+    pipeline raised on it, an ``E301`` message naming the error. A batch that raises is
+    annotated again one article at a time, so one bad article costs only itself."""
+    try:
+        return list(_annotate_batch(batch, settings, nlp, pid))
+    except Exception as exc:  # noqa: BLE001 - retried article by article below
+        if len(batch) == 1:
+            return [_failure(exc)]
+    out: list[Annotation | str] = []
+    for article in batch:
+        try:
+            out.extend(_annotate_batch([article], settings, nlp, pid))
+        except Exception as exc:  # noqa: BLE001 - one article must not stop the run
+            out.append(_failure(exc))
+    return out
+
+
+def _failure(exc: Exception) -> str:
+    from storyline.errors import printable
+
+    return (f"E301 the language model failed on this article: {type(exc).__name__}: "
+            f"{printable(exc, 200)}")
 
 
 def _annotate_batch(
