@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import subprocess
 import sys
 import tempfile
@@ -35,7 +36,8 @@ from storyline.annotate.parallel import available_cores
 from storyline.settings import Settings
 
 ROOT = Path(__file__).resolve().parents[1]
-ECB = ROOT.parent / "shared" / "data" / "ecbplus-dev" / "articles.jsonl"
+SHARED = Path(os.environ.get("STORYLINE_SHARED", ROOT.parent / "shared"))
+ECB = SHARED / "data" / "ecbplus-dev" / "articles.jsonl"
 RESULTS = Path(__file__).with_name("results") / "annotate_throughput.json"
 
 

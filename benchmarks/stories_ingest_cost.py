@@ -1,16 +1,21 @@
 """Cost per added article of ``storyline ingest``'s event assignment, at 1k / 10k / 100k stored.
 
-    python benchmarks/stories_ingest_cost.py [--n 100000] [--ingests 10] [--batch 20]
+    python benchmarks/stories_ingest_cost.py [--n 100000] [--ingests 5] [--batch 100]
 
 The synthetic stream of ``stories_incremental.py`` (no spaCy). The stored corpus is built with
-plain online adds (``EventIndex.add``); at each checkpoint, ``--ingests`` ingests of ``--batch``
-articles each go through :func:`storyline.stories.stored.add_incrementally` (canonical order,
-local repair re-weighting the touched events, whose stored members are looked up in memory here)
-with the index round-tripped through its JSON state before each ingest, as the store does
-(the JSON round trip is timed separately: it is linear in the stored corpus, once per ingest).
-Baseline in the same run, on the same stored corpus: the same number of articles added with the
-plain online ``EventIndex.add`` (no repair). Reported: CPU ms per added article (``process_time``)
-of both, and their ratio. Results go to ``benchmarks/results/stories_ingest_cost.json``.
+plain online adds (``EventIndex.add``). At each checkpoint the index is written to a new store
+file in both formats, and ``--ingests`` ingests of ``--batch`` articles each run through each:
+
+* **parts** (what ``storyline ingest`` does): :class:`storyline.stories.stored.StoredEvents` reads
+  the index part by part as the new articles need it, assigns and repairs
+  (:func:`~storyline.stories.stored.add_incrementally`), and writes the parts that changed.
+* **one JSON value** (the format before, the baseline): the whole index read from one ``state``
+  row (``EventIndex.from_state``), the same assignment and repair, the whole index written back.
+
+Both add the same articles to the same stored index (the stored members of touched events are
+looked up in memory in both). Reported per checkpoint: CPU ms per added article (``process_time``,
+load + assign + save) of both, their ratio, the save's share, and the rows the parts path writes
+per ingest. Results go to ``benchmarks/results/stories_ingest_cost.json``.
 """
 
 from __future__ import annotations
@@ -18,6 +23,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import tempfile
 import time
 from collections.abc import Sequence
 from pathlib import Path
@@ -26,22 +32,35 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from stories_incremental import stream
 
+from storyline.store import Store
 from storyline.stories import EventIndex, StoriesSettings
-from storyline.stories.stored import add_incrementally
+from storyline.stories.stored import (
+    PARTS,
+    STATE_NAME,
+    StoredEvents,
+    add_incrementally,
+    save_index,
+    settings_key,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 RESULTS = ROOT / "benchmarks" / "results" / "stories_ingest_cost.json"
 
 
+def _rows(store: Store) -> int:
+    return store._db.execute("SELECT count(*) FROM state WHERE name >= ? AND name < ?",
+                             (PARTS, PARTS + "\U0010ffff")).fetchone()[0]
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--n", type=int, default=100_000)
-    ap.add_argument("--ingests", type=int, default=10)
-    ap.add_argument("--batch", type=int, default=20)
+    ap.add_argument("--ingests", type=int, default=5)
+    ap.add_argument("--batch", type=int, default=100)
     ap.add_argument("--seed", type=int, default=5)
     args = ap.parse_args(argv)
     checkpoints = sorted({c for c in (1_000, 10_000, 100_000) if c <= args.n} | {args.n})
-    per_cp = args.ingests * args.batch * 2
+    per_cp = args.ingests * args.batch
     settings = StoriesSettings()
     index = EventIndex(settings)
     docs = {}
@@ -54,37 +73,64 @@ def main(argv: Sequence[str] | None = None) -> int:
             docs[doc.id] = doc
             index.add(doc)
             stored += 1
-        state = index.to_state()
-        # baseline: plain online adds of the same number of articles
-        base_docs = [next(it)[0] for _ in range(args.ingests * args.batch)]
-        base = EventIndex.from_state(json.loads(json.dumps(state)), settings)
-        c0 = time.process_time()
-        for d in base_docs:
-            base.add(d)
-        base_ms = (time.process_time() - c0) * 1000 / len(base_docs)
-        # ingest path: batches through add_incrementally, JSON round trip before each
-        ing_docs = [next(it)[0] for _ in range(args.ingests * args.batch)]
-        for d in ing_docs:
+        new = [next(it)[0] for _ in range(per_cp)]
+        for d in new:
             docs[d.id] = d
-        cpu = trip = 0.0
-        cur = index
-        for k in range(args.ingests):
-            t0 = time.process_time()
-            cur = EventIndex.from_state(json.loads(json.dumps(cur.to_state())), settings)
-            t1 = time.process_time()
-            add_incrementally(cur, ing_docs[k * args.batch:(k + 1) * args.batch],
-                              lambda ids: [docs[i] for i in ids])
-            cpu += time.process_time() - t1
-            trip += t1 - t0
-        ms = cpu * 1000 / len(ing_docs)
-        rows[cp] = {"ingest_ms_per_article": round(ms, 3), "online_add_ms_per_article":
-                    round(base_ms, 3), "ratio": round(ms / base_ms, 2),
-                    "json_round_trip_ms_per_ingest": round(trip * 1000 / args.ingests, 1)}
-        print(f"{cp:>7} stored: ingest {ms:.2f} CPU ms/article, plain online add {base_ms:.2f} "
-              f"(x{ms / base_ms:.1f}); state JSON round trip {trip * 1000 / args.ingests:.0f} ms "
-              f"per ingest", flush=True)
-        index = cur  # the stored corpus grows by the ingested articles
-        stored += len(ing_docs)
+
+        def lookup(ids):
+            return [docs[i] for i in ids if i in docs]
+
+        with tempfile.TemporaryDirectory() as tmp, Store(Path(tmp) / "c.db") as store:
+            t0 = time.perf_counter()
+            save_index(store, index)
+            build_s = time.perf_counter() - t0
+            store.put_state(STATE_NAME, {"settings": settings_key(settings),
+                                         "index": index.to_state()})
+            total_rows = _rows(store)
+            parts_cpu = parts_save = 0.0
+            written = 0
+            for k in range(args.ingests):
+                batch = new[k * args.batch:(k + 1) * args.batch]
+                before = store._db.total_changes
+                c0 = time.process_time()
+                events = StoredEvents(store, settings, documents=lookup)
+                events.add(batch)
+                c1 = time.process_time()
+                assert events.save()
+                c2 = time.process_time()
+                parts_cpu += c2 - c0
+                parts_save += c2 - c1
+                written += store._db.total_changes - before
+            blob_cpu = blob_trip = 0.0
+            for k in range(args.ingests):
+                batch = new[k * args.batch:(k + 1) * args.batch]
+                c0 = time.process_time()
+                payload = store.get_state(STATE_NAME)
+                cur = EventIndex.from_state(payload["index"], settings)
+                c1 = time.process_time()
+                add_incrementally(cur, batch, lookup)
+                c2 = time.process_time()
+                store.put_state(STATE_NAME, {"settings": settings_key(settings),
+                                             "index": cur.to_state()})
+                c3 = time.process_time()
+                blob_cpu += c3 - c0
+                blob_trip += (c1 - c0) + (c3 - c2)
+        n_new = per_cp
+        parts_ms, blob_ms = parts_cpu * 1000 / n_new, blob_cpu * 1000 / n_new
+        rows[cp] = {"parts_ms_per_article": round(parts_ms, 2),
+                    "parts_save_ms_per_ingest": round(parts_save * 1000 / args.ingests, 1),
+                    "parts_rows_written_per_ingest": round(written / args.ingests),
+                    "parts_rows_stored": total_rows,
+                    "one_value_ms_per_article": round(blob_ms, 2),
+                    "one_value_load_save_ms_per_ingest": round(blob_trip * 1000 / args.ingests, 1),
+                    "one_value_over_parts": round(blob_ms / parts_ms, 2),
+                    "parts_first_write_s": round(build_s, 1)}
+        r = rows[cp]
+        print(f"{cp:>7} stored: parts {parts_ms:6.2f} CPU ms/article (save "
+              f"{r['parts_save_ms_per_ingest']:.0f} ms/ingest, {r['parts_rows_written_per_ingest']}"
+              f" of {total_rows} rows written)   one JSON value {blob_ms:7.2f} ms/article (load+save "
+              f"{r['one_value_load_save_ms_per_ingest']:.0f} ms/ingest)   x{blob_ms / parts_ms:.1f}",
+              flush=True)
     out = {"command": "python benchmarks/stories_ingest_cost.py " + " ".join(argv or sys.argv[1:]),
            "ingests": args.ingests, "batch": args.batch, "checkpoints": rows}
     RESULTS.parent.mkdir(parents=True, exist_ok=True)

@@ -10,7 +10,8 @@ Design:
   nothing.
 * Per-article results of later stages (e.g. claims) are cached in ``results`` keyed by stage and a
   hash of the settings that produced them, so adding articles recomputes only what they touch.
-* Corpus-level state (e.g. the incremental event index) lives in ``state`` as JSON, and so do
+* Corpus-level state lives in ``state`` as JSON: one row per value, or, for a large state that a
+  run uses a little of (the incremental event index), one row per part (``read_parts``); so do
   per-story results (checks, timeline), named by stage, settings hash and the story's content key.
 
 JSON, not pickle, is the storage format: a store file is data a user may share, and loading it
@@ -23,7 +24,7 @@ import json
 import os
 import sqlite3
 import sys
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -368,6 +369,73 @@ class Store:
                 "INSERT OR REPLACE INTO state (name, payload) VALUES (?,?)",
                 (name, json.dumps(payload, ensure_ascii=False, sort_keys=True)),
             )
+
+    # ------------------------------------------------------------------ state kept in parts
+
+    # A large state (the event index) is kept as one ``state`` row per part, named
+    # ``<prefix><part>``, so that a run reads and rewrites only the parts it uses. Payloads are
+    # JSON text, encoded and decoded by the caller (who compares texts to find what changed).
+
+    def read_parts(self, prefix: str, parts: Sequence[str]) -> dict[str, str]:
+        """``{part: JSON text}`` of those of ``parts`` stored under ``prefix``."""
+        found: dict[str, str] = {}
+        cut = len(prefix)
+        for i in range(0, len(parts), 500):
+            chunk = [prefix + p for p in parts[i : i + 500]]
+            rows = self._db.execute(
+                f"SELECT name, payload FROM state WHERE name IN ({','.join('?' * len(chunk))})",
+                chunk)
+            found.update((name[cut:], payload) for name, payload in rows)
+        return found
+
+    def part_names(self, prefix: str, parts: Sequence[str]) -> set[str]:
+        """Those of ``parts`` stored under ``prefix`` (their payloads are not read)."""
+        found: set[str] = set()
+        cut = len(prefix)
+        for i in range(0, len(parts), 500):
+            chunk = [prefix + p for p in parts[i : i + 500]]
+            rows = self._db.execute(
+                f"SELECT name FROM state WHERE name IN ({','.join('?' * len(chunk))})", chunk)
+            found.update(name[cut:] for (name,) in rows)
+        return found
+
+    def iter_parts(self, prefix: str) -> Iterator[tuple[str, str]]:
+        """Every ``(part, JSON text)`` stored under ``prefix``, in part order."""
+        cut = len(prefix)
+        rows = self._db.execute("SELECT name, payload FROM state WHERE name >= ? AND name < ? "
+                                "ORDER BY name", (prefix, prefix + "\U0010ffff"))
+        for name, payload in rows:
+            yield name[cut:], payload
+
+    def write_parts(self, prefix: str, parts: dict[str, str | None], *, replace: bool = False,
+                    guard: tuple[str, Callable[[str | None], bool]] | None = None) -> bool:
+        """Write ``parts`` under ``prefix`` in one transaction (``None``: delete the part);
+        ``replace``: delete every other part under ``prefix`` first. ``guard``: ``(part,
+        check)``: the write happens only if ``check`` accepts that part's current JSON (read
+        under the write lock: another process's write in between is seen). Returns whether it
+        wrote."""
+        if self.readonly:
+            return False
+        with self._db:
+            self._db.execute("BEGIN IMMEDIATE")
+            if guard is not None:
+                row = self._db.execute("SELECT payload FROM state WHERE name=?",
+                                       (prefix + guard[0],)).fetchone()
+                if not guard[1](row[0] if row else None):
+                    return False
+            if replace:
+                self._db.execute("DELETE FROM state WHERE name >= ? AND name < ?",
+                                 (prefix, prefix + "\U0010ffff"))
+            self._db.executemany("DELETE FROM state WHERE name=?",
+                                 [(prefix + p,) for p, v in parts.items() if v is None])
+            self._db.executemany("INSERT OR REPLACE INTO state (name, payload) VALUES (?,?)",
+                                 [(prefix + p, v) for p, v in parts.items() if v is not None])
+        return True
+
+    def delete_state(self, name: str) -> None:
+        if not self.readonly:
+            with self._db:
+                self._db.execute("DELETE FROM state WHERE name=?", (name,))
 
 
 def _create_store(path: str) -> None:

@@ -112,10 +112,12 @@ def _pooled(articles: Iterator[Article], settings: AnnotateSettings, nlp: Any,
             yield from zip(batch, future.result())
         done = True
     finally:
+        # interrupted: stop the chunks under way now, not when they finish (the executor offers
+        # no public way; its worker list is gone once it is shut down, so it is taken first)
+        workers = [] if done else list((getattr(executor, "_processes", None) or {}).values())
         executor.shutdown(wait=done, cancel_futures=not done)
-        if not done:  # interrupted: stop the chunks under way now, not when they finish
-            for proc in list((getattr(executor, "_processes", None) or {}).values()):
-                proc.terminate()
+        for proc in workers:
+            proc.terminate()
 
 
 # ---------------------------------------------------------------------------- worker side

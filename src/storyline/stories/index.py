@@ -47,6 +47,7 @@ from typing import Any
 from storyline.models import Document, Story, content_id
 from storyline.stories import semantic
 from storyline.stories.features import DocFeatures, extract
+from storyline.stories.parts import prefetch, probe, resident
 from storyline.stories.settings import StoriesSettings
 from storyline.stories.timing import PlaceProfile, TimeProfile
 
@@ -160,6 +161,11 @@ class EventIndex:
         # doc id -> [founder, title, day, compact vector (top keys, for titles)]
         self.docs: dict[str, list[Any]] = {}
         self.families: dict[str, str] = {}  # family id -> founder
+        # event key -> posting keys that may name it: kept only by an index loaded part by part
+        # from a store (:mod:`storyline.stories.stored`), to rename an event without reading
+        # every posting; None: every posting is in memory
+        self.posted: Any = None
+        self.loaded: tuple[int, str | None] | None = None  # (generation, families) when read so
         self._seq = 0
         self._stale = False  # postings may name events that no longer exist
         self.use_embeddings = settings.semantic_weight > 0 and semantic.available()
@@ -176,7 +182,9 @@ class EventIndex:
     def count(self, f: DocFeatures) -> None:
         """Add an article's keys to the document frequencies."""
         self.n_docs += 1
-        self.df.update(set(f.entities) | set(f.terms))
+        df = self.df
+        for key in set(f.entities) | set(f.terms):
+            df[key] = df.get(key, 0) + 1
 
     def vectorize(self, f: DocFeatures, emb: tuple[float, ...] | None = None) -> DocVec:
         """Unit TF-IDF sub-vectors of an article under the current document frequencies."""
@@ -236,13 +244,16 @@ class EventIndex:
         acc: dict[str, float] = {}
         get = acc.get
         postings = self.postings
-        for key, w in top_items({**dv.ent, **dv.term}, self.settings.query_keys):
+        query = top_items({**dv.ent, **dv.term}, self.settings.query_keys)
+        prefetch(postings, [key for key, _ in query])
+        for key, w in query:
             posting = postings.get(key)
             if posting:
                 for founder in posting:
                     acc[founder] = get(founder, 0.0) + w
         events = self.events
         if self._stale:  # events emptied by refinement or merged away leave stale entries
+            probe(events, acc)
             acc = {f: w for f, w in acc.items() if f in events}
         n = self.settings.max_candidates
         if len(acc) <= n:
@@ -251,7 +262,9 @@ class EventIndex:
 
     def best_event(self, dv: DocVec, exclude: str | None = None) -> str | None:
         best, best_sim = None, self.settings.event_threshold
-        for founder in self.candidates(dv):
+        candidates = self.candidates(dv)
+        prefetch(self.events, candidates)
+        for founder in candidates:
             if founder == exclude:
                 continue
             ev = self.events[founder]
@@ -277,12 +290,16 @@ class EventIndex:
             ev.emb = [a + b for a, b in zip(ev.emb, dv.emb)] if ev.emb else list(dv.emb)
         self.docs[doc_id][0] = founder
         cap = self.settings.postings_cap
-        for key, _ in top_items({**dv.ent, **dv.term}, self.settings.query_keys):
+        keys = [key for key, _ in top_items({**dv.ent, **dv.term}, self.settings.query_keys)]
+        prefetch(self.postings, keys)
+        for key in keys:
             posting = self.postings.setdefault(key, {})
             posting.pop(founder, None)
             posting[founder] = None  # most recent last
             if len(posting) > cap:
                 del posting[next(iter(posting))]
+        if self.posted is not None:
+            self.posted.setdefault(founder, set()).update(keys)
 
     def _leave(self, founder: str, doc_id: str, dv: DocVec) -> None:
         ev = self.events[founder]
@@ -355,11 +372,16 @@ class EventIndex:
 
     def _merge_candidates(self, ev: EventState) -> list[tuple[float, str]]:
         acc: dict[str, float] = defaultdict(float)
-        for key, w in top_items({**ev.ent.vec, **ev.term.vec}, self.settings.query_keys):
-            for other in self.postings.get(key, ()):
+        query = top_items({**ev.ent.vec, **ev.term.vec}, self.settings.query_keys)
+        prefetch(self.postings, [key for key, _ in query])
+        hits = [(self.postings.get(key, ()), w) for key, w in query]
+        probe(self.events, {other: None for posting, _ in hits for other in posting})
+        for posting, w in hits:
+            for other in posting:
                 if other != ev.key and other in self.events:
                     acc[other] += w
         ranked = sorted(acc.items(), key=lambda kv: (-kv[1], kv[0]))[: self.settings.max_candidates]
+        prefetch(self.events, [other for other, _ in ranked])
         out = []
         for other, _ in ranked:
             sim = self.event_similarity(ev, self.events[other])
@@ -375,7 +397,7 @@ class EventIndex:
         in two because its first articles came before the words that tie them together.
         ``only``: start from pairs involving these events (keys) only, so that the cost follows
         the events an ingest touched, not the size of the index."""
-        version = {f: 0 for f in self.events}
+        version: dict[str, int] = defaultdict(int)  # merges into each event so far
         heap: list[tuple[float, int, str, str, int, int]] = []
         seeds = (self.events.values() if only is None
                  else [self.events[k] for k in only if k in self.events])
@@ -416,29 +438,47 @@ class EventIndex:
         self.families = {k: (a.key if v == b.key else v) for k, v in self.families.items()}
         del self.events[b.key]
         self._stale = True
-        for key in top_items({**a.ent.vec, **a.term.vec}, self.settings.query_keys):
-            posting = self.postings.setdefault(key[0], {})
+        keys = [key for key, _ in top_items({**a.ent.vec, **a.term.vec}, self.settings.query_keys)]
+        prefetch(self.postings, keys)
+        for key in keys:
+            posting = self.postings.setdefault(key, {})
             posting.pop(a.key, None)
             posting[a.key] = None
+        if self.posted is not None:
+            self.posted.setdefault(a.key, set()).update(keys)
 
     def rename_founders(self, rank: Mapping[str, int]) -> None:
         """Give each event whose founder left it the earliest remaining member (by ``rank``) as
-        founder, so that its id is again the hash of a member."""
+        founder, so that its id is again the hash of a member; its key becomes that founder.
+
+        Only events in memory are looked at: in an index loaded part by part, the others are as
+        they were saved, after this ran (key = founder, a member)."""
         renames = {}
-        for key, ev in self.events.items():
+        for key, ev in list(resident(self.events)):
             if ev.founder not in ev.members:
                 ev.founder = min(ev.members, key=lambda m: rank.get(m, len(rank)))
             if key != ev.founder:
                 renames[key] = ev.founder
         if not renames:
             return
-        self.events = {ev.founder: ev for ev in self.events.values()}
-        for ev in self.events.values():
+        moved = [self.events.pop(key) for key in renames]
+        for ev in moved:
             ev.key = ev.founder
-        for rec in self.docs.values():
-            rec[0] = renames.get(rec[0], rec[0])
+            self.events[ev.key] = ev
+            for m in ev.members:  # a member's record names its event's key
+                self.docs[m][0] = ev.key
         self.families = {k: renames.get(v, v) for k, v in self.families.items()}
-        self.postings = {k: {renames.get(f, f): None for f in v} for k, v in self.postings.items()}
+        if self.posted is None:
+            self.postings = {k: {renames.get(f, f): None for f in v}
+                             for k, v in self.postings.items()}
+            return
+        gone = {key: self.posted.pop(key, set()) for key in renames}
+        for key in sorted(set().union(*gone.values())):
+            posting = self.postings.get(key)
+            if posting is not None:
+                self.postings[key] = {renames.get(f, f): None for f in posting}
+        for key, new in renames.items():
+            self.posted.setdefault(new, set()).update(gone[key])
 
     # -------------------------------------------------------------- output
 
@@ -456,14 +496,7 @@ class EventIndex:
 
     def to_state(self) -> dict:
         """A JSON-serialisable snapshot (plain dicts, lists, strings and numbers), key-sorted."""
-        events = []
-        for key, ev in sorted(self.events.items(), key=lambda kv: kv[1].seq):
-            events.append({
-                "key": key, "founder": ev.founder, "seq": ev.seq, "members": list(ev.members),
-                "ent": dict(sorted(ev.ent.vec.items())), "term": dict(sorted(ev.term.vec.items())),
-                "time": ev.time.to_state(), "place": ev.place.to_state(),
-                "emb": None if ev.emb is None else [round(x, 6) for x in ev.emb],
-            })
+        events = [event_to_state(ev) for ev in sorted(self.events.values(), key=lambda e: e.seq)]
         return {
             "version": STATE_VERSION,
             "n_docs": self.n_docs,
@@ -484,16 +517,36 @@ class EventIndex:
         index._seq = int(state["seq"])
         index.df = Counter(state["df"])
         for e in state["events"]:
-            ev = EventState(key=e["key"], founder=e["founder"], seq=int(e["seq"]),
-                            members=list(e["members"]))
-            ev.ent = Centroid(dict(e["ent"]), sum(v * v for v in e["ent"].values()))
-            ev.term = Centroid(dict(e["term"]), sum(v * v for v in e["term"].values()))
-            ev.time = TimeProfile.from_state(e["time"])
-            ev.place = PlaceProfile.from_state(e["place"])
-            ev.emb = None if e.get("emb") is None else list(e["emb"])
+            ev = event_from_state(e)
             index.events[ev.key] = ev
         index.postings = {k: dict.fromkeys(v) for k, v in state["postings"].items()}
-        index.docs = {d: [rec[0], rec[1], rec[2], dict(rec[3])] for d, rec in state["docs"].items()}
+        index.docs = {d: doc_from_state(rec) for d, rec in state["docs"].items()}
         index.families = dict(state["families"])
         index._stale = any(f not in index.events for v in index.postings.values() for f in v)
         return index
+
+
+def event_to_state(ev: EventState) -> dict[str, Any]:
+    """An event as plain JSON values (the vectors key-sorted, so a reload sums in one order)."""
+    return {
+        "key": ev.key, "founder": ev.founder, "seq": ev.seq, "members": list(ev.members),
+        "ent": dict(sorted(ev.ent.vec.items())), "term": dict(sorted(ev.term.vec.items())),
+        "time": ev.time.to_state(), "place": ev.place.to_state(),
+        "emb": None if ev.emb is None else [round(x, 6) for x in ev.emb],
+    }
+
+
+def event_from_state(e: Mapping[str, Any]) -> EventState:
+    ev = EventState(key=e["key"], founder=e["founder"], seq=int(e["seq"]),
+                    members=list(e["members"]))
+    ev.ent = Centroid(dict(e["ent"]), sum(v * v for v in e["ent"].values()))
+    ev.term = Centroid(dict(e["term"]), sum(v * v for v in e["term"].values()))
+    ev.time = TimeProfile.from_state(e["time"])
+    ev.place = PlaceProfile.from_state(e["place"])
+    ev.emb = None if e.get("emb") is None else list(e["emb"])
+    return ev
+
+
+def doc_from_state(rec: list[Any]) -> list[Any]:
+    """An article's record ``[event key, title, day, compact vector]`` from its JSON form."""
+    return [rec[0], rec[1], rec[2], dict(rec[3])]
