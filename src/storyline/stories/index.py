@@ -47,7 +47,7 @@ from typing import Any
 from storyline.models import Document, Story, content_id
 from storyline.stories import semantic
 from storyline.stories.features import DocFeatures, extract
-from storyline.stories.parts import prefetch, probe, resident
+from storyline.stories.parts import prefetch, probe, resident, touch
 from storyline.stories.settings import StoriesSettings
 from storyline.stories.timing import PlaceProfile, TimeProfile
 
@@ -279,6 +279,7 @@ class EventIndex:
 
     def _join(self, founder: str, doc_id: str, dv: DocVec) -> None:
         ev = self.events[founder]
+        touch(self.events, founder)
         ev.members.append(doc_id)
         ev.ent.add(dv.ent)
         ev.term.add(dv.term)
@@ -303,6 +304,7 @@ class EventIndex:
 
     def _leave(self, founder: str, doc_id: str, dv: DocVec) -> None:
         ev = self.events[founder]
+        touch(self.events, founder)
         ev.members.remove(doc_id)
         ev.ent.add(dv.ent, -1.0)
         ev.term.add(dv.term, -1.0)
@@ -424,6 +426,7 @@ class EventIndex:
 
     def _absorb(self, a: EventState, b: EventState) -> None:
         """Move every article of event ``b`` into event ``a`` and drop ``b``."""
+        touch(self.events, a.key)
         a.members.extend(b.members)
         a.ent.add(b.ent.vec)
         a.term.add(b.term.vec)

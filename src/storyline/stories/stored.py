@@ -58,7 +58,7 @@ from storyline.stories.index import (
     event_from_state,
     event_to_state,
 )
-from storyline.stories.parts import PartMap, prefetch
+from storyline.stories.parts import PartMap, prefetch, touch
 from storyline.stories.settings import StoriesSettings
 from storyline.stories.timing import PlaceProfile, TimeProfile
 
@@ -151,7 +151,8 @@ def open_index(store: Store, settings: StoriesSettings) -> EventIndex | None:
     source = _Parts(store)
     # PartMaps in place of the index's dicts: they offer what the index uses of a dict
     index.events, index.postings, index.docs, index.df, index.posted = (  # type: ignore[assignment]
-        PartMap(source, kind, *_KINDS[kind]) for kind in ("e/", "p/", "d/", "f/", "w/"))
+        PartMap(source, kind, *_KINDS[kind], tracked=kind == "e/")
+        for kind in ("e/", "p/", "d/", "f/", "w/"))
     families = store.read_parts(PARTS, ["families"]).get("families")
     index.families = json.loads(families) if families else {}
     index.loaded = (meta["generation"], families)
@@ -268,6 +269,7 @@ def add_incrementally(index: EventIndex, docs: Sequence[Document],
             members = [m for m in olds if m in feats] + order
             for k in sorted(touched, key=lambda k: index.events[k].seq):
                 ev = index.events[k]
+                touch(index.events, k)
                 keep = [m for m in ev.members if m in feats]
                 for m in keep:
                     ev.members.remove(m)
