@@ -291,25 +291,37 @@ def exponent(t1: float, t2: float, n1: int, n2: int) -> float | None:
     return math.log(t2 / t1) / math.log(n2 / n1)
 
 
+def _k(n: int) -> str:
+    return f"{n // 1000}k" if n >= 1000 and n % 1000 == 0 else str(n)
+
+
 def table(runs: list[dict[str, Any]]) -> str:
+    """Per stage: wall seconds and CPU seconds per size, growth exponents between consecutive
+    sizes (wall, and CPU: the machine is shared, CPU time is the steadier figure), peak MB."""
     sizes = [r["n"] for r in runs]
-    head = "| stage | " + " | ".join(f"{n:,} s" for n in sizes)
-    head += "".join(f" | exp {a // 1000 or a}k→{b // 1000 or b}k" if a >= 1000 else
-                    f" | exp {a}→{b}" for a, b in zip(sizes, sizes[1:]))
-    head += " | " + " | ".join(f"{n:,} peak MB" for n in sizes) + " |"
-    lines = [head, "|" + "---|" * (1 + 2 * len(sizes) + len(sizes) - 1)]
+    pairs = list(zip(runs, runs[1:]))
+    head = ["stage", *(f"{_k(n)} s (CPU s)" for n in sizes),
+            *(f"exp {_k(a['n'])}→{_k(b['n'])} (CPU)" for a, b in pairs),
+            *(f"{_k(n)} peak MB" for n in sizes)]
+    lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+
+    def exp_cell(a: dict, b: dict, na: int, nb: int) -> str:
+        w = exponent(a["s"], b["s"], na, nb)
+        c = exponent(a.get("cpu_s", 0), b.get("cpu_s", 0), na, nb)
+        return ("–" if w is None else f"{w:.2f}") + (f" ({c:.2f})" if c is not None else "")
+
     for st in STAGE_ORDER:
-        cells = [(">" if r["stages"][st].get("timed_out") else "") + f"{r['stages'][st]['s']:.1f}"
-                 for r in runs]
-        for a, b in zip(runs, runs[1:]):
-            e = exponent(a["stages"][st]["s"], b["stages"][st]["s"], a["n"], b["n"])
-            cells.append("–" if e is None else f"{e:.2f}")
-        cells += [f"{r['stages'][st]['peak_mb']:.0f}" for r in runs]
+        recs = [r["stages"][st] for r in runs]
+        cells = [(">" if x.get("timed_out") else "") + f"{x['s']:.1f} ({x.get('cpu_s', 0):.1f})"
+                 for x in recs]
+        cells += [exp_cell(x, y, a["n"], b["n"]) for (a, b), (x, y) in zip(pairs, zip(recs,
+                                                                                     recs[1:]))]
+        cells += [f"{x['peak_mb']:.0f}" for x in recs]
         lines.append(f"| {st} | " + " | ".join(cells) + " |")
-    total = [sum(r["stages"][s]["s"] for s in STAGE_ORDER) for r in runs]
-    cells = [f"{t:.1f}" for t in total]
-    cells += [f"{exponent(a, b, r1['n'], r2['n']) or 0:.2f}"
-              for (a, r1), (b, r2) in zip(zip(total, runs), zip(total[1:], runs[1:]))]
+    tot = [{"s": sum(r["stages"][s]["s"] for s in STAGE_ORDER),
+            "cpu_s": sum(r["stages"][s].get("cpu_s", 0) for s in STAGE_ORDER)} for r in runs]
+    cells = [f"{x['s']:.1f} ({x['cpu_s']:.1f})" for x in tot]
+    cells += [exp_cell(x, y, a["n"], b["n"]) for (a, b), (x, y) in zip(pairs, zip(tot, tot[1:]))]
     cells += [f"{max(r['stages'][s]['peak_mb'] for s in STAGE_ORDER):.0f}" for r in runs]
     lines.append("| **total** | " + " | ".join(cells) + " |")
     return "\n".join(lines)
@@ -329,12 +341,17 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
                     help="stop an analysis stage after this many seconds and record it as timed "
                          "out (the later stages run on its empty result); 0: no limit")
     ap.add_argument("--out", type=Path, default=ROOT / "results" / "pipeline_scale.json")
+    ap.add_argument("--table-from", type=Path,
+                    help="print the table of a results file written earlier and stop")
     ap.add_argument("--one", type=int, help=argparse.SUPPRESS)
     ap.add_argument("--throughput-only", type=int, help=argparse.SUPPRESS)
     ap.add_argument("--result", help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
     if args.one or args.throughput_only:
         _child(args)
+        return {}
+    if args.table_from:
+        print(table(json.loads(args.table_from.read_text())["runs"]))
         return {}
     if args.quick:
         args.sizes, args.throughput_n, args.agreement_n = [300, 1000], 100, 20
