@@ -353,8 +353,9 @@ def _kind(rng: random.Random) -> str:
     return "original"
 
 
-def generate(n: int, seed: int = 0) -> list[GenArticle]:
-    """``n`` articles (sorted by publication time, then id), deterministic for ``(n, seed)``."""
+def generate(n: int, seed: int = 0, keep_paras: bool = True) -> list[GenArticle]:
+    """``n`` articles (sorted by publication time, then id), deterministic for ``(n, seed)``.
+    ``keep_paras=False`` drops the recipes (a million articles then fit in ~2 GB)."""
     rng = random.Random(f"gencorpus:{seed}:{n}")
     sizes = story_sizes(n, rng)
     start = dt.date(2023, 1, 1)
@@ -394,7 +395,7 @@ def generate(n: int, seed: int = 0) -> list[GenArticle]:
                           "url": f"https://news.example/{_slug(outlet)}/{ext}"}
                 truth = {"id": ext, "story": f"s{s}", "event": f"s{s}e{e}", "kind": kind,
                          "origin": origin}
-                out.append(GenArticle(record, truth, tuple(paras)))
+                out.append(GenArticle(record, truth, tuple(paras) if keep_paras else ()))
                 made.append((ext, paras, when))
     out.sort(key=lambda a: (a.record["published"], a.record["id"]))
     return out
@@ -436,7 +437,7 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--out", type=Path, required=True)
     args = ap.parse_args(argv)
-    arts = generate(args.n, args.seed)
+    arts = generate(args.n, args.seed, keep_paras=False)
     a_path, t_path = write(arts, args.out)
     stories = {a.truth["story"] for a in arts}
     print(f"{len(arts)} articles, {len(stories)} stories -> {a_path}, {t_path} "
