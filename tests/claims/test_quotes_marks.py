@@ -92,3 +92,18 @@ def test_spans_are_well_formed_on_any_text(text):
         prev_end = q.end
         if q.close_mark is not None:
             assert q.end <= q.close_mark and q.close_mark - q.open_mark <= 60
+
+
+def test_thousands_of_quotations_in_one_text():
+    """Every passage of a text with 4,000 quotations, double and single, nested singles dropped
+    (pairing is linear: each closer looked up once, nesting checked against the last kept)."""
+    parts = []
+    for i in range(2000):
+        parts.append(f"“Quote number {i} has ‘inner {i}’ words,” she said.")
+        parts.append(f"He replied ‘single {i} here’ and left.")
+    text = " ".join(parts)
+    spans = find_quote_spans(text)
+    words = [text[q.start:q.end] for q in spans]
+    assert len(spans) == 4000
+    assert words[0] == "Quote number 0 has ‘inner 0’ words"
+    assert words[-1] == "single 1999 here"

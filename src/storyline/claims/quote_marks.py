@@ -23,6 +23,7 @@ exact character offsets.
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -141,6 +142,7 @@ def _at_line_start(text: str, i: int) -> bool:
 def _pair_double(text: str, max_chars: int, max_breaks: int) -> list[QuoteSpan]:
     """Pair double marks; returns the segments of every closed quotation (chains included)."""
     marks = _double_marks(text)
+    widths = {m.pos: m.width for m in marks}
     out: list[QuoteSpan] = []
     i = 0
     while i < len(marks):
@@ -171,7 +173,6 @@ def _pair_double(text: str, max_chars: int, max_breaks: int) -> list[QuoteSpan]:
             i += 1  # stray opener: rescan right after it
             continue
         segments.append((cur, closed.pos))
-        widths = {m.pos: m.width for m in marks}
         for k, (o, e) in enumerate(segments):
             close = closed.pos if k == len(segments) - 1 else None
             span = _trim(text, o + widths.get(o, 1), e)
@@ -184,11 +185,15 @@ def _pair_double(text: str, max_chars: int, max_breaks: int) -> list[QuoteSpan]:
 def _pair_single(text: str, max_chars: int, doubles: list[QuoteSpan]) -> list[QuoteSpan]:
     marks = _single_marks(text)
     out: list[QuoteSpan] = []
+    # the double quotations, in text order and disjoint (_pair_double resumes after each closer)
+    bounds = sorted((q.open_mark, q.close_mark if q.close_mark is not None else q.end)
+                    for q in doubles)
+    opens = [o for o, _ in bounds]
 
     def region(pos: int) -> int | None:  # which double quotation a position is inside
-        for q in doubles:
-            if q.open_mark < pos < (q.close_mark if q.close_mark is not None else q.end):
-                return q.open_mark
+        k = bisect.bisect_left(opens, pos) - 1
+        if k >= 0 and bounds[k][0] < pos < bounds[k][1]:
+            return bounds[k][0]
         return None
 
     opener: _Mark | None = None
@@ -232,12 +237,16 @@ def find_quote_spans(
     def outer(q: QuoteSpan) -> tuple[int, int]:
         return q.open_mark, (q.close_mark if q.close_mark is not None else q.end)
 
+    # Kept passages are disjoint and in order (a nested or crossing one is never kept) and each
+    # q starts at or after every kept one, so only the last kept can contain or cross q.
     kept: list[QuoteSpan] = []
     for q in spans:
         qs, qe = outer(q)
-        if any(ks <= qs and qe <= ke for ks, ke in map(outer, kept)):
-            continue  # nested inside a kept passage: part of its words
-        if any(ks < qs < ke < qe or qs < ks < qe < ke for ks, ke in map(outer, kept)):
-            continue  # crossing pairs: the earlier pairing wins
+        if kept:
+            ks, ke = outer(kept[-1])
+            if ks <= qs and qe <= ke:
+                continue  # nested inside a kept passage: part of its words
+            if ks < qs < ke < qe:
+                continue  # crossing pairs: the earlier pairing wins
         kept.append(q)
     return sorted(kept, key=lambda q: q.start)
