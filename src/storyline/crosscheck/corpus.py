@@ -215,9 +215,11 @@ def story_key(prep: Prepared, story_id: str | None, bucket: Sequence[Claim], cod
         arts.append((aid, a and (a.source, a.outlet, a.external_id, a.published),
                      prep.family_of.get(aid), aid in ctx.origins, ctx.event_of.get(aid),
                      aid in prep.in_story))
-    entities = [to_dict(ctx.entities[e]) for e in sorted(ents) if e in ctx.entities]
-    payload = json.dumps([story_id, [to_dict(c) for c in claims], names, arts, entities,
-                          to_dict(ctx.settings)], sort_keys=True, ensure_ascii=False, default=str)
+    entities = [repr(ctx.entities[e]) for e in sorted(ents) if e in ctx.entities]
+    # a record's repr lists every field in order (frozen dataclasses of plain values): a
+    # fingerprint of its content, and much cheaper than a dict of it
+    payload = json.dumps([story_id, [repr(c) for c in claims], names, arts, entities,
+                          repr(ctx.settings)], ensure_ascii=False, default=str)
     return content_id(code, payload, length=24)
 
 
