@@ -20,7 +20,7 @@ Three measurements, each beside its baseline in the same run:
    first ``report`` (claims, checks and timeline computed), ``ingest`` of the last 10, the
    ``report`` after it (unchanged stories reused), a ``report`` of the unchanged store; and,
    with ``--old-src`` (the ``src`` of a checkout of the code before this change, e.g. ``git
-   worktree add /tmp/base-cc 3a6f134``), the old code's ``report`` on a copy of the same store
+   worktree add /tmp/base-cc 19a1671``), the old code's ``report`` on a copy of the same store
    (claims already cached for both: their cache key does not depend on the cross-check's code).
    Also the blocked/all-pairs conformance on all 462 articles.
 
@@ -36,6 +36,7 @@ import logging
 import math
 import os
 import random
+import shlex
 import shutil
 import subprocess
 import sys
@@ -474,7 +475,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     out = Path(args.out)
     # sections run separately (the ECB+ one takes minutes) are merged into one results file
     result: dict = json.loads(out.read_text(encoding="utf-8")) if out.is_file() else {}
-    command = "python benchmarks/crosscheck_scale.py " + " ".join(
+    command = "python benchmarks/crosscheck_scale.py " + shlex.join(
         sys.argv[1:] if argv is None else argv)
     if args.stories:
         result["single_article_stories"] = many_stories(_ints(args.stories), args.legacy_max)
