@@ -406,7 +406,7 @@ def ecbplus(old_src: str | None) -> dict:
         cold = tmp / "cold.db"
         shutil.copy(db, cold)
         with sqlite3.connect(cold) as con:
-            con.execute("DELETE FROM state WHERE name LIKE 'checks:%' OR name LIKE 'timeline:%'")
+            con.execute("DELETE FROM state WHERE name LIKE 'crosscheck.%'")
         with Store(cold) as store:
             seen.start()
             t = time.perf_counter()

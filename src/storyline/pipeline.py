@@ -21,6 +21,7 @@ from the stored records (the stories from the persisted event index).
 
 from __future__ import annotations
 
+import json
 import logging
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -199,22 +200,23 @@ def _run_entities(ctx: Context, v: Mapping[str, Any]) -> Mapping[str, Any]:
 
 @dataclass(frozen=True)
 class StoredResults:
-    """Per-story results of a stage in the store's ``state`` table, named by stage, code and
-    settings hash, and the story's content key (``crosscheck.ResultCache``)."""
+    """Per-story results of a stage in the store's ``state`` table, as parts named by stage,
+    code and settings hash, and the story's content key (``crosscheck.ResultCache``)."""
 
     store: Store
     stage: str
     key: str
 
-    def _name(self, key: str) -> str:
-        return f"{self.stage}:{self.key}:{key}"
+    @property
+    def prefix(self) -> str:
+        return f"crosscheck.{self.stage}/{self.key}/"
 
     def get(self, keys: Sequence[str]) -> Mapping[str, Any]:
-        found = self.store.get_states([self._name(k) for k in keys])
-        return {k: found[self._name(k)] for k in keys if self._name(k) in found}
+        return {k: json.loads(v) for k, v in self.store.read_parts(self.prefix, keys).items()}
 
     def put(self, payloads: Mapping[str, Any]) -> None:
-        self.store.put_states({self._name(k): p for k, p in payloads.items()})
+        self.store.write_parts(self.prefix, {k: json.dumps(p, ensure_ascii=False, sort_keys=True)
+                                             for k, p in payloads.items()})
 
 
 def _story_cache(ctx: Context, stage: str) -> StoredResults | None:

@@ -24,7 +24,7 @@ import json
 import os
 import sqlite3
 import sys
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -333,28 +333,6 @@ class Store:
                     (stage, aid, key, json.dumps(p, ensure_ascii=False, sort_keys=True))
                     for aid, p in payloads.items()
                 ],
-            )
-
-    def get_states(self, names: Sequence[str]) -> dict[str, Any]:
-        """The stored payloads of those of ``names`` that are in the store (one query per 500)."""
-        found: dict[str, Any] = {}
-        for i in range(0, len(names), 500):
-            chunk = list(names[i : i + 500])
-            marks = ",".join("?" * len(chunk))
-            rows = self._db.execute(
-                f"SELECT name, payload FROM state WHERE name IN ({marks})", chunk)
-            found.update((name, json.loads(p)) for name, p in rows)
-        return found
-
-    def put_states(self, payloads: Mapping[str, Any]) -> None:
-        """Store several named payloads in one transaction."""
-        if self.readonly:
-            return
-        with self._db:
-            self._db.executemany(
-                "INSERT OR REPLACE INTO state (name, payload) VALUES (?,?)",
-                [(name, json.dumps(p, ensure_ascii=False, sort_keys=True))
-                 for name, p in payloads.items()],
             )
 
     def get_state(self, name: str) -> Any | None:
