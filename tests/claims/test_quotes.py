@@ -239,3 +239,24 @@ def test_lede_description_is_named_in_the_next_sentence(make_doc, text, speaker)
     (q,) = [c for c in extract_quotes(make_doc(text), ClaimsSettings())
             if c.attribution in ("direct", "fragment")]
     assert q.speaker == speaker
+
+
+def test_claims_stop_where_annotation_stopped(nlp):
+    """A text longer than annotate.max_chars (W104): claims come from the annotated part only,
+    never from the unparsed rest (which took the claims stage hours on a 19 MB article)."""
+    import dataclasses
+
+    from storyline.annotate import AnnotateSettings, annotate
+    from storyline.claims import extract_claims
+    from storyline.models import Article, Document
+
+    head = "“We will rebuild the pier by spring,” the mayor said on Monday. " * 20
+    tail = "“This part was never annotated at all,” the governor said later. " * 40
+    article = Article(id=content_id(head + tail), text=head + tail, source="long.txt")
+    settings = dataclasses.replace(AnnotateSettings(), max_chars=len(head) + 5)
+    (annotation,) = list(annotate([article], settings, nlp))
+    assert any(w.code == "W104" for w in annotation.warnings)
+    claims = extract_claims(Document(article, annotation), ClaimsSettings())
+    quotes = [c for c in claims if c.kind == "quote"]
+    assert quotes and all(c.span[1] <= len(head) + 5 for c in claims)
+    assert not any("never annotated" in c.text for c in claims)
