@@ -16,7 +16,9 @@ articles per second:
   model loading; once with ``annotate.processes=1`` and once with all cores.
 
 Reported: the ratio of ``storyline ingest`` to spaCy alone on the same number of cores (issue 14's
-target: >= 0.8 on all cores). Results go to ``benchmarks/results/annotate_throughput.json``.
+target: >= 0.8 on all cores), the CPU seconds of both (their processes and workers: what the
+ingest adds, whatever else runs on the machine) and the load average after each row. Results
+go to ``benchmarks/results/annotate_throughput.json``.
 Other processes on the machine slow every row; the ratios come from one run.
 """
 
@@ -25,6 +27,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import subprocess
 import sys
 import tempfile
@@ -41,30 +44,36 @@ ECB = SHARED / "data" / "ecbplus-dev" / "articles.jsonl"
 RESULTS = Path(__file__).with_name("results") / "annotate_throughput.json"
 
 
-def spacy_alone(texts: list[str], processes: int) -> float:
-    """Seconds for ``nlp.pipe`` over ``texts`` on ``processes`` processes."""
+def _cpu() -> float:
+    """CPU seconds of this process and of its children that have ended (their workers too)."""
+    me, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return me.ru_utime + me.ru_stime + kids.ru_utime + kids.ru_stime
+
+
+def spacy_alone(texts: list[str], processes: int) -> tuple[float, float]:
+    """Wall and CPU seconds for ``nlp.pipe`` over ``texts`` on ``processes`` processes."""
     settings = Settings().annotate
     nlp = load_pipeline(settings.model)
     list(nlp.pipe(texts[:5]))  # warm up
-    t0 = time.perf_counter()
+    c0, t0 = _cpu(), time.perf_counter()
     for _doc in nlp.pipe(texts, batch_size=settings.batch_size, n_process=processes):
         pass
-    return time.perf_counter() - t0
+    return time.perf_counter() - t0, _cpu() - c0
 
 
-def storyline_ingest(feed: Path, processes: int) -> tuple[float, int]:
-    """Wall seconds of ``storyline ingest`` into a new store, and the articles it added."""
+def storyline_ingest(feed: Path, processes: int) -> tuple[float, float, int]:
+    """Wall and CPU seconds of ``storyline ingest`` into a new store, and the articles added."""
     with tempfile.TemporaryDirectory() as tmp:
         db = Path(tmp) / "corpus.db"
-        t0 = time.perf_counter()
+        c0, t0 = _cpu(), time.perf_counter()
         subprocess.run([sys.executable, "-m", "storyline.cli", "-q", "ingest", str(feed),
                         "--db", str(db), "--set", f"annotate.processes={processes}"], check=True)
-        seconds = time.perf_counter() - t0
+        seconds, cpu = time.perf_counter() - t0, _cpu() - c0
         import sqlite3
 
         with sqlite3.connect(db) as con:
             added = con.execute("SELECT count(*) FROM articles").fetchone()[0]
-    return seconds, added
+    return seconds, cpu, added
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -81,18 +90,21 @@ def main(argv: list[str] | None = None) -> int:
         feed = Path(tmp) / "articles.jsonl"
         feed.write_text("\n".join(lines) + "\n", encoding="utf-8")
         for label, procs in (("1 process", 1), (f"{cores} processes", cores)):
-            s_spacy = spacy_alone(texts, procs)
-            s_ingest, added = storyline_ingest(feed, procs)
+            s_spacy, cpu_spacy = spacy_alone(texts, procs)
+            s_ingest, cpu_ingest, added = storyline_ingest(feed, procs)
             assert added == len(texts), (added, len(texts))
             rows[label] = {"processes": procs, "spacy_s": round(s_spacy, 1),
-                           "ingest_s": round(s_ingest, 1),
+                           "ingest_s": round(s_ingest, 1), "spacy_cpu_s": round(cpu_spacy, 1),
+                           "ingest_cpu_s": round(cpu_ingest, 1),
+                           "load_average": round(os.getloadavg()[0], 1),
                            "spacy_articles_per_s": round(len(texts) / s_spacy, 2),
                            "ingest_articles_per_s": round(len(texts) / s_ingest, 2),
                            "ratio": round(s_spacy / s_ingest, 3)}
             r = rows[label]
             print(f"{label:<12} spaCy alone {r['spacy_articles_per_s']:6.2f} art/s "
                   f"({s_spacy:5.1f} s)   storyline ingest {r['ingest_articles_per_s']:6.2f} art/s "
-                  f"({s_ingest:5.1f} s)   ratio {r['ratio']:.2f}", flush=True)
+                  f"({s_ingest:5.1f} s)   ratio {r['ratio']:.2f}   CPU s spaCy {cpu_spacy:.0f} / "
+                  f"ingest {cpu_ingest:.0f}   load {r['load_average']}", flush=True)
     one, all_ = rows["1 process"], rows[f"{cores} processes"]
     print(f"ingest on {cores} processes vs 1: x{one['ingest_s'] / all_['ingest_s']:.2f}; "
           f"vs spaCy alone on {cores}: {all_['ratio']:.2f} (target >= 0.8)")
