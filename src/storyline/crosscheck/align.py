@@ -33,7 +33,7 @@ fact-checker; the fuzzy parts use rapidfuzz (Levenshtein-based ratios, C++).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import combinations
 from typing import Any
@@ -444,15 +444,15 @@ def align_groups(claims: Sequence[Claim], ctx: Context, *, exhaustive: bool = Fa
     ``exhaustive`` compares every pair of a kind instead (figures: of a slot), the reference
     the blocking is tested and benchmarked against: both give the same groups and pairs. Kinds
     with at most ``small`` claims are compared exhaustively anyway (:data:`SMALL_BLOCK`)."""
-    from storyline.crosscheck.blocking import candidate_pairs
+    from storyline.crosscheck.blocking import iter_candidate_pairs
 
     ordered = sorted(claims, key=claim_order)
     uf = UnionFind(range(len(ordered)))
     kinds: dict[str, list[int]] = {}
     for i, c in enumerate(ordered):
         kinds.setdefault(c.kind, []).append(i)
-    candidates: list[tuple[int, int]] = []
-    for members in kinds.values():
+
+    def candidates(members: list[int]) -> Iterator[tuple[int, int]]:
         if exhaustive or len(members) <= small:
             # figures only ever align within one (noun, unit, aspect, modality) slot
             blocks: dict[tuple, list[int]] = {}
@@ -461,19 +461,24 @@ def align_groups(claims: Sequence[Claim], ctx: Context, *, exhaustive: bool = Fa
                 key = ((c.noun, c.unit, c.aspect or "total", c.modality or "asserted")
                        if c.kind == "quantity" else ())
                 blocks.setdefault(key, []).append(i)
-            candidates += [p for block in blocks.values() for p in combinations(block, 2)]
+            for block in blocks.values():
+                yield from combinations(block, 2)
         else:
             sub = [ordered[i] for i in members]
-            candidates += [(members[i], members[j]) for i, j in candidate_pairs(sub, ctx)]
-    candidates.sort()
+            yield from ((members[i], members[j]) for i, j in iter_candidate_pairs(sub, ctx))
+
+    # Candidates are compared as they come (never all held at once: a huge story has millions);
+    # the aligned pairs, few, are sorted after, so groups and edges do not depend on the order.
     pairs: list[tuple[int, int]] = []
-    for i, j in candidates:
-        a, b = ordered[i], ordered[j]
-        if a.kind != b.kind or a.id == b.id:
-            continue
-        if ALIGNERS[a.kind](a, b, ctx):
-            pairs.append((i, j))
-            uf.union(i, j)
+    for members in kinds.values():
+        for i, j in candidates(members):
+            a, b = ordered[i], ordered[j]
+            if a.kind != b.kind or a.id == b.id:
+                continue
+            if ALIGNERS[a.kind](a, b, ctx):
+                pairs.append((i, j))
+                uf.union(i, j)
+    pairs.sort()
     groups = uf.groups()
     edges: dict[int, list[tuple[Claim, Claim]]] = {}
     for i, j in pairs:

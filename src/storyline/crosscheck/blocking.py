@@ -43,7 +43,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Hashable, Iterable, Sequence
+from collections.abc import Hashable, Iterable, Iterator, Sequence
 
 from storyline.crosscheck.align import (
     Context,
@@ -208,25 +208,36 @@ def _grams(text: str) -> list[str]:
 
 def candidate_pairs(ordered: Sequence[Claim], ctx: Context) -> list[tuple[int, int]]:
     """Index pairs ``(i, j)``, ``i < j``, of claims of one kind that may align, sorted."""
+    return list(iter_candidate_pairs(ordered, ctx))
+
+
+def iter_candidate_pairs(ordered: Sequence[Claim], ctx: Context) -> Iterator[tuple[int, int]]:
+    """The pairs of :func:`candidate_pairs`, in the same order, one claim's at a time: memory
+    stays linear in the claims however many pairs a huge story has (a set of every candidate
+    pair of a 10,000-article story took 20 GB). A pair is a candidate when a probe key of either
+    claim is an index key of the other."""
     if len(ordered) < 2:
-        return []
+        return
     blocker = _Blocker(ordered, ctx)
     keys = [blocker.keys(c) for c in ordered]
-    postings: dict[Hashable, list[int]] = {}
-    for i, (index, _probe) in enumerate(keys):
+    by_index: dict[Hashable, list[int]] = {}
+    by_probe: dict[Hashable, list[int]] = {}
+    for i, (index, probe) in enumerate(keys):
         for k in index:
-            postings.setdefault(k, []).append(i)
-    found: set[tuple[int, int]] = set()
-    attribution: set[tuple[int, int]] = set()  # found through the attribution path's chunks
-    for i, (_index, probe) in enumerate(keys):
+            by_index.setdefault(k, []).append(i)
         for k in probe:
-            into = attribution if _is_attribution_key(k) else found
-            for j in postings.get(k, ()):
-                if j != i:
-                    into.add((i, j) if i < j else (j, i))
-    found.update(p for p in attribution - found
-                 if blocker.attribution_possible(ordered[p[0]], ordered[p[1]]))
-    return sorted(found)
+            by_probe.setdefault(k, []).append(i)
+    for i, (index, probe) in enumerate(keys):
+        found: set[int] = set()
+        attribution: set[int] = set()  # found through the attribution path's chunks
+        for mine, postings in ((probe, by_index), (index, by_probe)):
+            for k in mine:
+                into = attribution if _is_attribution_key(k) else found
+                into.update(j for j in postings.get(k, ()) if j > i)
+        found.update(j for j in attribution - found
+                     if blocker.attribution_possible(ordered[i], ordered[j]))
+        for j in sorted(found):
+            yield i, j
 
 
 def _is_attribution_key(k: Hashable) -> bool:
