@@ -220,13 +220,7 @@ def iter_candidate_pairs(ordered: Sequence[Claim], ctx: Context) -> Iterator[tup
         return
     blocker = _Blocker(ordered, ctx)
     keys = [blocker.keys(c) for c in ordered]
-    by_index: dict[Hashable, list[int]] = {}
-    by_probe: dict[Hashable, list[int]] = {}
-    for i, (index, probe) in enumerate(keys):
-        for k in index:
-            by_index.setdefault(k, []).append(i)
-        for k in probe:
-            by_probe.setdefault(k, []).append(i)
+    by_index, by_probe = _postings(keys, 0), _postings(keys, 1)
     for i, (index, probe) in enumerate(keys):
         found: set[int] = set()
         attribution: set[int] = set()  # found through the attribution path's chunks
@@ -238,6 +232,17 @@ def iter_candidate_pairs(ordered: Sequence[Claim], ctx: Context) -> Iterator[tup
                      if blocker.attribution_possible(ordered[i], ordered[j]))
         for j in sorted(found):
             yield i, j
+
+
+def _postings(keys: Sequence[Keys],
+              side: int) -> dict[Hashable, list[int]]:
+    """Key -> the positions of the claims having it among their index keys (``side`` 0) or
+    their probe keys (``side`` 1), in order."""
+    out: dict[Hashable, list[int]] = {}
+    for i, pair in enumerate(keys):
+        for k in pair[side]:
+            out.setdefault(k, []).append(i)
+    return out
 
 
 def _is_attribution_key(k: Hashable) -> bool:
@@ -253,14 +258,7 @@ def cross_pairs(probes: Sequence[Claim], others: Sequence[Claim],
     blocker = _Blocker([*probes, *others], ctx)
     pk = [blocker.keys(c) for c in probes]
     ok = [blocker.keys(c) for c in others]
-    post_p: dict[Hashable, list[int]] = {}
-    post_o: dict[Hashable, list[int]] = {}
-    for i, (index, _probe) in enumerate(pk):
-        for k in index:
-            post_p.setdefault(k, []).append(i)
-    for j, (index, _probe) in enumerate(ok):
-        for k in index:
-            post_o.setdefault(k, []).append(j)
+    post_p, post_o = _postings(pk, 0), _postings(ok, 0)
     found: set[tuple[int, int]] = set()
     attribution: set[tuple[int, int]] = set()
     for i, (_index, probe) in enumerate(pk):
