@@ -2,6 +2,7 @@
 with a warning naming them, rejection only for binary or undecidable bytes."""
 
 import json
+import random
 
 import pytest
 from click.testing import CliRunner
@@ -62,6 +63,25 @@ def test_unicode_with_and_without_bom_has_no_warning(encoding, bom):
     assert d.warnings == ()
 
 
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"])
+@pytest.mark.parametrize("text", [ENGLISH, RUSSIAN * 3, ENGLISH + "\n\n" + RUSSIAN])
+def test_utf16_and_utf32_without_bom_are_recognised(text, encoding):
+    d = decode_bytes(text.encode(encoding), "f.txt")
+    assert d.text == text and d.encoding == encoding
+    assert [w.code for w in d.warnings] == ["W107"] and "no byte-order mark" in d.warnings[0].message
+
+
+def test_stray_control_bytes_are_text_not_binary(tmp_path):
+    # a PDF-to-text conversion: U+2019 reduced to 0x19, a stray NUL, "\x01" for an accent
+    raw = ("The novel\x19s main character, by Gre\x01goire Delacourt, was published by JC "
+           "Latte\x00s in Paris, the author\x19s lawyer said on Tuesday. " * 4).encode("ascii")
+    (tmp_path / "pdf.txt").write_bytes(raw)
+    (art,) = list(read_inputs([str(tmp_path / "pdf.txt")]))
+    assert isinstance(art, Article)
+    assert "novels main character" in art.text and "\x00" not in art.text
+    assert [w.code for w in art.warnings] == ["W103"]
+
+
 def test_html_declared_charset_is_used():
     page = ("<html><head><meta charset=\"windows-1251\"></head><body><p>" + RUSSIAN
             + "</p></body></html>").encode("cp1251")
@@ -72,6 +92,7 @@ def test_html_declared_charset_is_used():
 @pytest.mark.parametrize("data, code", [
     (b"\x00\x01\x02PK\x03\x04" * 100, "E102"),
     (b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4, "E102"),
+    pytest.param(random.Random(3).randbytes(20000), "E102", id="random-bytes"),
     (b"   \n\n", "E101"),
     (b"\xff\xfe" + b"\x00\xd8", "E103"),  # UTF-16 BOM, then half a surrogate pair
 ])

@@ -19,9 +19,18 @@ symbols); the lowest wins, windows-1252 on a tie (mostly-ASCII bytes without NUL
 Text with many non-ASCII bytes (Cyrillic, Greek, CJK in legacy code pages) goes to the detector's
 first choice, and is undecidable (``E103``) when the detector finds no coherent decoding.
 
-Rejections: ``E101`` empty, ``E102`` binary (NUL bytes without a UTF-16/32 BOM, or many control
-bytes), ``E103`` undecidable (no candidate encoding decodes the bytes) or a BOM whose encoding
-does not decode them. Mojibake inside otherwise valid UTF-8 is not handled here but repaired by
+UTF-16 and UTF-32 without a byte-order mark (what some Windows tools write) are recognised before
+(2) by their NUL bytes: when at least ``_NUL_SHARE`` of the sampled bytes are NUL, each of UTF-32 and
+UTF-16, little- and big-endian, that decodes the bytes strictly into text without control
+characters is a candidate, and the one whose text has the most ASCII spaces and line breaks wins
+(the wrong byte order turns U+0020 into U+2000 and ASCII letters into CJK ideographs, which decode
+but hold no spaces); warning ``W107`` names it.
+
+Rejections: ``E101`` empty, ``E102`` binary (more than ``_BINARY_CONTROLS`` of the sampled bytes are
+NUL or other control bytes, and no UTF-16/32 reading explains them: a few stray control bytes, as a
+PDF-to-text conversion leaves, are removed by normalisation with ``W103``), ``E103`` undecidable
+(no candidate encoding decodes the bytes) or a BOM whose encoding does not decode them. Mojibake
+inside otherwise valid UTF-8 is not handled here but repaired by
 :func:`storyline.ingest.normalize.normalize_text` (``W103``).
 """
 
@@ -43,6 +52,14 @@ _BOMS = (
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
 _SAMPLE = 8192
+_NUL_SHARE = 0.02
+"""At least this share of NUL bytes makes a BOM-less UTF-16/32 reading worth trying: ASCII text in
+UTF-16 is half NULs, Cyrillic or Greek in UTF-16 still about 7% (its spaces and punctuation);
+random binary data has 0.4%."""
+_BINARY_CONTROLS = 0.05
+"""Above this share of control bytes (NUL included) the input is binary: text has none or a
+stray few (under 1% in a PDF-to-text file), compressed or random data about 11%."""
+_WIDE = ("utf-32-le", "utf-32-be", "utf-16-le", "utf-16-be")
 _LATIN_SHARE = 0.3
 """Above this share of non-ASCII bytes among letter bytes the text is not Western European: a
 Latin-script text is mostly ASCII letters even in Czech or Icelandic."""
@@ -86,7 +103,14 @@ def decode_bytes(data: bytes, source: str, *, html: bool = False) -> Decoded:
                 raise InputError(source, f"not valid {enc}: {exc.reason} at byte {exc.start}",
                                  "E103") from None
     sample = data[:_SAMPLE]
-    if b"\x00" in sample or _control_ratio(sample) > 0.1:
+    if sample.count(0) >= _NUL_SHARE * len(sample):
+        wide = _wide_unicode(data)
+        if wide is not None:
+            name = encoding_name(wide)
+            return Decoded(data.decode(wide), name, (
+                ArticleWarning("W107", f"not UTF-8: decoded as {name} (no byte-order mark), "
+                               "guessed from its NUL bytes"),))
+    if _control_ratio(sample) > _BINARY_CONTROLS:
         raise InputError(source, "binary content, not text", "E102")
     try:
         return Decoded(data.decode("utf-8"), "utf-8")
@@ -133,6 +157,23 @@ def guess_encoding(data: bytes) -> str | None:
     return best[2] if best else None
 
 
+def _wide_unicode(data: bytes) -> str | None:
+    """The BOM-less UTF-16/32 encoding that reads ``data`` as text, or None (module docstring)."""
+    best: tuple[int, str] | None = None
+    for enc in _WIDE:
+        try:
+            text = data.decode(enc)
+        except UnicodeDecodeError:
+            continue
+        if not text or sum(1 for ch in text if ord(ch) < 32 and ch not in "\t\n\r\f") > \
+                0.01 * len(text):
+            continue
+        spaces = text.count(" ") + text.count("\n")
+        if spaces >= 0.05 * len(text) and (best is None or spaces > best[0]):
+            best = (spaces, enc)
+    return best[1] if best else None
+
+
 def _implausible(text: str) -> int:
     """Non-ASCII characters that Latin-script text would not contain."""
     bad = 0
@@ -163,5 +204,5 @@ def _declared_charset(data: bytes) -> str | None:
 def _control_ratio(sample: bytes) -> float:
     if not sample:
         return 0.0
-    controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13))
+    controls = sum(1 for b in sample if (b < 32 and b not in (9, 10, 12, 13)) or b == 127)
     return controls / len(sample)

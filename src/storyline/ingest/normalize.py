@@ -45,7 +45,10 @@ def normalize_text(text: str) -> tuple[str, tuple[ArticleWarning, ...]]:
     fixed = ftfy.fix_text(text, config=_FTFY_CONFIG)
     if fixed != unicodedata.normalize("NFC", text):
         warnings.append(ArticleWarning("W103", "broken Unicode (mojibake or encoding damage) was repaired"))
-    text = _CONTROL.sub("", fixed)
+    text, removed = _CONTROL.subn("", fixed)
+    if removed and not warnings:
+        warnings.append(ArticleWarning("W103", f"{removed} control character(s) removed (encoding "
+                                       "damage, e.g. from a PDF-to-text conversion)"))
     text = text.replace("\t", " ")
     text = _TRAILING_SPACE.sub("\n", text)
     text = _LEADING_SPACE.sub("", text)  # indentation is layout, not text
