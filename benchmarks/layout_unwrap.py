@@ -38,16 +38,48 @@ def _errors(out: str, paragraphs: list[str]) -> tuple[int, int]:
     return wrong, missed
 
 
-def main(argv: list[str] | None = None) -> dict:
-    from storyline.ingest.layout import unwrap
+def product(text: str) -> tuple[str, bool]:
+    """What ingest stores for a ``.txt`` body before normalisation (hard-wrapped paragraphs and
+    broken lines joined) and whether it warned W108."""
+    from storyline.ingest.text import unwrap_lines
 
+    out, warnings = unwrap_lines(text)
+    return out, bool(warnings)
+
+
+def onestop_breaks() -> dict:
+    """Real PDF-wrapped text: line breaks left inside sentences (a line not ending a sentence,
+    the next going on in lower case) in the 567 OneStopEnglish texts, raw and as stored."""
+    from storyline.ingest.layout import _goes_on
+
+    data = ROOT / "benchmarks" / "data" / "reuse_onestop.jsonl"
+    raw = stored = lines = 0
+    for line in data.open(encoding="utf-8"):
+        rec = json.loads(line)
+        for level in ("adv", "int", "ele"):
+            for text, counter in ((rec[level], "raw"), (product(rec[level])[0], "stored")):
+                ls = text.split("\n")
+                n = sum(_goes_on(a, b) for a, b in zip(ls, ls[1:]))
+                if counter == "raw":
+                    raw += n
+                    lines += len(ls)
+                else:
+                    stored += n
+    return {"texts": 567, "lines": lines, "breaks_raw": raw, "breaks_stored": stored}
+
+
+def main(argv: list[str] | None = None) -> dict:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--widths", type=int, nargs="+", default=[60, 70, 80])
     ap.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "results" /
                     "layout_unwrap.json")
     args = ap.parse_args(argv)
     texts = [json.loads(line)["text"] for line in (ECB / "articles.jsonl").open(encoding="utf-8")]
-    changed = sum(unwrap(t)[0] != t for t in texts)
+    changed_texts = [t for t in texts if product(t)[0] != t]
+    changed = len(changed_texts)
+    for t in changed_texts:
+        before, after = t.split("\n"), product(t)[0].split("\n")
+        print("  original changed:", [ln[:70] for ln in before if ln not in after][:3])
     baseline_changed = sum(" ".join(t.split("\n")) != t for t in texts)
     res = {"articles": len(texts), "originals_changed": changed,
            "baseline_originals_changed": baseline_changed, "widths": {}}
@@ -58,9 +90,9 @@ def main(argv: list[str] | None = None) -> dict:
             wrapped = "\n\n".join(textwrap.fill(p, width) for p in paragraphs)
             if "\n" not in wrapped.replace("\n\n", ""):
                 continue  # nothing was wrapped
-            out, w = unwrap(wrapped)
+            out, warned = product(wrapped)
             row["wrapped"] += 1
-            row["detected"] += w is not None
+            row["detected"] += warned
             row["paragraphs"] += len(paragraphs)
             wrong, missed = _errors(out, paragraphs)
             row["wrong_joins"] += wrong
@@ -73,6 +105,10 @@ def main(argv: list[str] | None = None) -> dict:
     for width, row in res["widths"].items():
         print(f"{width:>6}{row['wrapped']:>9}{row['detected']:>10}{row['paragraphs']:>12}"
               f"{row['wrong_joins']:>13}{row['missed_joins']:>14}")
+    res["onestop"] = onestop_breaks()
+    print("OneStopEnglish (PDF-wrapped, proportional font): line breaks inside sentences "
+          f"{res['onestop']['breaks_raw']} raw -> {res['onestop']['breaks_stored']} stored "
+          f"({res['onestop']['lines']} lines)")
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(res, indent=2, sort_keys=True) + "\n")
     return res

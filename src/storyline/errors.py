@@ -33,7 +33,7 @@ CODES: dict[str, str] = {
     "W105": "duplicate input: same text as an article already read",
     "W106": "a 'published' value that is not ISO 8601 was dropped",
     "W107": "input was not UTF-8: decoded in the legacy encoding named, guessed from its bytes",
-    "W108": "hard-wrapped lines were joined into paragraphs (a .txt/.md file)",
+    "W108": "hard-wrapped lines, or line breaks inside a sentence, were joined (a .txt/.md file or a JSON text field)",
     "W109": "a JSON field of the wrong type or with an unusable value was dropped or repaired",
     "W110": "an analysis stage went over its work budget or failed on this article",
 }

@@ -9,7 +9,7 @@ from rapidfuzz.fuzz import ratio
 
 from storyline import analyze
 from storyline.ingest import read_inputs
-from storyline.ingest.layout import unwrap
+from storyline.ingest.layout import join_broken_lines, unwrap
 from storyline.models import Article
 from storyline.reuse.text import norm_sentence
 from storyline.settings import Settings
@@ -48,6 +48,9 @@ def test_unwrapped_news_is_left_alone(seeds_dir):
         pytest.skip("ECB+ dev articles not found")
     texts = [json.loads(line)["text"] for line in (ECB_DIR / "articles.jsonl").open()]
     assert [t for t in texts if unwrap(t)[1] is not None] == []
+    # the broken-line rule joins only sentences broken in the original (4 of 462, each read)
+    changed = [t for t in texts if join_broken_lines(t)[1]]
+    assert len(changed) <= 4
 
 
 WIRE = """\
@@ -77,6 +80,53 @@ refrigerated container and that no hazardous goods had been stored in
 the hall.\u00a0 Operations on the west quay continued as normal through
 the weekend, it added.
 """
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a PDF copy: one break inside a long sentence
+    ("Tourists were recently assured by the Mayor that the city\u2019s marijuana-selling coffee"
+     "\nshops would stay open despite a new national law.",
+     "Tourists were recently assured by the Mayor that the city\u2019s marijuana-selling coffee "
+     "shops would stay open despite a new national law."),
+    # a short line that stops in clause punctuation goes on too
+    ("Children will do what they want as teenagers;\nwe parents try our best.",
+     "Children will do what they want as teenagers; we parents try our best."),
+    # headlines keep their line, in sentence case or Title Case
+    ("Jury finds suspect in Troy office shooting guilty\non April 30, 2008 at 4:31 AM",) * 2,
+    ("Fired Accountant Goes On A Shooting Spree At The Office Today\nafter he was fired",) * 2,
+    # a line that ends a sentence, a list, a short byline, an upper-case start: kept
+    ("The council met on Tuesday to discuss the plan.\nit was the first meeting.",) * 2,
+    ("Residents were asked to bring the following documents to the hall\n- a passport",) * 2,
+    ("By Anna Lee\nand Tom Berg",) * 2,
+    ("The minister said on Tuesday that the new rules would apply to\nPortville and "
+     "Eastham.",) * 2,
+])
+def test_broken_lines_are_joined_and_blocks_kept(text, expected):
+    assert join_broken_lines(text)[0] == expected
+
+
+def test_pdf_text_in_a_proportional_font_is_unwrapped(tmp_path):
+    """Lines broken by rendered width, not characters (copied from a PDF): a line of narrow
+    letters ends with room for the next word, and some paragraphs are one long line."""
+    long_para = ("Brazil and Peru have lodged objections to a bid made by the US e-commerce giant "
+                 "for a prime new piece of cyberspace, and the South American governments say "
+                 "the name denotes a region that spans their territories.")
+    pdf = ("These questions have risen to the fore in an\narcane, but hugely important, debate "
+           "about how\nto redraw the boundaries of the internet. Brazil\nand Peru have lodged "
+           "objections to a bid made\nby the US e-commerce giant for a prime new\npiece of "
+           "cyberspace.\n\n" + long_para.replace(" new piece", "\nnew piece") + "\n\nUntil now, the "
+           "differences between commercial,\ngovernmental and other types of identity were\n"
+           "easily distinguished in every internet address\nby the categories in use.")
+    (tmp_path / "p.txt").write_bytes(pdf.encode("cp1252"))
+    art = _read(tmp_path / "p.txt")
+    assert art.text.split("\n\n") == [
+        "These questions have risen to the fore in an arcane, but hugely important, debate about "
+        "how to redraw the boundaries of the internet. Brazil and Peru have lodged objections to "
+        "a bid made by the US e-commerce giant for a prime new piece of cyberspace.",
+        long_para,
+        "Until now, the differences between commercial, governmental and other types of identity "
+        "were easily distinguished in every internet address by the categories in use."]
+    assert "W108" in {w.code for w in art.warnings}
 
 
 def test_blocks_are_kept_and_paragraphs_joined(tmp_path):

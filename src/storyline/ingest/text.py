@@ -8,7 +8,7 @@ and followed by more text. In Markdown a leading ``#`` heading marker is dropped
 
 from __future__ import annotations
 
-from storyline.ingest.layout import unwrap
+from storyline.ingest.layout import join_broken_lines, unwrap
 from storyline.ingest.normalize import normalize_text
 from storyline.ingest.settings import IngestSettings
 from storyline.models import ArticleWarning
@@ -33,10 +33,14 @@ def unwrap_lines(text: str) -> tuple[str, tuple[ArticleWarning, ...]]:
     files and for the ``text`` field of JSON records (wire feeds are often wrapped)."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n\n")
     unwrapped, width = unwrap(text)
-    if width is None:
-        return unwrapped, ()
-    return unwrapped, (ArticleWarning("W108", f"hard-wrapped lines (about {width} characters "
-                                              "wide) were joined into paragraphs"),)
+    unwrapped, broken = join_broken_lines(unwrapped)
+    done = []
+    if width is not None:
+        done.append(f"hard-wrapped lines (about {width} characters wide) were joined into "
+                    "paragraphs")
+    if broken:
+        done.append(f"{broken} line break(s) inside a sentence were joined")
+    return unwrapped, (ArticleWarning("W108", "; ".join(done)),) if done else ()
 
 
 def split_headline(text: str, settings: IngestSettings, *, markdown: bool = False
