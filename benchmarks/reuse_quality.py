@@ -10,9 +10,10 @@ alone left undirected, to weigh that rule), the precision of links that touch a 
 the link rate of pairs of ECB+ articles about the same event (independent reports, barring real
 newswire reuse). The baseline in the same run is a plain MinHash Jaccard estimate over 5-word
 shingles at 0.5 (datasketch-style near-duplicate detection), which is what the stage adds to.
-Then the short real texts by level (``benchmarks/reuse_levels.py``: BBC extractive summaries as
-given and hard-wrapped, other articles of the same section as negatives) beside word 3-gram
-containment with its threshold tuned on the ECB+ labelled pairs. Writes
+Then real texts by level (``benchmarks/reuse_levels.py``: human rewrites of Guardian articles at two
+levels from OneStopEnglish, read from their Windows-1252, PDF-wrapped files; BBC extractive
+summaries as given and hard-wrapped; articles on the nearest topic or of the same section as
+negatives) beside word 3-gram containment with its threshold tuned on the ECB+ labelled pairs. Writes
 ``benchmarks/results/reuse_quality.json``.
 """
 
@@ -95,7 +96,7 @@ def main(argv: list[str] | None = None) -> dict:
     ap.add_argument("--semantic", default="off", choices=("off", "auto", "on"))
     ap.add_argument("--ecb-cache", type=Path, default=None)
     ap.add_argument("--no-levels", action="store_true",
-                    help="skip the BBC summary levels (benchmarks/reuse_levels.py)")
+                    help="skip the real-text levels (benchmarks/reuse_levels.py)")
     ap.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "results" / "reuse_quality.json")
     args = ap.parse_args(argv)
 
@@ -166,7 +167,7 @@ def main(argv: list[str] | None = None) -> dict:
            "directed_links_by_basis": dict(sorted(by_basis.items())),
            "articles": len(docs), "pairs": len(pairs), "seconds": round(elapsed, 2),
            "settings": {"semantic": args.semantic}, "storyline": ours, "baseline_minhash": base,
-           "levels_bbc_summaries": levels}
+           "levels": levels}
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(out, indent=2, sort_keys=True) + "\n")
     return out
