@@ -3,6 +3,8 @@ compatible full name, and a verbless whole-sentence quotation continues the spea
 
 from __future__ import annotations
 
+import pytest
+
 from storyline.claims.quotes import extract_quotes
 from storyline.claims.settings import ClaimsSettings
 
@@ -114,3 +116,25 @@ def test_mixed_quote_in_a_later_clause_takes_the_speaker_of_the_sentence(make_do
         "\"so that all of our people can acquire the skills they will need.\"")
     assert speakers(make_doc, text)[
         "so that all of our people can acquire the skills they will need."] == "Rubio"
+
+
+@pytest.mark.parametrize("text, quote, speaker", [
+    # a time expression is never the speaker: the subject of the clause is
+    ("Pryor, who has described himself as \u201cnonpartisan,\u201d took pains last year to "
+     "distance himself from the president during the campaign, at one point saying it was "
+     "\u201ctotally secondary to me\u201d whether Romney or Obama won.",
+     "totally secondary to me", "Pryor"),
+    ("When he agreed to deliver a lecture last year, Neil Gorsuch felt the time was ripe to urge "
+     "reform of \u201cthe maddening maze of our civil justice system.\u201d",
+     "the maddening maze of our civil justice system.", "Neil Gorsuch"),
+    # a pronoun skips a family ("the Romneys") for the person before it
+    ("Ann Romney spoke on Thursday.\n\nIn 2016, the Romneys have an early eye on Rep. Paul Ryan "
+     "of Wisconsin.\n\n\"Mitt and I are always very, very partial to Paul Ryan,\" she said.",
+     "Mitt and I are always very, very partial to Paul Ryan", "Ann Romney"),
+    # a photo credit run into a name is not the fuller name of the speaker
+    ("Hillary Clinton spoke at the debate on Saturday. | AP Photo Clinton camp says it won't "
+     "respond.\n\nOn Saturday Clinton said, \u201cHe is becoming ISIS's best recruiter.\u201d",
+     "He is becoming ISIS's best recruiter.", "Hillary Clinton"),
+])
+def test_speakers_are_people_not_times_families_or_captions(make_doc, text, quote, speaker):
+    assert speakers(make_doc, text)[quote] == speaker

@@ -43,7 +43,7 @@ from storyline.claims.quote_lexicon import (
 )
 from storyline.claims.quote_via import find_vias, is_outlet, via_text
 from storyline.claims.quote_view import DocView
-from storyline.claims.speakers import fullest_name, speaker_name
+from storyline.claims.speakers import can_speak, fullest_name, speaker_name
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,8 +153,9 @@ def subject_of(view: DocView, verb: int) -> tuple[int | None, bool]:
         sent = view.sentences[view.sentence_of(view.tokens[verb].start)]
         for i in range(verb - 1, sent.token_start - 1, -1):
             t = view.tokens[i]
-            if t.dep in ("nsubj",) and not view.in_quote(t.start) and t.pos != "PRON" or (
-                    t.dep == "nsubj" and view.word(i).lower() in PERSON_PRONOUNS):
+            if (t.dep in ("nsubj",) and not view.in_quote(t.start) and t.pos != "PRON" or (
+                    t.dep == "nsubj" and view.word(i).lower() in PERSON_PRONOUNS)) \
+                    and can_speak(view, i):
                 subj = i
                 break
     if subj is not None and view.in_dateline(view.tokens[subj].start):
@@ -188,7 +189,8 @@ def _nearest_subject(view: DocView, verb: int) -> int | None:
     gives a trailing frame two subjects when a parenthetical precedes it ("Twelve people were
     injured, two of them seriously, fire brigade spokesman Anders Holm told Northwire"): the
     speaker is the one next to the verb."""
-    subjects = [c for c in view.children[verb] if view.tokens[c].dep == "nsubj"]
+    subjects = [c for c in view.children[verb]
+                if view.tokens[c].dep == "nsubj" and can_speak(view, c)]
     before = [c for c in subjects if c < verb]
     if before:
         return max(before)
@@ -214,7 +216,8 @@ def _subject_of(view: DocView, verb: int) -> tuple[int | None, bool]:
         agent = view.child(j, "agent")
         if agent is not None and view.child(agent, "pobj") is not None:
             return view.child(agent, "pobj"), False
-        if t.dep in ("acl",) and view.tokens[t.head].pos in ("NOUN", "PROPN"):
+        if t.dep in ("acl",) and view.tokens[t.head].pos in ("NOUN", "PROPN") \
+                and can_speak(view, t.head):
             return t.head, False
         if t.dep not in ("advcl", "conj", "xcomp", "pcomp", "ccomp", "acl", "prep", "pobj") \
                 or t.head == j:

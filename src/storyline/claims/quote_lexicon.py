@@ -75,3 +75,21 @@ NAMING_VERBS = frozenset({
 PERSON_PRONOUNS = frozenset({
     "he", "she", "him", "her"
 })
+
+TIME_NOUNS = frozenset({
+    "time", "point", "moment", "day", "week", "month", "year", "hour", "minute", "night",
+    "morning", "evening", "afternoon", "weekend", "period", "stage", "era", "decade", "century",
+    "season", "date"
+})
+"""Heads of time expressions: "at one point saying", "felt the time was ripe to urge": a time
+never speaks, so the parser's subject or head there is not the speaker."""
+
+NON_SPEAKER_LABELS = ("DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY")
+"""Entity labels of what cannot speak (dates, numbers, amounts)."""
+
+CAPTION_WORDS = frozenset({
+    "photo", "photos", "video", "image", "images", "file", "credit", "courtesy",
+    "illustration", "graphic"
+})
+"""Words of a photo credit or caption that the entity recogniser runs into a name ("AP Photo
+Clinton camp says ..." tagged PERSON "Photo Clinton"): such a mention is not a fuller name."""

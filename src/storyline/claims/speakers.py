@@ -16,11 +16,14 @@ import re
 
 from storyline.claims.aliases import TITLE_ABBREVIATIONS, strip_title
 from storyline.claims.quote_lexicon import (
+    CAPTION_WORDS,
     COMMUNICATION_NOUNS,
+    NON_SPEAKER_LABELS,
     ORG_ROLE_NOUNS,
     PERSON_PRONOUNS,
     PERSON_ROLE_NOUNS,
     SPEECH_VERBS,
+    TIME_NOUNS,
 )
 from storyline.claims.quote_view import DocView
 from storyline.models import Mention
@@ -43,8 +46,9 @@ def fullest_name(view: DocView, name: str, at: int | None = None) -> str:
     for m in view.mentions:
         if m.label != "PERSON" or not words <= _name_words(m.text) \
                 or len(_name_words(m.text)) <= len(words) \
-                or view.tokens[view.tokens_in(m.start, m.end)[0]].pos not in ("PROPN", "PUNCT"):
-            continue  # not "Attacking Clinton" for "Clinton"
+                or view.tokens[view.tokens_in(m.start, m.end)[0]].pos not in ("PROPN", "PUNCT") \
+                or m.text.split(None, 1)[0].lower() in CAPTION_WORDS:
+            continue  # not "Attacking Clinton" or "Photo Clinton" for "Clinton"
         if len(m.text) > len(best):
             best = m.text
         if at is not None and m.end <= at and not view.in_quote(m.start):
@@ -65,11 +69,29 @@ def _strip_possessive(s: str) -> str:
     return re.sub(r"['’]s?$", "", s.strip())
 
 
+def can_speak(view: DocView, i: int) -> bool:
+    """False for a token that heads a time expression or a number ("at one point saying", "the
+    time was ripe to urge"): what the parser made a subject there is not a speaker."""
+    return view.tokens[i].lemma.lower() not in TIME_NOUNS \
+        and view.mention_at(i, NON_SPEAKER_LABELS) is None
+
+
+def _plural_name(view: DocView, m: Mention) -> bool:
+    """"the Romneys", "the Clintons": a family, never the one person a pronoun refers to (a plural
+    proper noun in -s after "the"; the tag alone is not enough: the small model tags rare
+    singular names such as "Zareh" NNPS)."""
+    toks = view.tokens_in(m.start, m.end)
+    if not toks or view.tokens[toks[-1]].tag != "NNPS" or not view.word(toks[-1]).endswith("s"):
+        return False
+    first = toks[0] if view.word(toks[0]).lower() == "the" else toks[0] - 1
+    return first >= 0 and view.word(first).lower() == "the"
+
+
 def antecedent(view: DocView, before: int, window: int, labels=("PERSON",)) -> str | None:
     """The person "he" / "the Russian leader" refers to: the most recent PERSON mention in
-    subject position before char ``before`` within ``window`` sentences (outside quotes), or a
-    more recent proper-name subject of a speech verb that NER did not tag, or else the most
-    recent PERSON named at all."""
+    subject position before char ``before`` within ``window`` sentences (outside quotes; not a
+    plural family name), or a more recent proper-name subject of a speech verb that NER did not
+    tag, or else the most recent PERSON named at all."""
     s_here = view.sentence_of(before)
     floor = view.sentences[max(0, s_here - window)].start if view.sentences else 0
     k = bisect.bisect_left(view.mention_starts, before) - 1
@@ -78,7 +100,8 @@ def antecedent(view: DocView, before: int, window: int, labels=("PERSON",)) -> s
     while k >= 0 and view.mentions[k].start >= floor:
         m = view.mentions[k]
         k -= 1
-        if m.label not in labels or m.end > before or view.in_quote(m.start):
+        if m.label not in labels or m.end > before or view.in_quote(m.start) \
+                or _plural_name(view, m):
             continue
         first = first or m
         if _role(view, m) > 0:
@@ -126,7 +149,7 @@ def speaker_name(view: DocView, i: int, window: int, depth: int = 0) -> str | No
     t = view.tokens[i]
     low = view.word(i).lower()
     lemma = t.lemma.lower()
-    if view.in_quote(t.start):
+    if view.in_quote(t.start) or not can_speak(view, i):
         return None
     if t.pos == "PROPN" and view.text[t.end : t.end + 1] == "." and len(view.word(i)) <= 5:
         # a title cut off by the sentence splitter: "said Dist. Atty. Steve Cooley"
