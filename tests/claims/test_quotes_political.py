@@ -135,6 +135,11 @@ def test_mixed_quote_in_a_later_clause_takes_the_speaker_of_the_sentence(make_do
     ("Hillary Clinton spoke at the debate on Saturday. | AP Photo Clinton camp says it won't "
      "respond.\n\nOn Saturday Clinton said, \u201cHe is becoming ISIS's best recruiter.\u201d",
      "He is becoming ISIS's best recruiter.", "Hillary Clinton"),
+    # "the group" is the organisation its earlier, fuller phrase names
+    ("The new group of nine Democrats from the Problem Solvers Caucus threatened to withhold "
+     "support for Pelosi.\n\nThe group, in a statement, said it would \"only vote for a "
+     "Speaker candidate who supports rules changes.\"",
+     "only vote for a Speaker candidate who supports rules changes.", "Problem Solvers Caucus"),
 ])
 def test_speakers_are_people_not_times_families_or_captions(make_doc, text, quote, speaker):
     assert speakers(make_doc, text)[quote] == speaker

@@ -45,7 +45,8 @@ COMMUNICATION_NOUNS = frozenset({
 ORG_ROLE_NOUNS = frozenset({
     "company", "firm", "agency", "ministry", "department", "government", "organization",
     "organisation", "group", "club", "team", "union", "party", "corporation", "bank", "court",
-    "council", "committee", "commission", "board"
+    "council", "committee", "commission", "board", "caucus", "coalition", "campaign", "alliance",
+    "association", "federation", "institute", "foundation"
 })
 
 PERSON_ROLE_NOUNS = frozenset({

@@ -267,11 +267,15 @@ def _clean_name(name: str) -> str | None:
 def _person_in_phrase(view: DocView, i: int) -> Mention | None:
     """A PERSON mention inside the subject phrase ("Dist. Atty. Steve Cooley", "the governor
     of X, Abdolreza Sheikholeslami"), not inside a clause attached to it."""
+    return _mention_in_phrase(view, i, ("PERSON",))
+
+
+def _mention_in_phrase(view: DocView, i: int, labels: tuple[str, ...]) -> Mention | None:
     stack, seen = [i], 0
     while stack and seen < 25:
         j = stack.pop()
         seen += 1
-        m = view.mention_at(j, ("PERSON",))
+        m = view.mention_at(j, labels)
         if m is not None:
             return m
         stack.extend(c for c in view.children[j]
@@ -279,9 +283,16 @@ def _person_in_phrase(view: DocView, i: int) -> Mention | None:
     return None
 
 
+def _org_in_phrase(view: DocView, i: int) -> Mention | None:
+    """An ORG named in the phrase headed by ``i`` ("group ... from the Problem Solvers Caucus"),
+    not inside a clause attached to it."""
+    return _mention_in_phrase(view, i, ("ORG",))
+
+
 def _earlier_phrase(view: DocView, i: int, window: int) -> str | None:
     """For "the official", an earlier indefinite "a senior fire department official" (or a
-    named one) within ``window`` sentences: that is who "the official" is."""
+    named one; for "the group", one whose phrase names the organisation) within ``window``
+    sentences: that is who "the official" is."""
     lemma = view.tokens[i].lemma.lower()
     floor = view.sentences[max(0, view.sentence_of(view.tokens[i].start) - window)].token_start
     for j in range(i - 1, floor - 1, -1):
@@ -292,6 +303,10 @@ def _earlier_phrase(view: DocView, i: int, window: int) -> str | None:
         m = view.mention_at(j, ("PERSON",)) or _person_in_phrase(view, j)
         if m is not None:
             return fullest_name(view, m.text)
+        if lemma in ORG_ROLE_NOUNS:  # "the new group of nine Democrats from the Problem
+            org = _org_in_phrase(view, j)  # Solvers Caucus" ... "the group said"
+            if org is not None:
+                return re.sub(r"^the\s+", "", _strip_possessive(org.text), flags=re.IGNORECASE)
         if det is not None and view.word(det).lower() in ("a", "an", "one"):
             s, e = view.phrase(j, with_prep=True)
             return _clean_name(view.text[s:e])
