@@ -4,14 +4,17 @@ Two phases:
 
 1. :func:`ingest_into` reads inputs, annotates new articles on every core (worker processes,
    :mod:`storyline.annotate.parallel`) and writes each article with its annotation to the store
-   in one transaction, from this process only, in input order (re-ingesting adds nothing).
+   in one transaction, from this process only, in input order (re-ingesting adds nothing). The
+   workers also extract each new article's claims (per-article work, so it uses every core
+   there), which the store caches for the report under the claims key.
 2. :func:`analyze_store` loads the stored documents and runs the analysis :data:`STAGES` over them:
    reuse -> stories -> claims -> entities -> checks -> timeline. A stage sees only the values it
    declares in ``needs`` and must return exactly what it declares in ``provides``; the runner checks
    both, so a stage cannot silently depend on another's internals.
 
 Per-article results (claims) are cached in the store under a hash of the settings and of the code
-(:func:`storyline.fingerprint.code_fingerprint`) that made them,
+(:func:`storyline.fingerprint.code_fingerprint`) that made them (:func:`claims_key`; written at
+ingest, or by the first report whose settings differ),
 so adding articles to a stored corpus recomputes only what the new articles touch. The checks and
 the timeline are cached per story, under a key of the story's content (its articles, their
 claims, families, events and entities), the settings and the code: a report after an ingest
@@ -66,6 +69,7 @@ def ingest_into(
     this process alone writes the store, in input order, so the store and the summary are the
     same whatever the number of processes. An article the model fails on is rejected (E301)."""
     from contextlib import closing
+    from functools import partial
 
     from storyline.annotate.parallel import annotate_stream
     from storyline.ingest import read_inputs
@@ -90,10 +94,13 @@ def ingest_into(
             seen.add(item.id)
             yield item
 
-    def flush(batch: list[tuple[Article, Annotation | str]]) -> None:
+    key = claims_key(settings)
+
+    def flush(batch: list[tuple[Article, Annotation | str, Any]]) -> None:
         nonlocal events
         stored: list[Document] = []
-        for article, annotation in batch:
+        claims: dict[str, Any] = {}
+        for article, annotation, found in batch:
             if isinstance(annotation, str):  # the model failed on this article (E301)
                 log.warning("%s: %s", printable(article.source), annotation)
                 rejected.append(Rejection(article.source, annotation[:4], annotation[5:]))
@@ -102,16 +109,21 @@ def ingest_into(
             if store.add_document(doc):
                 added.append(article.id)
                 stored.append(doc)
+                if found is not None:
+                    claims[article.id] = found
             else:
                 skipped.append(article.id)
+        if claims:
+            store.put_results("claims", key, claims)
         if stored and assign_events:
             events = events or StoredEvents(store, settings.stories)
             events.add(stored)
         progress.update("annotating", len(added))
         batch.clear()
 
-    pending: list[tuple[Article, Annotation | str]] = []
-    with closing(annotate_stream(new_articles(), settings.annotate, nlp)) as results:
+    pending: list[tuple[Article, Annotation | str, Any]] = []
+    then = partial(claims_payload, settings=settings)
+    with closing(annotate_stream(new_articles(), settings.annotate, nlp, then)) as results:
         for result in results:
             pending.append(result)
             if len(pending) >= settings.annotate.batch_size:
@@ -158,14 +170,25 @@ def _run_stories(ctx: Context, v: Mapping[str, Any]) -> Mapping[str, Any]:
                                       families=v["families"], recluster=ctx.recluster)}
 
 
+def claims_key(settings: Settings) -> str:
+    """The store key of cached claims: the claims settings and the code that extracts claims,
+    so a store written by older code or other settings never serves stale claims."""
+    code = code_fingerprint("storyline.claims", "storyline.models", "storyline.data")
+    return content_id(code, to_dict(settings.claims))
+
+
+def claims_payload(doc: Document, settings: Settings) -> list[dict[str, Any]]:
+    """The cached form of ``doc``'s claims (what :func:`_run_claims` reads back)."""
+    from storyline.claims import extract_claims
+
+    return [to_dict(c) for c in extract_claims(doc, settings.claims)]
+
+
 def _run_claims(ctx: Context, v: Mapping[str, Any]) -> Mapping[str, Any]:
     from storyline.claims import extract_claims
 
     docs: Sequence[Document] = v["docs"]
-    # Keyed by the settings and by the code that extracts claims: a store written by older code
-    # never serves stale claims.
-    code = code_fingerprint("storyline.claims", "storyline.models", "storyline.data")
-    key = content_id(code, to_dict(ctx.settings.claims))
+    key = claims_key(ctx.settings)
     cached: dict[str, Any] = {}
     if ctx.store is not None:
         cached = ctx.store.get_results("claims", key, [d.id for d in docs])

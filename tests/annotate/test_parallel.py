@@ -43,6 +43,8 @@ def _content(db: Path) -> dict[str, list]:
             "state": con.execute("SELECT * FROM state ORDER BY name").fetchall(),
             "rejections": con.execute("SELECT source, code, reason FROM rejections "
                                       "ORDER BY source").fetchall(),
+            "results": con.execute("SELECT stage, article_id, key, payload FROM results "
+                                   "ORDER BY stage, article_id").fetchall(),
         }
 
 
@@ -63,6 +65,24 @@ def test_workers_write_the_same_store_as_one_process(tmp_path, nlp):
     assert json.loads(a["annotations"][0][4])["start"]  # real tokens, not empty shells
     assert a["state"]  # the event index was written, and identically
     assert a == b
+
+
+def test_ingest_caches_the_claims_the_report_would_extract(tmp_path, nlp):
+    """The workers extract each new article's claims; the report reads them instead of
+    extracting again, and they equal what it would extract from the stored documents."""
+    from storyline.claims import extract_claims
+    from storyline.pipeline import claims_key
+    from storyline.serialize import to_dict
+
+    summary = _ingest(_corpus(tmp_path), tmp_path / "c.db", 2, nlp)
+    settings = Settings.load(None, [])
+    with Store(tmp_path / "c.db") as store:
+        cached = store.get_results("claims", claims_key(settings), list(summary.added))
+        assert set(cached) == set(summary.added)
+        docs = list(store.iter_documents())
+    assert sum(len(v) for v in cached.values()) > len(docs)  # real claims, not empty lists
+    for doc in docs:
+        assert cached[doc.id] == [to_dict(c) for c in extract_claims(doc, settings.claims)]
 
 
 @Language.component("storyline_test_failure")
@@ -101,6 +121,12 @@ def test_stream_keeps_input_order_across_workers(nlp):
     articles = [Article(id=content_id(str(i)), text=f"Report number {i} from Portville.",
                         source=f"s{i}") for i in range(11)]
     settings = Settings.load(None, ["annotate.processes=2", "annotate.batch_size=2"]).annotate
-    out = list(annotate_stream(articles, settings, nlp))
-    assert [a.id for a, _ in out] == [a.id for a in articles]
-    assert all(isinstance(r, Annotation) and r.article_id == a.id and r.tokens for a, r in out)
+    out = list(annotate_stream(articles, settings, nlp, then=_token_count))
+    assert [a.id for a, _, _ in out] == [a.id for a in articles]
+    assert all(isinstance(r, Annotation) and r.article_id == a.id and r.tokens for a, r, _ in out)
+    # the per-article follow-up ran in the workers, on each article's own annotation
+    assert [n for _, _, n in out] == [len(r.tokens) for _, r, _ in out]
+
+
+def _token_count(doc):  # module level: the workers receive it pickled or forked
+    return len(doc.annotation.tokens)
