@@ -184,9 +184,21 @@ def claims_payload(doc: Document, settings: Settings) -> list[dict[str, Any]]:
     return [to_dict(c) for c in extract_claims(doc, settings.claims)]
 
 
-def _run_claims(ctx: Context, v: Mapping[str, Any]) -> Mapping[str, Any]:
+def article_claims(doc: Document, settings: Settings) -> Sequence[Claim] | None:
+    """The claims of one article (the claims stage's step on each article, on every engine);
+    None when extraction failed on its text: logged (W110), left out (and not cached, so a fixed
+    version recomputes them), and the run goes on."""
     from storyline.claims import extract_claims
 
+    try:
+        return extract_claims(doc, settings.claims)
+    except Exception as exc:  # noqa: BLE001 - one article must not stop the run
+        log.warning("W110 %s: claims not extracted: %s: %s", printable(doc.article.source),
+                    type(exc).__name__, printable(exc, 200))
+        return None
+
+
+def _run_claims(ctx: Context, v: Mapping[str, Any]) -> Mapping[str, Any]:
     docs: Sequence[Document] = v["docs"]
     key = claims_key(ctx.settings)
     cached: dict[str, Any] = {}
@@ -198,13 +210,8 @@ def _run_claims(ctx: Context, v: Mapping[str, Any]) -> Mapping[str, Any]:
         if doc.id in cached:
             claims.extend(from_dict(Claim, c) for c in cached[doc.id])
         else:
-            try:
-                found = extract_claims(doc, ctx.settings.claims)
-            except Exception as exc:  # noqa: BLE001 - one article must not stop the run
-                # A defect met on one article's text: its claims are left out (not cached, so a
-                # fixed version recomputes them) and the run goes on.
-                log.warning("W110 %s: claims not extracted: %s: %s", printable(doc.article.source),
-                            type(exc).__name__, printable(exc, 200))
+            found = article_claims(doc, ctx.settings)
+            if found is None:
                 continue
             fresh[doc.id] = [to_dict(c) for c in found]
             claims.extend(found)

@@ -28,7 +28,7 @@ import bisect
 import itertools
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from storyline.claims.agencies import NameTable, choose, name_table
@@ -306,13 +306,23 @@ def resolve_entities(docs: Sequence[Document], claims: Sequence[Claim], settings
     by_article: dict[str, list[Claim]] = {}
     for c in claims:
         by_article.setdefault(c.article_id, []).append(c)
-    locals_: dict[str, ArticleNames] = {}
+    locals_ = {doc.id: article_names(doc, by_article.get(doc.id, ()), table, settings)
+               for doc in docs}
+    return merge_names(locals_, claims, settings, table)
+
+
+def merge_names(locals_: Mapping[str, ArticleNames], claims: Sequence[Claim],
+                settings: ClaimsSettings, table: NameTable | None = None
+                ) -> tuple[tuple[Entity, ...], tuple[Claim, ...]]:
+    """The corpus step of :func:`resolve_entities`: the names of each article
+    (:func:`article_names`, one pure function per article, which the Spark engine runs per
+    partition) merged into the corpus' entities, and ``claims`` with their entity ids filled."""
+    table = table if table is not None else name_table(settings.alias_file)
     groups: list[_Group] = []
-    for doc in sorted(docs, key=lambda d: d.id):
-        names = article_names(doc, by_article.get(doc.id, ()), table, settings)
-        locals_[doc.id] = names
+    for doc_id in sorted(locals_):
+        names = locals_[doc_id]
         for gkey, keys in names.groups().items():
-            groups.append(_Group(doc.id, keys, [names.forms[k] for k in keys],
+            groups.append(_Group(doc_id, keys, [names.forms[k] for k in keys],
                                  names.known.get(gkey)))
 
     uf = UnionFind(range(len(groups)))

@@ -76,11 +76,27 @@ class Prepared:
         return self.checkable[c.id]
 
 
+@dataclass(frozen=True)
+class EntityLookup:
+    """The corpus' entities as the cross-check looks them up: folded name or alias -> entity id
+    (:func:`~storyline.crosscheck.text.alias_map`) and id -> entity. Built once per corpus; an
+    engine that checks stories one at a time passes it to each (the ambiguity of a form is a
+    property of the whole corpus, not of one story's entities)."""
+
+    aliases: Mapping[str, str]
+    by_id: Mapping[str, Entity]
+
+    @classmethod
+    def of(cls, entities: Sequence[Entity]) -> EntityLookup:
+        return cls(alias_map(entities), {e.id: e for e in entities})
+
+
 def prepare(claims: Sequence[Claim], docs: Sequence[Document], families: Sequence[Family],
             stories: Sequence[Story], entities: Sequence[Entity],
-            settings: CheckSettings) -> Prepared:
-    ctx = Context(settings=settings, aliases=alias_map(entities),
-                  entities={e.id: e for e in entities}, docs={d.id: d for d in docs})
+            settings: CheckSettings, lookup: EntityLookup | None = None) -> Prepared:
+    lookup = lookup if lookup is not None else EntityLookup.of(entities)
+    ctx = Context(settings=settings, aliases=lookup.aliases,
+                  entities=lookup.by_id, docs={d.id: d for d in docs})
     kept = within_budget(claims, docs, settings)
     ctx.index(kept)
     ctx.event_of = {aid: ev.id for st in sorted(stories, key=lambda s: s.id)
@@ -225,11 +241,13 @@ def story_key(prep: Prepared, story_id: str | None, bucket: Sequence[Claim], cod
 
 def check_corpus(claims: Sequence[Claim], docs: Sequence[Document], families: Sequence[Family],
                  stories: Sequence[Story], entities: Sequence[Entity], settings: CheckSettings,
-                 *, cache: ResultCache | None = None, exhaustive: bool = False) -> CorpusChecks:
-    """Verdicts on the claims of each story (see :func:`storyline.crosscheck.cross_check`)."""
+                 *, cache: ResultCache | None = None, exhaustive: bool = False,
+                 lookup: EntityLookup | None = None) -> CorpusChecks:
+    """Verdicts on the claims of each story (see :func:`storyline.crosscheck.cross_check`);
+    ``lookup``: the corpus' :class:`EntityLookup` when ``entities`` are not all of them."""
     from storyline.fingerprint import code_fingerprint
 
-    prep = prepare(claims, docs, families, stories, entities, settings)
+    prep = prepare(claims, docs, families, stories, entities, settings, lookup)
     todo = buckets(prep, stories)
     keys: dict[str, str] = {}
     stored: Mapping[str, Any] = {}

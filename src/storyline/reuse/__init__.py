@@ -97,15 +97,25 @@ def find_reuse(docs: Sequence[Document], settings: ReuseSettings) -> ReuseResult
     sem = scorer(settings.semantic)
     links = []
     for i, j in cands.pairs:
-        verdict, passages = _align(feats[i], feats[j], settings, idf,
-                                   cands.boilerplate[i], cands.boilerplate[j], sem)
-        if not verdict.linked:
-            continue
-        a, b = docs[i].article, docs[j].article
-        found = direction(a, b, verdict, feats[i], feats[j], settings)
-        links.append(make_link(a, b, verdict, passages, found))
+        link = link_pair(docs[i].article, docs[j].article, feats[i], feats[j], settings, idf,
+                         cands.boilerplate[i], cands.boilerplate[j], sem)
+        if link is not None:
+            links.append(link)
     settled = settle(links)
     return ReuseResult(settled, families([d.article for d in docs], settled))
+
+
+def link_pair(a: Article, b: Article, fa: Sequence[SentenceFeatures],
+              fb: Sequence[SentenceFeatures], settings: ReuseSettings, idf: dict[str, float],
+              skip_a: frozenset[int] = frozenset(), skip_b: frozenset[int] = frozenset(),
+              semantic=None) -> ReuseLink | None:
+    """The reuse link of one candidate pair (``a`` before ``b`` in id order), or None when the
+    alignment does not make one: the step every engine runs on each candidate pair."""
+    verdict, passages = _align(fa, fb, settings, idf, skip_a, skip_b, semantic)
+    if not verdict.linked:
+        return None
+    found = direction(a, b, verdict, fa, fb, settings)
+    return make_link(a, b, verdict, passages, found)
 
 
 def compare(text_a: str, text_b: str, settings: ReuseSettings | None = None) -> Comparison:

@@ -22,11 +22,11 @@ the store: assigned at ingest, read by the report, ``--recluster`` for the batch
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from storyline.models import Document, Family, Story
 from storyline.stories import semantic
-from storyline.stories.features import extract
+from storyline.stories.features import DocFeatures, extract
 from storyline.stories.index import EventIndex
 from storyline.stories.settings import StoriesSettings
 from storyline.stories.split import split_by_years
@@ -34,17 +34,19 @@ from storyline.stories.split import split_by_years
 __all__ = ["EventIndex", "StoriesSettings", "canonical_order", "cluster_index", "cluster_stories"]
 
 
+def order_key(d: Document) -> tuple[int, str, str]:
+    """The sort key of :func:`canonical_order`: dated first by date, then undated, then id."""
+    pub = d.article.published_date
+    return (0, pub.isoformat(), d.id) if pub is not None else (1, "", d.id)
+
+
 def canonical_order(docs: Sequence[Document]) -> list[Document]:
     """Documents by publication date (undated last), then by id: the order batch clustering adds
     them in, so that the batch result is the incremental result of a feed in date order."""
 
-    def key(d: Document) -> tuple[int, str, str]:
-        pub = d.article.published_date
-        return (0, pub.isoformat(), d.id) if pub is not None else (1, "", d.id)
-
     seen: set[str] = set()
     out = []
-    for d in sorted(docs, key=key):
+    for d in sorted(docs, key=order_key):
         if d.id not in seen:
             seen.add(d.id)
             out.append(d)
@@ -62,29 +64,46 @@ def cluster_index(docs: Sequence[Document], settings: StoriesSettings, *,
     """The batch clustering of :func:`cluster_stories`, as an index that can be persisted
     (:mod:`~storyline.stories.stored`) and added to."""
     order = canonical_order(docs)
+    leads = ({d.id: semantic.lead_text(d, settings.lead_sentences) for d in order}
+             if uses_embeddings(settings) else {})
+    return cluster_features([d.id for d in order], {d.id: extract(d, settings) for d in order},
+                            settings, families=families, lead_texts=leads)
+
+
+def uses_embeddings(settings: StoriesSettings) -> bool:
+    """Whether the clustering blends in lead embeddings (``semantic_weight`` and the extra)."""
+    return settings.semantic_weight > 0 and semantic.available()
+
+
+def cluster_features(ids: Sequence[str], feats: Mapping[str, DocFeatures],
+                     settings: StoriesSettings, *, families: Sequence[Family] = (),
+                     lead_texts: Mapping[str, str] | None = None) -> EventIndex:
+    """:func:`cluster_index` from each article's features (:func:`~storyline.stories.features.
+    extract`, a pure function of one article that the Spark engine runs per partition), ``ids``
+    in canonical order (:func:`order_key`); ``lead_texts`` when :func:`uses_embeddings`."""
     family_of: dict[str, str] = {}
     for fam in sorted(families, key=lambda f: f.id):
         if len(fam.article_ids) > 1:
             for a in fam.article_ids:
                 family_of.setdefault(a, fam.id)
     index = EventIndex(settings)
-    feats = {d.id: extract(d, settings) for d in order}
+    feats = {i: feats[i] for i in ids}
     if settings.batch_idf:
         for f in feats.values():
             index.count(f)
     embs: dict = {}
     if index.use_embeddings:
-        texts = [semantic.lead_text(d, settings.lead_sentences) for d in order]
-        embs = dict(zip([d.id for d in order], semantic.embed(texts)))
-    for d in order:
-        index.add_features(feats[d.id], family_id=family_of.get(d.id), counted=settings.batch_idf,
-                           emb=embs.get(d.id))
-    refine = bool(settings.refine_passes and order)
-    split = bool(settings.year_split_min and order)
+        texts = [(lead_texts or {})[i] for i in ids]
+        embs = dict(zip(ids, semantic.embed(texts)))
+    for i in ids:
+        index.add_features(feats[i], family_id=family_of.get(i), counted=settings.batch_idf,
+                           emb=embs.get(i))
+    refine = bool(settings.refine_passes and ids)
+    split = bool(settings.year_split_min and ids)
     if refine or split:
         vectors = {d: index.vectorize(f, embs.get(d)) for d, f in feats.items()}
         index.rebuild(vectors)
-        ids = [d.id for d in order]
+        ids = list(ids)
         rank = {d: i for i, d in enumerate(ids)}
         fixed = frozenset(family_of)
         for _ in range(settings.refine_passes):
