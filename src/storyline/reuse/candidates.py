@@ -120,6 +120,16 @@ def _frequent(groups: Sequence[np.ndarray], outlets: Sequence[str | None],
     return np.unique(np.concatenate(bad)) if bad else np.zeros(0, dtype=np.uint64)
 
 
+def sentence_key_sets(keys: np.ndarray, sent: np.ndarray) -> list[np.ndarray]:
+    """The content keys of one article grouped by sentence (``sent``: the sentence of each key),
+    in sentence order; sentences with fewer than 3 keys are left out (nothing to hash)."""
+    order = np.argsort(sent, kind="stable")
+    keys, sent = keys[order], sent[order]
+    bounds: Sequence[int] = (np.flatnonzero(np.r_[True, sent[1:] != sent[:-1], True]).tolist()
+                             if len(sent) else [])
+    return [keys[s0:s1] for s0, s1 in itertools.pairwise(bounds) if s1 - s0 >= 3]
+
+
 def find_candidates(docs: Sequence[Document], settings: ReuseSettings) -> Candidates:
     """Candidate pairs and boilerplate sentences of ``docs`` (see the module docstring)."""
     n = len(docs)
@@ -161,15 +171,9 @@ def find_candidates(docs: Sequence[Document], settings: ReuseSettings) -> Candid
         keep = ~np.isin(keys, common) if len(common) else np.ones(len(keys), dtype=bool)
         if boiler[i]:
             keep &= ~np.isin(sent, list(boiler[i]))
-        keys, sent = keys[keep], sent[keep]
-        order = np.argsort(sent, kind="stable")
-        keys, sent = keys[order], sent[order]
-        bounds: Sequence[int] = (np.flatnonzero(np.r_[True, sent[1:] != sent[:-1], True]).tolist()
-                                 if len(sent) else [])
-        for s0, s1 in itertools.pairwise(bounds):
-            if s1 - s0 >= 3:
-                sets.append(keys[s0:s1])
-                owner.append(i)
+        for found in sentence_key_sets(keys[keep], sent[keep]):
+            sets.append(found)
+            owner.append(i)
     ssig = signatures(sets, settings.sentence_bands * settings.sentence_rows, seed=2)
     sent_pairs, counts = lsh_pairs(ssig, settings.sentence_bands, settings.sentence_rows,
                                    groups=np.array(owner, dtype=np.int64),
