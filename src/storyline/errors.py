@@ -1,8 +1,9 @@
 """Errors and warnings with codes a user can search for.
 
 Codes are stable: ``E0xx`` settings and usage, ``E1xx`` input that cannot be read (the input is
-rejected, the others go on), ``E2xx`` store, ``E3xx`` pipeline/model, ``W1xx`` warnings attached to
-an article that was kept. The table below is the single list of codes; docs/errors.md mirrors it.
+rejected, the others go on), ``E2xx`` store, ``E3xx`` pipeline/model, ``E4xx`` engine (Spark),
+``W1xx`` warnings attached to an article that was kept. The table below is the single list of
+codes; docs/errors.md mirrors it.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ CODES: dict[str, str] = {
     "E203": "the store is busy: another storyline process is writing to it",
     "E300": "no spaCy English pipeline is installed",
     "E301": "the language model failed on this article: not stored, the others were",
+    "E400": "the Spark engine cannot run (pyspark not installed, no Java, or Spark failed)",
     "W101": "article language is not English: kept, not annotated",
     "W102": "language could not be determined (text too short)",
     "W103": "text was repaired (mojibake / broken Unicode fixed)",
@@ -90,6 +92,10 @@ class StoreError(StorylineError):
 
 class ModelError(StorylineError):
     code = "E300"
+
+
+class EngineError(StorylineError):
+    code = "E400"
 
 
 def check_range(section: str, name: str, value: float, lo: float, hi: float) -> None:

@@ -28,10 +28,23 @@ def _quiet(ctx: click.Context) -> bool:
 @click.option("--db", type=click.Path(dir_okay=False), default=None,
               help="Add the articles to this store and report on the whole stored corpus "
               "(default: a temporary store).")
+@click.option("--engine", type=click.Choice(["local", "spark"]), default="local",
+              show_default=True,
+              help="spark: run the stages on Spark (local mode unless --spark-master or "
+              "spark-submit says otherwise) and also write Parquet tables to OUT/parquet.")
+@click.option("--spark-master", default=None, metavar="URL",
+              help="Spark master for --engine spark (default local[*]).")
+@click.option("--report-max-articles", type=click.IntRange(0), default=None,
+              help="--engine spark: write report.json/.html/.md only up to this many articles "
+              "(default 50000); the Parquet tables are always written.")
 @settings_options
 @click.pass_context
-def analyze(ctx: click.Context, paths: tuple[str, ...], out_dir: str, db: str | None, settings):
+def analyze(ctx: click.Context, paths: tuple[str, ...], out_dir: str, db: str | None, engine: str,
+            spark_master: str | None, report_max_articles: int | None, settings):
     """Read PATHS (files, directories, - for JSON Lines on stdin) and write the report to OUT."""
+    if engine == "spark":
+        _analyze_spark(ctx, paths, out_dir, db, spark_master, report_max_articles, settings)
+        return
     with handle_errors():
         report = api.analyze(list(paths), settings, db=db, stdin=sys.stdin.buffer,
                              progress=progress_for(ctx))
@@ -45,6 +58,26 @@ def analyze(ctx: click.Context, paths: tuple[str, ...], out_dir: str, db: str | 
             err=True,
         )
     sys.exit(EXIT_REJECTED if report.rejected else 0)
+
+
+def _analyze_spark(ctx: click.Context, paths: tuple[str, ...], out_dir: str, db: str | None,
+                   master: str | None, max_articles: int | None, settings) -> None:
+    from storyline.engine.spark import REPORT_MAX_ARTICLES, run_paths
+
+    if db is not None:
+        raise click.UsageError("--db is for the local engine; --engine spark reads PATHS only")
+    if "-" in paths:
+        raise click.UsageError("--engine spark reads files and directories, not standard input")
+    with handle_errors():
+        run = run_paths(list(paths), out_dir, settings, master=master,
+                        report_max_articles=REPORT_MAX_ARTICLES if max_articles is None
+                        else max_articles)
+    report_rejections(run.rejected, _quiet(ctx))
+    if not _quiet(ctx):
+        where = run.files["html"] if run.files else run.parquet["articles"].parent
+        click.echo(f"{_n(run.n_articles, 'article')}; {_n(len(run.rejected), 'input')} "
+                   f"rejected -> {console_safe(where)}", err=True)
+    sys.exit(EXIT_REJECTED if run.rejected else 0)
 
 
 @click.command()
