@@ -177,11 +177,11 @@ def claims_key(settings: Settings) -> str:
     return content_id(code, to_dict(settings.claims))
 
 
-def claims_payload(doc: Document, settings: Settings) -> list[dict[str, Any]]:
-    """The cached form of ``doc``'s claims (what :func:`_run_claims` reads back)."""
-    from storyline.claims import extract_claims
-
-    return [to_dict(c) for c in extract_claims(doc, settings.claims)]
+def claims_payload(doc: Document, settings: Settings) -> list[dict[str, Any]] | None:
+    """The cached form of ``doc``'s claims (what :func:`_run_claims` reads back); None when
+    extraction failed (:func:`article_claims`): nothing is cached, the report tries again."""
+    found = article_claims(doc, settings)
+    return None if found is None else [to_dict(c) for c in found]
 
 
 def article_claims(doc: Document, settings: Settings) -> Sequence[Claim] | None:

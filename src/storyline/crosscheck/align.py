@@ -56,6 +56,25 @@ from storyline.models import Claim, Document, Entity
 from storyline.text import UnionFind
 
 
+def claim_sentence_span(c: Claim, doc: Document | None) -> tuple[int, int] | None:
+    """The character span of the sentence behind claim ``c`` in ``doc``: its ``sentence_span``,
+    else the annotated sentence holding its start; None when neither is known."""
+    if c.sentence_span:
+        return (c.sentence_span[0], c.sentence_span[1])
+    if doc is None:
+        return None
+    for s in doc.annotation.sentences:
+        if s.start <= c.span[0] < s.end:
+            return (s.start, s.end)
+    return None
+
+
+def claim_sentence(c: Claim, docs: Mapping[str, Document]) -> str:
+    """The sentence behind claim ``c`` (its own text when its article or sentence is unknown)."""
+    doc = docs.get(c.article_id)
+    span = claim_sentence_span(c, doc)
+    return doc.text[span[0]:span[1]] if doc is not None and span is not None else c.text
+
 @dataclass
 class Context:
     """What alignment and verdicts need to know about the corpus (built once per call)."""
@@ -133,15 +152,7 @@ class Context:
         return bool(keys) and all(k.startswith("e:") for k in keys)
 
     def sentence(self, c: Claim) -> str:
-        doc = self.docs.get(c.article_id)
-        if doc is None:
-            return c.text
-        if c.sentence_span:
-            return doc.text[c.sentence_span[0]:c.sentence_span[1]]
-        for s in doc.annotation.sentences:
-            if s.start <= c.span[0] < s.end:
-                return doc.text[s.start:s.end]
-        return c.text
+        return claim_sentence(c, self.docs)
 
     def folded(self, doc: Document) -> str:
         """The article's words, folded and space-padded, for whole-word lookups (cached)."""
@@ -150,15 +161,7 @@ class Context:
         return self.folded_text[doc.id]
 
     def sentence_key(self, c: Claim) -> tuple[int, int] | None:
-        if c.sentence_span:
-            return tuple(c.sentence_span)  # type: ignore[return-value]
-        doc = self.docs.get(c.article_id)
-        if doc is None:
-            return None
-        for s in doc.annotation.sentences:
-            if s.start <= c.span[0] < s.end:
-                return (s.start, s.end)
-        return None
+        return claim_sentence_span(c, self.docs.get(c.article_id))
 
     def same_sentence(self, a: Claim, b: Claim) -> bool:
         """Two claims of one sentence of one article: a range ("from October 16 to November 14")

@@ -21,7 +21,7 @@ import datetime as _dt
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
-from storyline.crosscheck.align import is_dateline
+from storyline.crosscheck.align import claim_sentence, is_dateline
 from storyline.crosscheck.compare import parse_date
 from storyline.crosscheck.settings import CheckSettings
 from storyline.models import Check, Claim, Document, Story, TimelineEntry
@@ -30,18 +30,6 @@ from storyline.text.display import trim
 
 if TYPE_CHECKING:
     from storyline.crosscheck.corpus import ResultCache
-
-
-def _sentence(c: Claim, docs: Mapping[str, Document]) -> str:
-    doc = docs.get(c.article_id)
-    if doc is None:
-        return c.text
-    if c.sentence_span:
-        return doc.text[c.sentence_span[0]:c.sentence_span[1]]
-    for s in doc.annotation.sentences:
-        if s.start <= c.span[0] < s.end:
-            return doc.text[s.start:s.end]
-    return c.text
 
 
 def _year_before(pub: _dt.date, month: int, day: int | None) -> int:
@@ -78,7 +66,7 @@ def _entries_for_story(story_id: str | None, story_pubs: Sequence[_dt.date],
         ch = group_of.get(members[0].id)
         conflicting = ch is not None and ch.status == "conflicting"
         first = members[0]
-        summary = trim(_sentence(first, docs), settings.summary_chars)
+        summary = trim(claim_sentence(first, docs), settings.summary_chars)
         parts = parse_date(date)
         assert parts is not None
         placed = _place_year(members, story_pubs, docs) if parts.year is None else None
