@@ -4,7 +4,7 @@ Same answers as :func:`storyline.reuse.find_reuse`, step by step
 (:mod:`storyline.reuse.candidates` says what each step is for):
 
 * per article, in each partition: the features of :func:`~storyline.reuse.candidates.
-  _doc_features` (word hashes, per-sentence hashes, content keys), its shingles
+  doc_features` (word hashes, per-sentence hashes, content keys), its shingles
   (:func:`~storyline.reuse.minhash.shingles`);
 * document frequencies (boilerplate sentences and shingles, the common content keys, the IDF of
   content keys): ``groupBy(value).count()`` over one row per (article, distinct value), and per
@@ -49,13 +49,13 @@ def _u64(values: Iterable[int]) -> np.ndarray:
 
 def _features(settings: ReuseSettings, with_shingles: bool):
     def run(rows: Iterator[tuple[str, Document]]) -> Iterator[tuple[str, tuple]]:
-        from storyline.reuse.candidates import _doc_features, _Vocab
+        from storyline.reuse.candidates import Vocab, doc_features
         from storyline.reuse.minhash import shingles
         from storyline.reuse.text import sentence_features, word_hash
 
-        vocab = _Vocab()
+        vocab = Vocab()
         for doc_id, doc in rows:
-            words, sent_norm, (keys, owner) = _doc_features(doc, vocab,
+            words, sent_norm, (keys, owner) = doc_features(doc, vocab,
                                                             settings.min_sentence_words)
             sh = shingles(words, settings.shingle_size) if with_shingles else np.zeros(0, np.uint64)
             sf = sentence_features(doc)
@@ -172,12 +172,12 @@ def _boiler(feat: tuple, bad: frozenset | None) -> frozenset[int]:
 
 def _align(n: int, settings: ReuseSettings):
     def run(rows: Iterator[tuple[str, tuple[tuple, tuple]]]) -> Iterator[ReuseLink]:
-        from storyline.reuse import _idf, link_pair
+        from storyline.reuse import idf_weights, link_pair
         from storyline.reuse.semantic import scorer
 
         sem = scorer(settings.semantic)
         for _, (((a, fa), boiler_a, df_a), ((b, fb), boiler_b, df_b)) in rows:
-            idf = _idf([fa, fb], {**df_a, **df_b}, n)
+            idf = idf_weights([fa, fb], {**df_a, **df_b}, n)
             link = link_pair(a, b, fa, fb, settings, idf, boiler_a, boiler_b, sem)
             if link is not None:
                 yield link

@@ -76,15 +76,15 @@ def _row_item(row: Mapping[str, Any], index: int, name: str, settings: Settings
     """One DataFrame row (the JSONL fields; ``source`` names it, default ``NAME:ROW``) read by
     the JSONL reader's rules."""
     from storyline.errors import InputError
-    from storyline.ingest import _from_records
-    from storyline.ingest.records import _record
+    from storyline.ingest import from_records
+    from storyline.ingest.records import parse_record
 
     obj = {k: v for k, v in row.items() if v is not None}
     source = str(obj.pop("source", None) or f"{name}:{index + 1}")
-    rec = _record(obj, source)
+    rec = parse_record(obj, source)
     if isinstance(rec, InputError):
         return Rejection(rec.source, rec.code, rec.reason)
-    return next(_from_records(iter([rec]), settings.ingest))
+    return next(from_records(iter([rec]), settings.ingest))
 
 
 def _annotate(settings: Settings):
@@ -320,7 +320,7 @@ def analyze_items(spark: Any, items: Any, settings: Settings) -> SparkResult:
 
 
 def _tables(spark: Any, r: Mapping[str, Any]) -> dict[str, Any]:
-    from storyline.report.build import _article_dict
+    from storyline.report.build import article_dict
     from storyline.serialize import to_dict
 
     sc = spark.sparkContext
@@ -333,7 +333,7 @@ def _tables(spark: Any, r: Mapping[str, Any]) -> dict[str, Any]:
 
     return {
         "articles": frame(r["docs"].values().map(
-            lambda d: (d.id, d.article.source, _dumps(_article_dict(d)))),
+            lambda d: (d.id, d.article.source, _dumps(article_dict(d)))),
             "id string, source string, record string"),
         "rejected": local([(x.source, x.code, _dumps(to_dict(x))) for x in r["rejected"]],
                           "source string, code string, record string"),

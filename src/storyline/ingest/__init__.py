@@ -42,7 +42,7 @@ def read_inputs(
         path = os.fspath(raw)
         if path == "-":
             stream = stdin if stdin is not None else sys.stdin.buffer
-            yield from _from_records(iter_jsonl(stream, "<stdin>", settings), settings)
+            yield from from_records(iter_jsonl(stream, "<stdin>", settings), settings)
         elif os.path.isdir(path):
             for file in walk(path, settings):
                 if isinstance(file, InputError):
@@ -81,12 +81,12 @@ def _read_file(path: str, settings: IngestSettings, explicit: bool = False) -> I
             if size == 0:
                 raise InputError(path, "empty input (no records)", "E101")
             with open(path, "rb") as fh:
-                yield from _from_records(iter_jsonl(fh, path, settings), settings)
+                yield from from_records(iter_jsonl(fh, path, settings), settings)
         else:
             decoded = decode_bytes(read_bytes(path, settings), path, html=kind == "html")
             text = decoded.text
             if kind == "json":
-                yield from _from_records(iter_json_document(text, path), settings)
+                yield from from_records(iter_json_document(text, path), settings)
             elif kind == "html":
                 page = extract_page(text, path, min_chars=settings.min_html_chars)
                 yield _article(page.text, path, settings, title=page.title, url=page.url,
@@ -103,8 +103,10 @@ def _read_file(path: str, settings: IngestSettings, explicit: bool = False) -> I
         yield Rejection(path, "E100", f"cannot read: {exc.strerror or exc}")
 
 
-def _from_records(items: Iterator[Record | InputError], settings: IngestSettings
-                  ) -> Iterator[Item]:
+def from_records(items: Iterator[Record | InputError], settings: IngestSettings
+                 ) -> Iterator[Item]:
+    """Articles (or rejections) from parsed JSON records, by the ingest's rules: text fields
+    unwrapped, HTML extracted, normalised; used by the JSON readers and the Spark engine."""
     for item in items:
         if isinstance(item, InputError):
             yield Rejection(item.source, item.code, item.reason)

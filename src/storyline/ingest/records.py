@@ -62,7 +62,7 @@ def iter_jsonl(stream: IO[bytes], name: str, settings: IngestSettings
         except RecursionError:
             yield InputError(source, TOO_DEEP, "E105")
             continue
-        yield _record(obj, source)
+        yield parse_record(obj, source)
 
 
 def iter_json_document(text: str, name: str) -> Iterator[Record | InputError]:
@@ -78,12 +78,13 @@ def iter_json_document(text: str, name: str) -> Iterator[Record | InputError]:
         return
     if isinstance(obj, list):
         for i, item in enumerate(obj, start=1):
-            yield _record(item, f"{name}#{i}")
+            yield parse_record(item, f"{name}#{i}")
     else:
-        yield _record(obj, name)
+        yield parse_record(obj, name)
 
 
-def _record(obj: Any, source: str) -> Record | InputError:
+def parse_record(obj: Any, source: str) -> Record | InputError:
+    """One JSON value as a :class:`Record`, or the reason it is not one (an ``InputError``)."""
     if not isinstance(obj, dict):
         return InputError(source, f"a record must be a JSON object, not {type(obj).__name__}",
                           "E105")

@@ -60,7 +60,7 @@ class Report:
                 "schema_version": SCHEMA_VERSION,
                 "generator": f"storyline {__version__}",
                 "settings": self.settings.to_dict(),
-                "articles": [_article_dict(d) for d in self.documents],
+                "articles": [article_dict(d) for d in self.documents],
                 "rejected": [to_dict(r) for r in self.rejected],
                 "reuse": [to_dict(x) for x in self.reuse],
                 "families": [to_dict(x) for x in self.families],
@@ -129,7 +129,8 @@ def build_report(
     )
 
 
-def _article_dict(doc: Document) -> dict[str, Any]:
+def article_dict(doc: Document) -> dict[str, Any]:
+    """The report.json record of one article (every engine writes the same)."""
     a, n = doc.article, doc.annotation
     # read(): an annotation pickled by an older version holds "W101 ..." strings
     kept = tuple(ArticleWarning.read(w) for w in a.warnings + n.warnings)

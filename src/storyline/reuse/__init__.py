@@ -69,8 +69,8 @@ class Comparison:
     basis: DirectionBasis  # what decided the direction
 
 
-def _idf(feats: Sequence[Sequence[SentenceFeatures]], key_df: dict[int, int],
-         n_docs: int) -> dict[str, float]:
+def idf_weights(feats: Sequence[Sequence[SentenceFeatures]], key_df: dict[int, int],
+                n_docs: int) -> dict[str, float]:
     """Smoothed inverse document frequency ``1 + ln((n+1)/(df+1))`` of the content keys of
     ``feats``, from the corpus-wide document frequencies of their hashes."""
     if n_docs < IDF_MIN_DOCS:
@@ -93,7 +93,7 @@ def find_reuse(docs: Sequence[Document], settings: ReuseSettings) -> ReuseResult
     cands = find_candidates(docs, settings)
     needed = sorted({i for pair in cands.pairs for i in pair})
     feats: dict[int, list[SentenceFeatures]] = {i: sentence_features(docs[i]) for i in needed}
-    idf = _idf(list(feats.values()), cands.key_df, len(docs))
+    idf = idf_weights(list(feats.values()), cands.key_df, len(docs))
     sem = scorer(settings.semantic)
     links = []
     for i, j in cands.pairs:

@@ -54,7 +54,7 @@ class Candidates:
 _M64 = (1 << 64) - 1
 
 
-class _Vocab:
+class Vocab:
     """Per-call cache: normalised word -> (64-bit hash, hash of its content key or 0)."""
 
     def __init__(self) -> None:
@@ -69,7 +69,7 @@ class _Vocab:
         return hit
 
 
-def _doc_features(doc: Document, vocab: _Vocab, min_words: int):
+def doc_features(doc: Document, vocab: Vocab, min_words: int):
     """Word hashes of the text (for shingles); per sentence a within-run hash of its normalised
     form; and the content-key hashes of the sentences long enough to align, with the index of the
     sentence each belongs to (two parallel arrays)."""
@@ -133,8 +133,8 @@ def sentence_key_sets(keys: np.ndarray, sent: np.ndarray) -> list[np.ndarray]:
 def find_candidates(docs: Sequence[Document], settings: ReuseSettings) -> Candidates:
     """Candidate pairs and boilerplate sentences of ``docs`` (see the module docstring)."""
     n = len(docs)
-    vocab = _Vocab()
-    feats = [_doc_features(d, vocab, settings.min_sentence_words) for d in docs]
+    vocab = Vocab()
+    feats = [doc_features(d, vocab, settings.min_sentence_words) for d in docs]
     outlets = [d.article.outlet for d in docs]
 
     # boilerplate sentences: normalised sentence repeated within an outlet or corpus-wide
