@@ -9,6 +9,10 @@ Corpora (each reported on its own, never pooled):
   Politico, NPR, USA Today, Reuters, The Hill, Washington Times, Fox Online News, NYT) was read
   while rules were changed; ``test`` (27 articles from AP, BBC, ABC, WSJ, Breitbart, Newsmax,
   CBN, TheBlaze, CS Monitor, Fox News) is held out: no rule was changed after looking at it.
+  ``dev2`` (381 quotations in 40 more articles from 17 other outlets: Guardian, Daily Caller,
+  National Review, Reason, Daily Beast, Bloomberg, Axios, Slate, New York Post, CBS News, Salon,
+  Vox, Daily Wire, Chicago Sun-Times, NBC News, Mother Jones, Al Jazeera; chosen by
+  ``build_quotes_dev2.py``, seeded) is read like ``dev``; ``dev+dev2`` pools the two.
   The article texts are not committed (news text under its publishers' copyright): they are read
   from a fetched snapshot of that repository, ``$STORYLINE_ALLSIDES_REPO`` or
   ``/work/.mirror/ramybaly+Article-Bias-Prediction/repo``; the script says so and skips the
@@ -27,6 +31,7 @@ Baseline in the same run: regex double-quote pairs + nearest PERSON in the sente
 
     python benchmarks/quotes_political.py             # every corpus and split
     python benchmarks/quotes_political.py --corpus allsides --split dev
+    python benchmarks/quotes_political.py --corpus allsides --split dev+dev2 --misses
 """
 
 from __future__ import annotations
@@ -188,8 +193,10 @@ def corpora(which: str) -> dict[str, tuple[dict, dict[str, dict[str, list[dict]]
             print(f"skipping allsides: {exc}", file=sys.stderr)
         else:
             docs = _documents({i: allsides_text(r) for i, r in recs.items()}, "allsides")
-            out["allsides"] = (docs, {s: load_allsides_labels(s) for s in ("dev", "test")},
-                               gold_allsides)
+            splits = {s: load_allsides_labels(s) for s in ("dev", "dev2", "test")}
+            out["allsides"] = (docs, {"dev": splits["dev"], "dev2": splits["dev2"],
+                                      "dev+dev2": {**splits["dev"], **splits["dev2"]},
+                                      "test": splits["test"]}, gold_allsides)
     if which in ("all", "ecbplus"):
         if not qa.ECB.exists():
             print(f"skipping ecbplus: {qa.ECB} not found", file=sys.stderr)
@@ -206,7 +213,8 @@ def main(argv: list[str] | None = None) -> int:
 
     ap = argparse.ArgumentParser(description=(__doc__ or "").split("\n")[0])
     ap.add_argument("--corpus", choices=("all", "allsides", "ecbplus"), default="all")
-    ap.add_argument("--split", choices=("dev", "test", "all"), default="all")
+    ap.add_argument("--split", choices=("dev", "dev2", "dev+dev2", "test", "all"),
+                    default="all")
     ap.add_argument("--misses", action="store_true", help="print unmatched and wrong speakers")
     args = ap.parse_args(argv)
     settings = ClaimsSettings()
