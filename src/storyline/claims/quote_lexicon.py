@@ -46,7 +46,7 @@ ORG_ROLE_NOUNS = frozenset({
     "company", "firm", "agency", "ministry", "department", "government", "organization",
     "organisation", "group", "club", "team", "union", "party", "corporation", "bank", "court",
     "council", "committee", "commission", "board", "caucus", "coalition", "campaign", "alliance",
-    "association", "federation", "institute", "foundation"
+    "association", "federation", "institute", "foundation", "panel", "administration"
 })
 
 PERSON_ROLE_NOUNS = frozenset({
@@ -56,8 +56,12 @@ PERSON_ROLE_NOUNS = frozenset({
     "lawmaker", "actor", "actress", "singer", "player", "star", "officer", "lawyer", "attorney",
     "prosecutor", "judge", "king", "queen", "prince", "ruler", "dictator", "envoy", "ambassador",
     "diplomat", "founder", "owner", "captain", "candidate", "chairperson", "sheriff", "detective",
-    "analyst", "expert"
+    "analyst", "expert", "congressman", "congresswoman", "representative", "legislator",
+    "politician", "nominee", "democrat", "republican", "mogul", "businessman", "businesswoman",
+    "billionaire", "aide", "adviser", "advisor", "strategist", "activist"
 })
+"""Nouns of a person's role: "the mogul said", "the Illinois Democrat said" is someone the
+article named before (``speakers.antecedent``)."""
 
 OUTLET_NOUNS = frozenset({
     "agency", "media", "news", "newspaper", "paper", "daily", "broadcaster", "television", "tv",

@@ -188,6 +188,13 @@ def speaker_name(view: DocView, i: int, window: int, depth: int = 0) -> str | No
                     break
         return speaker_name(view, owner, window, depth + 1) if owner is not None else None
     m = view.mention_at(i, ("PERSON",)) or _person_in_phrase(view, i)
+    det = view.child(i, "det")
+    definite = det is not None and view.word(det).lower() in ("the", "this", "that")
+    if m is None and definite and lemma in PERSON_ROLE_NOUNS and t.tag in ("NN", "NNP"):
+        # "the former South Carolina congressman said", "the Illinois Democrat said": a
+        # definite role (a proper noun too: "the former Secretary of State") is someone named
+        # before, not a name of its own
+        return _definite_role(view, i, window) or _clean_name(_phrase(view, i))
     if m is not None:
         names = [fullest_name(view, m.text, m.start)]
         for c in view.children[i]:  # "Kim and Putin agreed"
@@ -201,25 +208,39 @@ def speaker_name(view: DocView, i: int, window: int, depth: int = 0) -> str | No
     if t.pos == "PROPN":
         name = propn_name(view, i)
         return fullest_name(view, name, t.start) if name else None
-    det = view.child(i, "det")
-    if det is not None and view.word(det).lower() in ("the", "this", "that") and t.tag == "NN":
-        earlier = _earlier_phrase(view, i, window)  # "a naval officer said ... the officer said"
-        if earlier is not None:
-            return earlier
-        if lemma in PERSON_ROLE_NOUNS:
-            found = antecedent(view, t.start, window)
-            if found:
-                return fullest_name(view, found, t.start)
-        if lemma in ORG_ROLE_NOUNS:  # "the company said" -> the organisation named before
-            found = antecedent(view, t.start, window, ("ORG",))
-            if found:
-                return _strip_possessive(found)
+    if definite and t.tag == "NN":
+        found = _definite_role(view, i, window)
+        if found is not None:
+            return found
     if det is not None and view.word(det).lower() in ("a", "an") and t.pos == "NOUN":
         named = _named_after(view, i)  # "A retired general said ... Gen. Barry McCaffrey"
         if named is not None:
             return named
+    return _clean_name(_phrase(view, i))
+
+
+def _phrase(view: DocView, i: int) -> str:
     s, e = view.phrase(i, with_prep=True)
-    return _clean_name(view.text[s:e])
+    return view.text[s:e]
+
+
+def _definite_role(view: DocView, i: int, window: int) -> str | None:
+    """Who "the officer" / "the president" / "the company" is: an earlier indefinite "a naval
+    officer", else for a person's role the most recent person named (``antecedent``), for an
+    organisation's the most recent organisation."""
+    earlier = _earlier_phrase(view, i, window)  # "a naval officer said ... the officer said"
+    if earlier is not None:
+        return earlier
+    lemma = view.tokens[i].lemma.lower()
+    if lemma in PERSON_ROLE_NOUNS:
+        found = antecedent(view, view.tokens[i].start, window)
+        if found:
+            return fullest_name(view, found, view.tokens[i].start)
+    if lemma in ORG_ROLE_NOUNS:  # "the company said" -> the organisation named before
+        found = antecedent(view, view.tokens[i].start, window, ("ORG",))
+        if found:
+            return _strip_possessive(found)
+    return None
 
 
 def _named_after(view: DocView, i: int, sentences: int = 2) -> str | None:
@@ -266,8 +287,21 @@ def _clean_name(name: str) -> str | None:
 
 def _person_in_phrase(view: DocView, i: int) -> Mention | None:
     """A PERSON mention inside the subject phrase ("Dist. Atty. Steve Cooley", "the governor
-    of X, Abdolreza Sheikholeslami"), not inside a clause attached to it."""
-    return _mention_in_phrase(view, i, ("PERSON",))
+    of X, Abdolreza Sheikholeslami"), not inside a clause attached to it. Under a common noun
+    only a name in apposition counts: a name that merely modifies the role ("a former Harris
+    staffer", "a spokesman for Feinstein", "Trump's lawyer") is not who spoke -- the role is."""
+    if view.tokens[i].pos != "NOUN":
+        return _mention_in_phrase(view, i, ("PERSON",))
+    stack, seen = [(i, False)], 0
+    while stack and seen < 25:
+        j, named = stack.pop()
+        seen += 1
+        m = view.mention_at(j, ("PERSON",)) if named or j == i else None
+        if m is not None:
+            return m
+        stack.extend((c, named or view.tokens[c].dep == "appos") for c in view.children[j]
+                     if view.tokens[c].dep not in ("relcl", "acl", "advcl", "ccomp", "punct"))
+    return None
 
 
 def _mention_in_phrase(view: DocView, i: int, labels: tuple[str, ...]) -> Mention | None:
