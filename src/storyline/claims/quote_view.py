@@ -8,6 +8,7 @@ mentions, the quoted spans and the dateline span.
 from __future__ import annotations
 
 import bisect
+import re
 
 from storyline.models import Document, Mention, Token
 from storyline.text.dateline import find_dateline
@@ -27,6 +28,7 @@ class DocView:
         self.mention_starts = [m.start for m in self.mentions]
         self.quoted = sorted(quoted)
         self.dateline = dateline_span(self.text)
+        self.headline = title_case_headline(self.text)
         self.children: list[list[int]] = [[] for _ in self.tokens]
         for i, t in enumerate(self.tokens):
             if t.head != i and 0 <= t.head < len(self.tokens):
@@ -93,6 +95,37 @@ class DocView:
 
     def in_dateline(self, char: int) -> bool:
         return self.dateline is not None and self.dateline[0] <= char < self.dateline[1]
+
+    def in_headline(self, char: int) -> bool:
+        return self.headline is not None and self.headline[0] <= char < self.headline[1]
+
+
+def title_case_headline(text: str) -> tuple[int, int] | None:
+    """Span of the article's first line when it is a headline in title case ("Cheney Hates
+    Trump, Endorses Him Anyway"): the recogniser runs names into the capitalised verbs and
+    nouns there ("Cheney Hates Trump", "Trump Kick Off"), so its mentions are no one's fuller
+    name. A title case line: at most 25 words, no final full stop, and every word outside the
+    marks capitalised but the short function words title case leaves in lower case."""
+    lead = len(text) - len(text.lstrip())
+    end = text.find("\n", lead)
+    end = len(text) if end < 0 else end
+    line = text[lead:end].rstrip()
+    outside = "".join(part for k, part in enumerate(_MARKED.split(line)) if k % 2 == 0)
+    words = [w for w in outside.split() if any(c.isalpha() for c in w)
+             and w.lower() not in _LOWER_IN_TITLES]
+    if not words or len(line.split()) > 25 or line.endswith(".") \
+            or not all(w.lstrip("\"'‘“(")[:1].isupper() for w in words):
+        return None
+    return lead, lead + len(line)
+
+
+_LOWER_IN_TITLES = frozenset({
+    "a", "an", "the", "and", "but", "or", "nor", "for", "so", "yet", "of", "on", "in", "to",
+    "at", "by", "with", "from", "into", "onto", "over", "than", "as", "between", "about",
+    "after", "before", "under", "against", "without", "through", "during", "amid", "via", "vs",
+    "vs.", "per", "up", "off", "out", "is", "be"
+})
+_MARKED = re.compile(r"([\"“][^\"“”]*[\"”]|(?<!\w)['‘][^'‘’]*['’](?!\w))")
 
 
 def dateline_span(text: str) -> tuple[int, int] | None:

@@ -47,8 +47,9 @@ def fullest_name(view: DocView, name: str, at: int | None = None) -> str:
         if m.label != "PERSON" or not words <= _name_words(m.text) \
                 or len(_name_words(m.text)) <= len(words) \
                 or view.tokens[view.tokens_in(m.start, m.end)[0]].pos not in ("PROPN", "PUNCT") \
-                or m.text.split(None, 1)[0].lower() in CAPTION_WORDS:
-            continue  # not "Attacking Clinton" or "Photo Clinton" for "Clinton"
+                or m.text.split(None, 1)[0].lower() in CAPTION_WORDS \
+                or view.in_headline(m.start):
+            continue  # not "Attacking Clinton", "Photo Clinton", "Cheney Hates Trump"
         if len(m.text) > len(best):
             best = m.text
         if at is not None and m.end <= at and not view.in_quote(m.start):
@@ -101,7 +102,7 @@ def antecedent(view: DocView, before: int, window: int, labels=("PERSON",)) -> s
         m = view.mentions[k]
         k -= 1
         if m.label not in labels or m.end > before or view.in_quote(m.start) \
-                or _plural_name(view, m):
+                or _plural_name(view, m) or view.in_headline(m.start):
             continue
         first = first or m
         if _role(view, m) > 0:
