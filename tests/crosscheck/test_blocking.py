@@ -125,3 +125,88 @@ def test_cross_pairs_find_the_same_candidates_as_one_block():
     across = {(left[i].id, right[j].id) for i, j in cross_pairs(left, right, ctx)}
     lr = {(a.id, b.id) for a in left for b in right}
     assert {p for p in inside | {(b, a) for a, b in inside} if p in lr} <= across
+
+
+# --------------------------------------------------------------------------- dated events
+
+def _dated(i: int, date: str, subject: str | None, sentence: str,
+           action: str = "evacuate residents") -> tuple[Document, Claim]:
+    from storyline.models import Annotation, Article, Sentence
+
+    aid = f"d{i}"
+    doc = Document(Article(id=aid, text=sentence, source=f"{aid}.txt"),
+                   Annotation(article_id=aid, language="en",
+                              sentences=(Sentence(0, len(sentence)),)))
+    return doc, Claim(id=f"c{i}", article_id=aid, kind="date", text=sentence,
+                      span=(0, len(sentence)), sentence_span=(0, len(sentence)), date=date,
+                      action=action, subject=subject)
+
+
+DATED = [  # dates at the edges of the gap rule, with and without year, month, actor
+    ("2024-12-30", "Harbour Authority", "The Harbour Authority evacuated residents on 30 December."),
+    ("2025-01-03", "Harbour Authority", "The Harbour Authority evacuated residents on 3 January."),
+    ("--01-05", None, "Residents near the harbour were evacuated on January 5, the "
+                      "Harbour Authority said."),
+    ("--12-20", "Harbour Authority", "The Harbour Authority evacuated residents on December 20."),
+    ("2025", "Harbour Authority", "The Harbour Authority evacuated residents this year."),
+    ("2024", None, "Residents were evacuated in 2024, according to the Harbour Authority."),
+    ("2025-02-14", "Harbour Authority", "The Harbour Authority evacuated residents on 14 February."),
+    ("2025-02-18", "Harbour Authority", "The Harbour Authority evacuated residents on 18 February."),
+    ("2025-03", "Harbour Authority", "The Harbour Authority evacuated residents in March."),
+    ("2025-05-02", "Harbour Authority", "The Harbour Authority evacuated residents on 2 May."),
+    ("--02-29", "Harbour Authority", "The Harbour Authority evacuated residents on 29 February."),
+    ("2025-06-31", "Harbour Authority", "The Harbour Authority evacuated residents on 31 June."),
+    ("2023-11-28", "Harbour Authority", "The Harbour Authority evacuated residents on 28 November."),
+    ("2025-01-20", None, "Residents were evacuated on 20 January, a Harbour Authority "
+                         "official said."),
+]
+
+
+def test_date_windows_keep_every_aligned_pair_of_edge_dates():
+    """The date window of each blocking key (``date_max_gap_days``) loses no pair: across the
+    new year, without year, month or actor, impossible days; at several gaps."""
+    made = [_dated(i, *row) for i, row in enumerate(DATED)]
+    docs = {d.id: d for d, _ in made}
+    ordered = sorted((c for _, c in made), key=claim_order)
+    for gap in (0, 10, 45, 100, 200, 400, 800):
+        ctx = Context(settings=CheckSettings(date_max_gap_days=gap), aliases={}, entities={},
+                      docs=docs)
+        full = _signature(align_groups(ordered, ctx, exhaustive=True))
+        assert _signature(align_groups(ordered, ctx, small=0)) == full, gap
+        if gap == 45:
+            pairs = {frozenset(p) for _, ps in full for p in ps}
+            # December 30 and January 3 across the year; the impossible day with a near one
+            assert frozenset(("c0", "c1")) in pairs and frozenset(("c3", "c2")) in pairs
+            assert len(candidate_pairs(ordered, ctx)) < len(ordered) * (len(ordered) - 1) // 2
+
+
+# --------------------------------------------------------------------------- the cap
+
+
+def test_a_key_held_by_more_claims_than_the_cap_meets_the_nearest_only():
+    """300 reports of one quote, 40 claims the cap: each quote is compared with its 40
+    neighbours in publication order only (not all 299 others), and the 300 still form one
+    group, every one of them corroborating; without the cap all 44,850 pairs align."""
+    from storyline.models import Annotation, Article
+
+    text = "we will rebuild the harbour market stall by stall, whatever it costs"
+    claims, docs = [], {}
+    for i in range(300):
+        aid = f"a{i:03d}"
+        docs[aid] = Document(Article(id=aid, text=text, source=f"{aid}.txt",
+                                     published=f"2025-{1 + i // 28 % 12:02d}-{1 + i % 28:02d}"),
+                             Annotation(article_id=aid, language="en"))
+        claims.append(_quote(i, text, "Paul Brandt", article=aid))
+    ordered = sorted(claims, key=claim_order)
+    capped = Context(settings=CheckSettings(block_max_candidates=40), aliases={}, entities={},
+                     docs=docs)
+    groups = align_groups(ordered, capped, small=0)
+    assert [len(g) for g, _ in groups] == [300]
+    pairs = groups[0][1]
+    assert 300 * 20 - 420 <= len(pairs) <= 300 * 20  # each meets <= 20 later neighbours
+    # the neighbours are the nearest by publication date
+    days = {c.id: docs[c.article_id].article.published_date for c in claims}
+    assert all(abs((days[a.id] - days[b.id]).days) <= 31 for a, b in pairs)
+    free = Context(settings=CheckSettings(block_max_candidates=0), aliases={}, entities={},
+                   docs=docs)
+    assert sum(len(p) for _, p in align_groups(ordered, free, small=0)) == 300 * 299 // 2

@@ -350,17 +350,25 @@ def event_slot(a: Claim, b: Claim, ctx: Context) -> bool:
 # ----------------------------------------------------------------------------- dates
 
 
+def named_forms(c: Claim, ctx: Context) -> list[str]:
+    """The folded surface forms of ``c``'s subject (its entity's name and aliases), once."""
+    def make() -> list[str]:
+        folded = (" ".join(words(form or ""))
+                  for form in forms_of(ctx.subject(c), ctx.entities, c.subject))
+        return [f for f in folded if f]
+    return ctx._memo("named forms", c, make)
+
+
+def folded_sentence(c: Claim, ctx: Context) -> str:
+    """The words of ``c``'s sentence, folded and space-padded, once."""
+    return ctx._memo("folded sentence", c, lambda: f" {' '.join(words(ctx.sentence(c)))} ")
+
+
 def _named_in_sentence(named: Claim, bare: Claim, ctx: Context) -> bool:
     """One of the surface forms of ``named``'s subject occurs, as whole words, in the sentence
     of ``bare``."""
-    key = ctx.subject(named)
-    sentence = ctx._memo("folded sentence", bare,
-                         lambda: f" {' '.join(words(ctx.sentence(bare)))} ")
-    for form in forms_of(key, ctx.entities, named.subject):
-        folded = " ".join(words(form or ""))
-        if folded and f" {folded} " in sentence:
-            return True
-    return False
+    sentence = folded_sentence(bare, ctx)
+    return any(f" {folded} " in sentence for folded in named_forms(named, ctx))
 
 
 def is_dateline(c: Claim) -> bool:
@@ -375,7 +383,8 @@ def dates_align(a: Claim, b: Claim, ctx: Context) -> bool:
         return False
     if ctx.same_sentence(a, b) or not ctx.within_article_ok(a, b):
         return False
-    da, db = parse_date(a.date), parse_date(b.date)
+    da = ctx._memo("date", a, lambda: parse_date(a.date))
+    db = ctx._memo("date", b, lambda: parse_date(b.date))
     if da is None or db is None or date_gap_days(da, db) > s.date_max_gap_days:
         return False
     ka, kb = ctx.subject(a), ctx.subject(b)

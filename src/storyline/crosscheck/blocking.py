@@ -41,18 +41,21 @@ before). Hand-written: the keys are the aligner's own rules, which no blocking l
 
 from __future__ import annotations
 
+import datetime as _dt
 import math
 from collections import Counter
 from collections.abc import Hashable, Iterable, Iterator, Sequence
 
 from storyline.crosscheck.align import (
     Context,
+    folded_sentence,
     is_dateline,
     is_named,
     is_time_ordinal,
+    named_forms,
     names_conflict,
 )
-from storyline.crosscheck.compare import parse_date
+from storyline.crosscheck.compare import DateParts, parse_date
 from storyline.crosscheck.text import words
 from storyline.crosscheck.verbs import verb_key
 from storyline.models import Claim
@@ -95,6 +98,11 @@ class _Blocker:
                 self.context.update(ctx.context_words(c))
             if kind == "quote" and self._attributable(c):
                 self.grams.update(set(_grams(self._joined(c))))
+        # the first words of the actors' names of dated actions: what a sentence is searched for
+        self.heads: set[str] = set()
+        if kind == "date":
+            self.heads = {f.split(" ", 1)[0] for c in claims if c.action
+                          and ctx.subject(c) is not None for f in named_forms(c, ctx)}
 
     def _joined(self, c: Claim) -> str:
         return self.ctx.joined_words(c)
@@ -183,13 +191,29 @@ class _Blocker:
         return keys, keys
 
     def _date(self, c: Claim) -> Keys:
-        if is_dateline(c) or parse_date(c.date) is None:
+        parts = parse_date(c.date)
+        if is_dateline(c) or parts is None:
             return set(), set()
-        keys = self._context_keys(c, "date")
+        keys = self._context_keys(c, "date")  # no action, or no actor on either side
+        index, probe = set(keys), set(keys)
         va = words(c.action or "")
+        key = self.ctx.subject(c)
         if va:
-            keys.add(("verb", verb_key(va[0])))
-        return keys, keys
+            # both with an action and an actor: the same verb class and the same actor; one
+            # actor missing: the actor's name (its first word here) in the other's sentence
+            verb = verb_key(va[0])
+            if key is not None:
+                index.add(("verb", verb, key))
+                probe.add(("verb", verb, key))
+                index.update(("named", verb, w.split(" ", 1)[0])
+                             for w in named_forms(c, self.ctx))
+            else:
+                found = self.heads.intersection(folded_sentence(c, self.ctx).split())
+                probe.update(("named", verb, w) for w in found)
+        # every pair must also lie within date_max_gap_days: each key is split by date window
+        index_tags, probe_tags = _date_windows(parts, self.s.date_max_gap_days)
+        return ({(k, t) for k in index for t in index_tags},
+                {(k, t) for k in probe for t in probe_tags})
 
     def _statement(self, c: Claim) -> Keys:
         cw = self.ctx.content_of(c)
@@ -200,6 +224,61 @@ class _Blocker:
             return {("st*",)}, {("st*",)}
         keys: set[Hashable] = {("st", w) for w in _jaccard_prefix(cw, t, self.content)}
         return keys, keys
+
+
+def _date_windows(parts: DateParts, max_gap: int) -> tuple[set[Hashable], set[Hashable]]:
+    """Index and probe tags of a date such that of two dates within ``max_gap`` days by
+    :func:`~storyline.crosscheck.compare.date_gap_days`, each one's probe tags meet the other's
+    index tags (both ways: a key may be an index key of one claim and a probe key of the
+    other). Spaces: ``A`` absolute months (years and months known), ``U``/``K`` month of the
+    year (one year unknown: compared within one year, December next to January; ``U`` dates
+    without year, ``K`` with), ``Y``/``YO`` years (a month unknown: only the years count;
+    ``YO`` dates without month). A date the gap cannot place (an impossible day, February 29
+    without a year: the gap is 0) meets every date through ``all`` / ``wild``."""
+    # two dates in months ``k`` apart are at least ``28(k - 1) + 1`` days apart, 15 less
+    # without a day: within the gap, fewer than ``months`` months apart
+    months = (max_gap + 15) // 28 + 2
+    years = max_gap // 365
+    try:
+        _dt.date(parts.year or 2001, parts.month or 1, parts.day or 15)
+        wild = (parts.year is None and (parts.month, parts.day) == (2, 29)
+                or parts.year is None and parts.month is None)
+    except ValueError:
+        wild = True
+    if wild:
+        return {"wild"}, {"all", "wild"}
+    index: set[Hashable] = {"all"}
+    probe: set[Hashable] = {"wild"}
+    year = parts.year
+    if 2 * months + 1 >= 12:
+        # the months do not discriminate: by year. A date without year meets every date (its
+        # year is taken from the other); dates of years further apart than the gap never meet
+        # (two dates with months: one year more, December next to January)
+        if year is None:
+            return index | {"Y?"}, probe | {"Y?", "Y*"}
+        reach = years + 1
+        return (index | {("Y", year), "Y*"},
+                probe | {("Y", year + d) for d in range(-reach, reach + 1)} | {"Y?"})
+    if parts.month is None:  # a year alone (dates without year have a month)
+        assert year is not None
+        return (index | {("Y", year), ("YO", year), "YO*"},
+                probe | {("Y", year + d) for d in range(-years, years + 1)} | {"Y?"})
+    index.add(("Y", year) if year is not None else "Y?")
+    # months in windows of ``months``: two months that close are in one window or next ones
+    moy = parts.month - 1
+    cycle = 12 // months if 12 % months == 0 and 12 // months > 3 else 1  # windows of a year
+    w = moy // months % cycle
+    index.add(("U", w) if year is None else ("K", w))
+    near = {(w + d) % cycle for d in (-1, 0, 1)}
+    probe |= {("U", x) for x in near}
+    if year is None:
+        probe |= {("K", x) for x in near} | {"YO*"}
+    else:
+        m = (year * 12 + moy) // months
+        index.add(("A", m))
+        probe |= {("A", m + d) for d in (-1, 0, 1)}
+        probe |= {("YO", year + d) for d in range(-years, years + 1)}
+    return index, probe
 
 
 def _grams(text: str) -> list[str]:
@@ -215,23 +294,63 @@ def iter_candidate_pairs(ordered: Sequence[Claim], ctx: Context) -> Iterator[tup
     """The pairs of :func:`candidate_pairs`, in the same order, one claim's at a time: memory
     stays linear in the claims however many pairs a huge story has (a set of every candidate
     pair of a 10,000-article story took 20 GB). A pair is a candidate when a probe key of either
-    claim is an index key of the other."""
+    claim is an index key of the other.
+
+    A key held (on either side) by more than ``block_max_candidates`` claims is too common to
+    tell which of them can align: through it a claim meets only the ``block_max_candidates``
+    claims nearest to it in publication order (the sorted-neighbourhood method, Hernandez and
+    Stolfo 1995), so no key gives a claim more candidates than that and a story's cost stays
+    linear in its claims (see the setting)."""
     if len(ordered) < 2:
         return
     blocker = _Blocker(ordered, ctx)
     keys = [blocker.keys(c) for c in ordered]
     by_index, by_probe = _postings(keys, 0), _postings(keys, 1)
+    near = _Neighbourhoods(ordered, by_index, by_probe, ctx)
     for i, (index, probe) in enumerate(keys):
         found: set[int] = set()
         attribution: set[int] = set()  # found through the attribution path's chunks
-        for mine, postings in ((probe, by_index), (index, by_probe)):
+        for mine, postings, side in ((probe, by_index, 0), (index, by_probe, 1)):
             for k in mine:
                 into = attribution if _is_attribution_key(k) else found
-                into.update(j for j in postings.get(k, ()) if j > i)
+                if k in near.common:
+                    into.update(j for j in near.around(k, i) if j > i and k in keys[j][side])
+                else:
+                    into.update(j for j in postings.get(k, ()) if j > i)
         found.update(j for j in attribution - found
                      if blocker.attribution_possible(ordered[i], ordered[j]))
         for j in sorted(found):
             yield i, j
+
+
+class _Neighbourhoods:
+    """The keys held by more than ``block_max_candidates`` claims, each with its claims in
+    publication order (undated last, then by position): a claim meets the half of the cap
+    before it and the half after it in that order."""
+
+    def __init__(self, ordered: Sequence[Claim], by_index: dict[Hashable, list[int]],
+                 by_probe: dict[Hashable, list[int]], ctx: Context) -> None:
+        cap = ctx.settings.block_max_candidates
+        self.half = cap // 2
+        self.common: dict[Hashable, tuple[list[int], dict[int, int]]] = {}
+        if not cap:
+            return
+        day: dict[int, tuple[int, int]] = {}
+        for k in {*by_index, *by_probe}:
+            members = set(by_index.get(k, ())).union(by_probe.get(k, ()))
+            if len(members) <= cap:
+                continue
+            for j in members:
+                if j not in day:
+                    pub = ctx.published(ordered[j])
+                    day[j] = (0, pub.toordinal()) if pub is not None else (1, 0)
+            line = sorted(members, key=lambda j: (day[j], j))
+            self.common[k] = (line, {j: r for r, j in enumerate(line)})
+
+    def around(self, k: Hashable, i: int) -> list[int]:
+        line, rank = self.common[k]
+        r = rank[i]
+        return line[max(0, r - self.half):r + self.half + 1]
 
 
 def _postings(keys: Sequence[Keys],

@@ -91,6 +91,16 @@ class CheckSettings:
     statement_min_words: int = 4
     """Statements with fewer content words are not aligned (too little to tell)."""
 
+    # ---- blocking
+    block_max_candidates: int = 200
+    """Most candidates one blocking key gives a claim. Alignment compares only claims that share
+    a key (a word, a speaker, a verb and date window, ...); a key shared by more claims than
+    this (a 10,000-article story where every report has "police said on Tuesday") is too common
+    to tell which of them can align, and through it a claim meets only this many claims nearest
+    to it in publication order (half before, half after). Keeps a story's cost linear in its
+    claims; pairs far apart in time that share only such a key are not compared. 0: no limit
+    (every pair sharing a key is compared, quadratic in a huge story)."""
+
     # ---- output
     report_singletons: bool = True
     """Give a ``single_source`` check to a claim no other claim aligns with (every claim gets a
@@ -127,4 +137,5 @@ class CheckSettings:
         check_range(_S, "event_min_context_overlap", self.event_min_context_overlap, 0.0, 1.0)
         check_range(_S, "statement_min_overlap", self.statement_min_overlap, 0.0, 1.0)
         check_range(_S, "statement_min_words", self.statement_min_words, 1, 100)
+        check_range(_S, "block_max_candidates", self.block_max_candidates, 0, 10**9)
         check_range(_S, "summary_chars", self.summary_chars, 20, 10000)
