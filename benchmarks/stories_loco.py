@@ -26,6 +26,11 @@ ingests) when the corpus is ingested in ONE batch, against ingesting it in ten b
 N random orders: agreement (B-cubed F1 of one partition against the other, min / median), and
 event F1 against gold of the one-batch ingest and of the random-order ones.
 
+Missing dates (``--drop-dates 0.1 0.25 0.5``, ``--drop-seeds N``): real crawls lose the
+publication date of some pages. For each fraction, that share of the articles (chosen at random,
+N seeds) loses its date; event F1 of the default settings, mean and min over the seeds. Only
+corpora with dates say anything here (ECB+ has none).
+
 Results go to ``benchmarks/results/stories_loco.json``. Annotation is cached under
 ``~/.cache/storyline-bench`` (about a minute per corpus on first use).
 """
@@ -128,7 +133,27 @@ def incremental_agreement(docs, gold, settings, orders: int, seed: int) -> dict:
             "ten_batches_event_f1_median": statistics.median(f1s)}
 
 
-def run(names: Sequence[str], grid: bool = False, orders: int = 0, seed: int = 7) -> dict:
+def dropped_dates(docs, gold, settings, fractions: Sequence[float], seeds: int) -> dict:
+    """Event F1 with a random share of the articles stripped of their publication date."""
+    import random
+
+    from storyline.stories import cluster_stories
+
+    out = {}
+    for frac in fractions:
+        f1s = []
+        for seed in range(seeds):
+            rng = random.Random(seed)
+            part = [dataclasses.replace(d, article=dataclasses.replace(d.article, published=None))
+                    if rng.random() < frac else d for d in docs]
+            f1s.append(score(cluster_stories(part, settings), part, gold)["event_f1"])
+        out[str(frac)] = {"seeds": seeds, "event_f1_mean": statistics.mean(f1s),
+                          "event_f1_min": min(f1s)}
+    return out
+
+
+def run(names: Sequence[str], grid: bool = False, orders: int = 0, seed: int = 7,
+        drop: Sequence[float] = (), drop_seeds: int = 12) -> dict:
     from storyline.stories import StoriesSettings, cluster_stories
 
     data = {n: load_corpus(n) for n in names}
@@ -166,6 +191,8 @@ def run(names: Sequence[str], grid: bool = False, orders: int = 0, seed: int = 7
                                                   "chosen_on": others}
         if orders:
             row["incremental"] = incremental_agreement(*data[n], default, orders, seed)
+        if drop:
+            row["dropped_dates"] = dropped_dates(*data[n], default, drop, drop_seeds)
         out["corpora"][n] = row
     if grid:
         out["event_f1_sweep"] = {k: {str(v): r for v, r in res.items()} for k, res in sweep.items()}
@@ -180,12 +207,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--orders", type=int, default=10,
                     help="random orders of ten ingests each (0: skip the incremental figures)")
     ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument("--drop-dates", type=float, nargs="*", default=[],
+                    help="shares of articles to strip of their publication date")
+    ap.add_argument("--drop-seeds", type=int, default=12)
     args = ap.parse_args(argv)
     names = available(args.corpora)
     missing = sorted(set(args.corpora) - set(names))
     if missing:
         print(f"skipped (absent; see benchmarks/stories_corpora.py): {', '.join(missing)}")
-    out = run(names, grid=args.grid, orders=args.orders, seed=args.seed)
+    out = run(names, grid=args.grid, orders=args.orders, seed=args.seed, drop=args.drop_dates,
+              drop_seeds=args.drop_seeds)
     print(f"{'corpus':12} {'level':6} {'P':>6} {'R':>6} {'F1':>6} | baseline (thr tuned on "
           f"others) {'P':>6} {'R':>6} {'F1':>6} | oracle F1")
     for n, row in out["corpora"].items():
@@ -204,6 +235,9 @@ def main(argv: Sequence[str] | None = None) -> int:
                   f"{inc['agreement_min']:.3f} median {inc['agreement_median']:.3f}, event F1 min "
                   f"{inc['ten_batches_event_f1_min']:.3f} median "
                   f"{inc['ten_batches_event_f1_median']:.3f}")
+        for frac, res in row.get("dropped_dates", {}).items():
+            print(f"{'':12} {float(frac):.0%} of dates dropped ({res['seeds']} seeds): event F1 "
+                  f"mean {res['event_f1_mean']:.3f} min {res['event_f1_min']:.3f}")
         for setting, lo in row.get("storyline_loco", {}).items():
             print(f"{'':12} {setting} {lo['value']} chosen on the others: "
                   f"event F1 {lo['event_f1']:.3f}")

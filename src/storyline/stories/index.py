@@ -145,7 +145,7 @@ def similarity(settings: StoriesSettings, dv: DocVec, ev: EventState) -> float:
     if dv.emb is not None and ev.emb is not None:
         sw = settings.semantic_weight
         sim = (1 - sw) * sim + sw * sum([a * b for a, b in zip(dv.emb, ev.emb)])
-    sim -= ev.time.penalty_sum(settings, dv.day, dv.years, dv.day_published)
+    sim -= ev.time.penalty_sum(settings, dv.day, dv.years, dv.day_published, len(ev.members))
     return (sim - ev.place.penalty_sum(settings, dv.places)) / n
 
 
@@ -369,7 +369,7 @@ class EventIndex:
         if a.emb is not None and b.emb is not None:
             sw = st.semantic_weight
             sim = (1 - sw) * sim + sw * sum([x * y for x, y in zip(a.emb, b.emb)])
-        sim -= a.time.pair_penalty_sum(st, b.time) + a.place.pair_penalty_sum(st, b.place)
+        sim -= a.time.pair_penalty_sum(st, b.time, n) + a.place.pair_penalty_sum(st, b.place)
         return sim / n
 
     def _merge_candidates(self, ev: EventState) -> list[tuple[float, str]]:

@@ -11,6 +11,16 @@ and a set of years (see :mod:`storyline.stories.features`). Two articles pay a t
 * otherwise, both have years and share none: ``time_penalty``;
 * otherwise nothing (work without dates).
 
+An event whose members include reports with a publication date has those dates as its time, and
+its other members share it: an article with a publication date (or another such event) pays, for
+every member, the mean penalty against the dated members. Member by member, an undated report
+(whose years are often history's) would pay nothing against a dated article and dilute the gap:
+two events published eleven days apart merged through their undated reports. Measured with a
+share of the publication dates removed at random (``benchmarks/stories_loco.py --drop-dates``,
+12 seeds; MEANTIME / NewsWCL50 at 10 %, 25 %, 50 % removed): 0.892 / 0.814 / 0.696 -> 0.906 /
+0.844 / 0.729 and 0.883 / 0.829 / 0.792 -> 0.898 / 0.859 / 0.832; with every date kept (and on
+ECB+, which has none) nothing changes.
+
 An event keeps a counter of its members' (day, years) signatures, so the *mean* penalty of an
 article against all members (the time part of average linkage) is exact and costs O(distinct
 signatures), not O(members).
@@ -77,17 +87,36 @@ class TimeProfile:
         return min(abs(a - b) for a in days_a for b in days_b) > settings.max_gap_days
 
     def penalty_sum(self, settings: StoriesSettings, day: int | None,
-                    years: frozenset[int], published: bool = False) -> float:
-        """Sum over members of the pairwise penalty with an article (divide by the size)."""
+                    years: frozenset[int], published: bool = False, members: int = 0) -> float:
+        """Sum over the ``members`` of an event of the pairwise penalty with an article (divide
+        by the size). An article with a publication date against an event with such members
+        pays, for every member, the mean penalty against those (as in :meth:`pair_penalty_sum`)."""
         if settings.time_penalty <= 0 or (day is None and not years):
             return 0.0
+        if published and day is not None and members:
+            pub = [(d, ys, c) for (d, ys, p), c in self.sigs.items() if p]
+            if pub:
+                total = sum(c * pair_penalty(settings, day, years, d, ys, True, True)
+                            for d, ys, c in pub)
+                return total / sum(c for _, _, c in pub) * members
         return sum(c * pair_penalty(settings, day, years, d, ys, published, p)
                    for (d, ys, p), c in self.sigs.items())
 
-    def pair_penalty_sum(self, settings: StoriesSettings, other: TimeProfile) -> float:
-        """Sum over member pairs of two events of the pairwise penalty."""
+    def pair_penalty_sum(self, settings: StoriesSettings, other: TimeProfile,
+                         pairs: int) -> float:
+        """Sum over the ``pairs`` member pairs of two events of the pairwise penalty. When both
+        events have members with a publication date, their days are the event's time, shared by
+        its other members: every pair pays the mean penalty of the pairs of those members (an
+        undated member's mentioned years, often history's, do not dilute it). Otherwise the pairs
+        of members with any signature pay theirs and the others nothing."""
         if settings.time_penalty <= 0:
             return 0.0
+        pub_a = [(s, c) for s, c in self.sigs.items() if s[2]]
+        pub_b = [(s, c) for s, c in other.sigs.items() if s[2]]
+        if pub_a and pub_b:
+            total = sum(c * k * pair_penalty(settings, d, ys, e, zs, True, True)
+                        for (d, ys, _), c in pub_a for (e, zs, _), k in pub_b)
+            return total / (sum(c for _, c in pub_a) * sum(k for _, k in pub_b)) * pairs
         return sum(c * k * pair_penalty(settings, d, ys, e, zs, p, q)
                    for (d, ys, p), c in self.sigs.items() for (e, zs, q), k in other.sigs.items())
 
