@@ -97,9 +97,11 @@ class CheckSettings:
     a key (a word, a speaker, a verb and date window, ...); a key shared by more claims than
     this (a 10,000-article story where every report has "police said on Tuesday") is too common
     to tell which of them can align, and through it a claim meets only this many claims nearest
-    to it in publication order (half before, half after). Keeps a story's cost linear in its
-    claims; pairs far apart in time that share only such a key are not compared. 0: no limit
-    (every pair sharing a key is compared, quadratic in a huge story)."""
+    to it in publication order (half before, half after). Bounds what one key adds to a claim's
+    candidates; pairs far apart in time that share only such a key are not compared. A story's
+    cost is still above linear where many claims repeat one another (wire copies: every pair of
+    a group of copies is aligned; ``benchmarks/README.md``). 0: no limit (every pair sharing a
+    key is compared)."""
 
     # ---- output
     report_singletons: bool = True
