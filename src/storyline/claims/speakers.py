@@ -261,8 +261,10 @@ def _named_after(view: DocView, i: int, sentences: int = 2) -> str | None:
         if not first:
             continue
         start = first[0]
-        titles = [view.word(j).lower().strip(".") for j in range(max(0, start - 3), start)
-                  if view.sentence_of(view.tokens[j].start) == view.sentence_of(m.start)]
+        # the title is a word of the name's own phrase ("Retired Gen. Barry McCaffrey"), never
+        # the role noun itself: "A spokesman for Feinstein", "an employee asks Bertolini"
+        titles = [view.word(j).lower().strip(".") for j in range(max(i + 1, start - 3), start)
+                  if view.tokens[j].head in first]
         titles += [view.word(j).lower().strip(".") for j in first]  # "Gen. Barry McCaffrey"
         if any(w == role or TITLE_ABBREVIATIONS.get(w) == role for w in titles):
             return fullest_name(view, m.text, m.start)
