@@ -4,6 +4,8 @@ dev + dev2 splits; the sentences are written for these tests, one class per list
 - an indefinite role is named only by a title of the name's own phrase, never by a name in the
   role's own phrase or the verb's object ("A spokesman for Feinstein told ...", "an employee
   asks Bertolini");
+- a surname the recogniser tags as an organisation ("Trump made a video": ORG) is the person
+  the article names in full, so "the mogul said" finds him;
 """
 
 from __future__ import annotations
@@ -41,4 +43,19 @@ ROLE_NOT_ITS_OWN_NAME = [
 @pytest.mark.parametrize(("text", "quote", "speaker"), ROLE_NOT_ITS_OWN_NAME,
                          ids=[c[2] for c in ROLE_NOT_ITS_OWN_NAME])
 def test_role_not_named_by_its_own_phrase(make_doc, text, quote, speaker):
+    assert speaker_of(make_doc, text, quote) == speaker
+
+
+SURNAME_TAGGED_AS_ORG = [
+    ("Dick Cheney endorsed Donald Trump on Friday.\n\n"
+     "But Trump may not be too thrilled with Cheney’s endorsement either. In 2011, Trump made a "
+     "YouTube video in which he trashed the former vice president.\n\n"
+     "“He’s very, very angry and nasty,” the mogul said.",
+     "He’s very, very angry and nasty", "Donald Trump"),
+]
+
+
+@pytest.mark.parametrize(("text", "quote", "speaker"), SURNAME_TAGGED_AS_ORG,
+                         ids=[c[2] for c in SURNAME_TAGGED_AS_ORG])
+def test_surname_tagged_as_an_organisation(make_doc, text, quote, speaker):
     assert speaker_of(make_doc, text, quote) == speaker

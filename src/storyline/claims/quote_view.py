@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from dataclasses import replace
 
 from storyline.models import Document, Mention, Token
 from storyline.text.dateline import find_dateline
@@ -24,8 +25,6 @@ class DocView:
         self.sentences = ann.sentences
         self.starts = [t.start for t in self.tokens]
         self.sent_starts = [s.start for s in self.sentences]
-        self.mentions: list[Mention] = sorted(ann.mentions, key=lambda m: (m.start, m.end))
-        self.mention_starts = [m.start for m in self.mentions]
         self.quoted = sorted(quoted)
         self.dateline = dateline_span(self.text)
         self.headline = title_case_headline(self.text)
@@ -33,6 +32,29 @@ class DocView:
         for i, t in enumerate(self.tokens):
             if t.head != i and 0 <= t.head < len(self.tokens):
                 self.children[t.head].append(i)
+        self.mentions: list[Mention] = sorted(self._persons_by_name(ann.mentions),
+                                              key=lambda m: (m.start, m.end))
+        self.mention_starts = [m.start for m in self.mentions]
+
+    def _persons_by_name(self, mentions: tuple[Mention, ...]) -> list[Mention]:
+        """The mentions, with a surname the recogniser tagged as an organisation or a place
+        ("Trump made a video", "Loeffler said", both ORG) made a PERSON when a person of the
+        article bears that name in full ("Donald Trump"): a speaker is looked for among the
+        people, and the small model often misses a bare surname. Not a name that only modifies
+        a noun ("the Trump campaign", "Clinton Foundation")."""
+        full = [name_words(m.text) for m in mentions if m.label == "PERSON"
+                and len(name_words(m.text)) > 1 and not self.in_quote(m.start)]
+        out = []
+        for m in mentions:
+            words = name_words(m.text)
+            toks = self.tokens_in(m.start, m.end)
+            if m.label in ("ORG", "GPE", "NORP", "PRODUCT") and words and toks \
+                    and any(words < f for f in full) \
+                    and all(self.tokens[i].pos in ("PROPN", "PART") for i in toks) \
+                    and self.tokens[toks[-1]].dep != "compound":
+                m = replace(m, label="PERSON")
+            out.append(m)
+        return out
 
     # -------------------------------------------------------------- lookups
     def word(self, i: int) -> str:
@@ -98,6 +120,15 @@ class DocView:
 
     def in_headline(self, char: int) -> bool:
         return self.headline is not None and self.headline[0] <= char < self.headline[1]
+
+
+def strip_possessive(s: str) -> str:
+    return re.sub(r"['’]s?$", "", s.strip())
+
+
+def name_words(s: str) -> frozenset[str]:
+    """The lower-case words of a name, without a possessive ending."""
+    return frozenset(re.findall(r"[^\W_]+", strip_possessive(s).lower()))
 
 
 def title_case_headline(text: str) -> tuple[int, int] | None:

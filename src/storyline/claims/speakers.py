@@ -25,7 +25,7 @@ from storyline.claims.quote_lexicon import (
     SPEECH_VERBS,
     TIME_NOUNS,
 )
-from storyline.claims.quote_view import DocView
+from storyline.claims.quote_view import DocView, name_words, strip_possessive
 from storyline.models import Mention
 
 
@@ -37,15 +37,15 @@ def fullest_name(view: DocView, name: str, at: int | None = None) -> str:
     "Romney said" George), else the most recent one, so "Romney said" after "Ann Romney admitted"
     is Ann Romney even when a longer "George Romney" appears elsewhere; without ``at``, the
     longest mention in the article."""
-    words = _name_words(name)
+    words = name_words(name)
     if not words:
         return name
     best = name
     recent: Mention | None = None
     actor: Mention | None = None
     for m in view.mentions:
-        if m.label != "PERSON" or not words <= _name_words(m.text) \
-                or len(_name_words(m.text)) <= len(words) \
+        if m.label != "PERSON" or not words <= name_words(m.text) \
+                or len(name_words(m.text)) <= len(words) \
                 or view.tokens[view.tokens_in(m.start, m.end)[0]].pos not in ("PROPN", "PUNCT") \
                 or m.text.split(None, 1)[0].lower() in CAPTION_WORDS \
                 or view.in_headline(m.start):
@@ -59,15 +59,9 @@ def fullest_name(view: DocView, name: str, at: int | None = None) -> str:
     chosen = actor or recent
     if chosen is not None:  # "Strauss - Kahn" chosen: its fullest form, "Dominique Strauss - Kahn"
         return fullest_name(view, chosen.text)
-    return strip_title(_strip_possessive(best))  # "Spokeswoman Jennifer Friedman" -> the name
+    return strip_title(strip_possessive(best))  # "Spokeswoman Jennifer Friedman" -> the name
 
 
-def _name_words(s: str) -> set[str]:
-    return set(re.findall(r"[^\W_]+", _strip_possessive(s).lower()))
-
-
-def _strip_possessive(s: str) -> str:
-    return re.sub(r"['’]s?$", "", s.strip())
 
 
 def can_speak(view: DocView, i: int) -> bool:
@@ -240,7 +234,7 @@ def _definite_role(view: DocView, i: int, window: int) -> str | None:
     if lemma in ORG_ROLE_NOUNS:  # "the company said" -> the organisation named before
         found = antecedent(view, view.tokens[i].start, window, ("ORG",))
         if found:
-            return _strip_possessive(found)
+            return strip_possessive(found)
     return None
 
 
@@ -343,7 +337,7 @@ def _earlier_phrase(view: DocView, i: int, window: int) -> str | None:
         if lemma in ORG_ROLE_NOUNS:  # "the new group of nine Democrats from the Problem
             org = _org_in_phrase(view, j)  # Solvers Caucus" ... "the group said"
             if org is not None:
-                return re.sub(r"^the\s+", "", _strip_possessive(org.text), flags=re.IGNORECASE)
+                return re.sub(r"^the\s+", "", strip_possessive(org.text), flags=re.IGNORECASE)
         if det is not None and view.word(det).lower() in ("a", "an", "one"):
             s, e = view.phrase(j, with_prep=True)
             return _clean_name(view.text[s:e])
