@@ -6,6 +6,9 @@ dev + dev2 splits; the sentences are written for these tests, one class per list
   asks Bertolini");
 - a surname the recogniser tags as an organisation ("Trump made a video": ORG) is the person
   the article names in full, so "the mogul said" finds him;
+- a bare surname already used for one person keeps him when another of that surname is named
+  later outside a main clause's subject ("his father Ron Paul's bid" does not make "Paul said"
+  Ron Paul);
 """
 
 from __future__ import annotations
@@ -58,4 +61,33 @@ SURNAME_TAGGED_AS_ORG = [
 @pytest.mark.parametrize(("text", "quote", "speaker"), SURNAME_TAGGED_AS_ORG,
                          ids=[c[2] for c in SURNAME_TAGGED_AS_ORG])
 def test_surname_tagged_as_an_organisation(make_doc, text, quote, speaker):
+    assert speaker_of(make_doc, text, quote) == speaker
+
+
+SURNAME_KEEPS_ITS_PERSON = [
+    ("Sen. Rand Paul easily won the straw poll on Sunday.\n\n"
+     "\"We win elections by bringing people together,\" Paul told the Press Herald.\n\n"
+     "His visit stands in contrast to the divisions that his father Rep. Ron Paul’s "
+     "presidential bid created in 2012, when Republicans fought over whether to support Ron "
+     "Paul or Romney.\n\n"
+     "\"I think we need to do one election at a time,\" Paul said.",
+     "I think we need to do one election at a time", "Rand Paul"),
+    ("Hillary Clinton spoke in Iowa on Monday.\n\n"
+     "\"I am running to win every vote in this state,\" Clinton told the crowd.\n\n"
+     "The event was held a week after donors to her husband Bill Clinton’s foundation were "
+     "named in a report.\n\n"
+     "\"Nobody has asked me about the foundation tonight,\" Clinton said.",
+     "Nobody has asked me about the foundation tonight", "Hillary Clinton"),
+    # a new person of the surname who is the subject of a main clause does take it over
+    ("Mitt Romney spoke in Ohio on Monday.\n\n"
+     "\"We will win this state,\" Romney said.\n\n"
+     "Ann Romney admitted on Thursday that no campaign is perfect.\n\n"
+     "\"It's hard to know who's telling the truth,\" Romney said.",
+     "It's hard to know who's telling the truth", "Ann Romney"),
+]
+
+
+@pytest.mark.parametrize(("text", "quote", "speaker"), SURNAME_KEEPS_ITS_PERSON,
+                         ids=[c[2] for c in SURNAME_KEEPS_ITS_PERSON])
+def test_bare_surname_keeps_its_person(make_doc, text, quote, speaker):
     assert speaker_of(make_doc, text, quote) == speaker

@@ -36,13 +36,17 @@ def fullest_name(view: DocView, name: str, at: int | None = None) -> str:
     not the object of a preposition wins ("referring to George Romney" does not make a later
     "Romney said" George), else the most recent one, so "Romney said" after "Ann Romney admitted"
     is Ann Romney even when a longer "George Romney" appears elsewhere; without ``at``, the
-    longest mention in the article."""
+    longest mention in the article. Once the bare name has been used for one person ("Sen. Rand
+    Paul won ... Paul told"), another person of that surname named later outside a subject
+    ("his father Ron Paul's bid", "to support Ron Paul") does not take it over unless it is the
+    subject of a main clause: news names the second one in full each time."""
     words = name_words(name)
     if not words:
         return name
     best = name
     recent: Mention | None = None
     actor: Mention | None = None
+    bare = _bare_uses(view, words, at) if at is not None else []
     for m in view.mentions:
         if m.label != "PERSON" or not words <= name_words(m.text) \
                 or len(name_words(m.text)) <= len(words) \
@@ -54,7 +58,10 @@ def fullest_name(view: DocView, name: str, at: int | None = None) -> str:
             best = m.text
         if at is not None and m.end <= at and not view.in_quote(m.start):
             recent = m
-            if not any(view.tokens[i].dep == "pobj" for i in view.tokens_in(m.start, m.end)):
+            if not any(view.tokens[i].dep == "pobj" for i in view.tokens_in(m.start, m.end)) \
+                    and not (actor is not None and _role(view, m) < 2
+                             and not _same_person(actor.text, m.text)
+                             and any(actor.end <= b < m.start for b in bare)):
                 actor = m
     chosen = actor or recent
     if chosen is not None:  # "Strauss - Kahn" chosen: its fullest form, "Dominique Strauss - Kahn"
@@ -62,6 +69,24 @@ def fullest_name(view: DocView, name: str, at: int | None = None) -> str:
     return strip_title(strip_possessive(best))  # "Spokeswoman Jennifer Friedman" -> the name
 
 
+
+
+def _bare_uses(view: DocView, words: frozenset[str], before: int) -> list[int]:
+    """Where a word of the name stands alone as a proper noun before ``before`` (outside quotes
+    and outside any longer PERSON mention): the article using the bare name."""
+    out = []
+    for i in view.tokens_in(0, before):
+        t = view.tokens[i]
+        if t.pos == "PROPN" and view.word(i).lower() in words and not view.in_quote(t.start):
+            m = view.mention_at(i, ("PERSON",))
+            if m is None or name_words(m.text) <= words:
+                out.append(t.start)
+    return out
+
+
+def _same_person(a: str, b: str) -> bool:
+    wa, wb = name_words(strip_title(a)), name_words(strip_title(b))
+    return wa <= wb or wb <= wa
 
 
 def can_speak(view: DocView, i: int) -> bool:
