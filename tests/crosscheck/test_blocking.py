@@ -21,6 +21,14 @@ def _signature(groups) -> list:
     return [([c.id for c in g], [(a.id, b.id) for a, b in p]) for g, p in groups]
 
 
+def _same_groups(blocked, full) -> None:
+    """The blocked path gives the groups of all pairs, and only pairs that do align (twins'
+    pairs beside their representative's are left out: crosscheck.twins)."""
+    assert [[c.id for c in g] for g, _ in blocked] == [[c.id for c in g] for g, _ in full]
+    for (_, bp), (_, fp) in zip(blocked, full, strict=True):
+        assert {(a.id, b.id) for a, b in bp} <= {(a.id, b.id) for a, b in fp}
+
+
 def _analysed(docs: list[Document]):
     ctx = RunContext(settings=Settings(), store=None, values={"docs": docs})
     return run_stages(STAGES[:4], ctx)  # reuse, stories, claims, entities
@@ -34,8 +42,8 @@ def _assert_blocking_is_exact(v, settings: CheckSettings | None = None) -> int:
     for _sid, bucket in buckets(prep, v["stories"]):
         for kind in KINDS:
             of_kind = [c for c in bucket if c.kind == kind and prep.eligible(c)]
-            blocked = _signature(align_groups(of_kind, prep.ctx, small=0))
-            assert blocked == _signature(align_groups(of_kind, prep.ctx, exhaustive=True)), kind
+            blocked = align_groups(of_kind, prep.ctx, small=0)
+            _same_groups(blocked, align_groups(of_kind, prep.ctx, exhaustive=True))
             n_pairs += sum(len(p) for _, p in blocked)
     args = (v["claims"], v["docs"], v["families"], v["stories"], v["entities"], settings)
     assert check_corpus(*args).checks == check_corpus(*args, exhaustive=True).checks
@@ -183,30 +191,151 @@ def test_date_windows_keep_every_aligned_pair_of_edge_dates():
 # --------------------------------------------------------------------------- the cap
 
 
-def test_a_key_held_by_more_claims_than_the_cap_meets_the_nearest_only():
-    """300 reports of one quote, 40 claims the cap: each quote is compared with its 40
-    neighbours in publication order only (not all 299 others), and the 300 still form one
-    group, every one of them corroborating; without the cap all 44,850 pairs align."""
+def _harbour_reports(n: int, text_of) -> tuple[list[Claim], dict[str, Document]]:
+    """``n`` reports published over a year, each with one quote by Paul Brandt."""
     from storyline.models import Annotation, Article
 
-    text = "we will rebuild the harbour market stall by stall, whatever it costs"
     claims, docs = [], {}
-    for i in range(300):
+    for i in range(n):
         aid = f"a{i:03d}"
+        text = text_of(i)
         docs[aid] = Document(Article(id=aid, text=text, source=f"{aid}.txt",
                                      published=f"2025-{1 + i // 28 % 12:02d}-{1 + i % 28:02d}"),
                              Annotation(article_id=aid, language="en"))
         claims.append(_quote(i, text, "Paul Brandt", article=aid))
-    ordered = sorted(claims, key=claim_order)
+    return sorted(claims, key=claim_order), docs
+
+
+def test_a_key_held_by_more_claims_than_the_cap_meets_the_nearest_only():
+    """300 reports of one quote, each with a different last word, 40 claims the cap: each quote
+    is compared with its 40 neighbours in publication order only (not all 299 others), and the
+    300 still form one group; without the cap all 44,850 pairs align."""
+    ordered, docs = _harbour_reports(300, lambda i: (
+        f"we will rebuild the harbour market stall by stall, whatever it costs in sector {i}"))
     capped = Context(settings=CheckSettings(block_max_candidates=40), aliases={}, entities={},
                      docs=docs)
     groups = align_groups(ordered, capped, small=0)
     assert [len(g) for g, _ in groups] == [300]
     pairs = groups[0][1]
     assert 300 * 20 - 420 <= len(pairs) <= 300 * 20  # each meets <= 20 later neighbours
-    # the neighbours are the nearest by publication date
-    days = {c.id: docs[c.article_id].article.published_date for c in claims}
-    assert all(abs((days[a.id] - days[b.id]).days) <= 31 for a, b in pairs)
+    # through the common keys the neighbours are the nearest by publication date; farther
+    # pairs meet only through a rare key ("sector 10" and "sector 104" share " 10")
+    days = {c.id: docs[c.article_id].article.published_date for c in ordered}
+    far = [(a, b) for a, b in pairs if abs((days[a.id] - days[b.id]).days) > 31]
+    assert len(far) < len(pairs) // 20
+    assert all(b.text.startswith(a.text) or a.text.startswith(b.text) for a, b in far)
     free = Context(settings=CheckSettings(block_max_candidates=0), aliases={}, entities={},
                    docs=docs)
     assert sum(len(p) for _, p in align_groups(ordered, free, small=0)) == 300 * 299 // 2
+
+
+def test_one_quote_in_300_reports_is_aligned_as_one_class_of_twins():
+    """300 reports of one quote word for word: one group through a chain of 299 pairs (not
+    44,850), and the same check as the all-pairs comparison."""
+    from storyline.crosscheck.verdict import judge
+
+    ordered, docs = _harbour_reports(
+        300, lambda i: "we will rebuild the harbour market stall by stall, whatever it costs")
+    ctx = Context(settings=CheckSettings(), aliases={}, entities={}, docs=docs)
+    (group, pairs), = align_groups(ordered, ctx, small=0)
+    assert len(group) == 300 and len(pairs) == 299
+    (full_group, full_pairs), = align_groups(ordered, ctx, exhaustive=True)
+    assert len(full_pairs) == 300 * 299 // 2
+    families = {c.article_id: c.article_id for c in ordered}
+    check = judge(group, pairs, families, ctx, "s")
+    assert check == judge(full_group, full_pairs, families, ctx, "s")
+    assert check.status == "corroborated" and check.independent_sources == 300
+
+
+OBJECTS = [  # one actor and verb, objects found (or not) in the other's sentence
+    ("2025-03-04", "Harbour Authority", "The Harbour Authority sent a message to the fishermen.",
+     "send message"),
+    ("2025-03-05", "Harbour Authority", "The Harbour Authority sent its greeting in a message.",
+     "send greeting"),
+    ("2025-03-06", "Harbour Authority", "The Harbour Authority sent greetings to the crews.",
+     "send greeting"),
+    ("2025-03-04", "Harbour Authority", "The Harbour Authority sent inspectors to the quay.",
+     "send inspector"),
+    ("2025-03-07", "Harbour Authority", "The Harbour Authority sent word on Friday.", "send"),
+    ("2025-03-08", "Harbour Authority", "The Harbour Authority dispatched a message.", "send"),
+    ("2025-03-04", None, "A message was sent to the fishermen, the Harbour Authority said.",
+     "send message"),
+    ("2025-03-09", None, "Inspectors were sent to the quay by the port.", "send inspector"),
+    ("2025-03-04", None, "The fishermen were warned on Tuesday by the Harbour Authority.", ""),
+    ("2025-03-05", "Coast Guard", "The Coast Guard sent a message to the fishermen.",
+     "send message"),
+    # no actor, no object: only the other's object word in this sentence joins them
+    ("2025-03-06", None, "Greetings were sent on Monday, the Harbour Authority said.", "send"),
+]
+
+
+def test_object_rule_keys_keep_every_aligned_pair_of_dated_actions():
+    """Dated actions of one actor and verb with other objects (``event_min_context_overlap``),
+    without actor or without action: the keys lose no pair, at several thresholds."""
+    made = [_dated(i, date, subject, sentence, action)
+            for i, (date, subject, sentence, action) in enumerate(OBJECTS)]
+    docs = {d.id: d for d, _ in made}
+    ordered = sorted((c for _, c in made), key=claim_order)
+    for t in (0.0, 0.3, 0.5, 1.0):
+        for ctx_t in (0.2, 0.6):
+            ctx = Context(settings=CheckSettings(event_min_context_overlap=t,
+                                                 context_min_overlap=ctx_t),
+                          aliases={}, entities={}, docs=docs)
+            full = _signature(align_groups(ordered, ctx, exhaustive=True))
+            assert _signature(align_groups(ordered, ctx, small=0)) == full, (t, ctx_t)
+            if t == 0.5 and ctx_t == 0.6:
+                pairs = {frozenset(p) for _, ps in full for p in ps}
+                assert frozenset(("c0", "c1")) in pairs  # "message" in c1's sentence
+                assert frozenset(("c0", "c3")) not in pairs  # inspectors: another action
+                assert frozenset(("c2", "c10")) in pairs  # "greeting" in c10's sentence
+
+
+def _figure(i: int, published: str | None, sentence: str, value: float, subject: str | None,
+            action: str | None, event: str = "e1") -> tuple[Document, Claim]:
+    from storyline.models import Annotation, Article, Sentence
+
+    aid = f"f{i}"
+    doc = Document(Article(id=aid, text=sentence, source=f"{aid}.txt", published=published),
+                   Annotation(article_id=aid, language="en",
+                              sentences=(Sentence(0, len(sentence)),)))
+    return doc, Claim(id=f"n{i}", article_id=aid, kind="quantity", text=f"{value:g} people",
+                      span=(0, len(sentence)), sentence_span=(0, len(sentence)), value=value,
+                      noun="people", action=action, subject=subject)
+
+
+FIGURES = [  # publication days at the edges of figure_window_days, actions, events, subjects
+    ("2025-03-01", "Twelve people were injured in the blast at the harbour.", 12, None, "injure"),
+    ("2025-03-08", "Eighteen people were injured in the blast at the harbour.", 18, None,
+     "injure"),
+    ("2025-03-09", "Twenty people were hurt in the blast at the harbour.", 20, None, "hurt"),
+    ("2025-03-15", "Nine people were injured, the hospital said.", 9, None, "injure"),
+    (None, "Ten people were injured in the blast at the harbour.", 10, None, "injure"),
+    ("2025-03-02", "The blast killed four people at the harbour.", 4, None, "kill"),
+    ("2025-03-02", "The Harbour Authority evacuated 300 people.", 300, "Harbour Authority",
+     "evacuate"),
+    ("2025-03-05", "The Harbour Authority evacuated 250 people.", 250, "Harbour Authority",
+     "evacuate"),
+    ("2025-03-05", "The Harbour Authority counted 250 people.", 250, "Harbour Authority", None),
+    ("2025-02-20", "The Harbour Authority evacuated 200 people from the quay.", 200,
+     "Harbour Authority", "evacuate"),
+]
+
+
+def test_figure_keys_keep_every_aligned_pair_at_the_window_edges():
+    made = [_figure(i, *row) for i, row in enumerate(FIGURES)]
+    docs = {d.id: d for d, _ in made}
+    ordered = sorted((c for _, c in made), key=claim_order)
+    for window in (0, 1, 7, 30):
+        for slots in (True, False):
+            ctx = Context(settings=CheckSettings(figure_window_days=window,
+                                                 figure_event_slots=slots),
+                          aliases={}, entities={}, docs=docs,
+                          event_of={d.id: "e1" for d in docs.values()})
+            full = _signature(align_groups(ordered, ctx, exhaustive=True))
+            assert _signature(align_groups(ordered, ctx, small=0)) == full, (window, slots)
+            if window == 7 and slots:
+                pairs = {frozenset(p) for _, ps in full for p in ps}
+                assert frozenset(("n0", "n1")) in pairs  # seven days apart, one event
+                assert frozenset(("n1", "n2")) in pairs  # "hurt": the verb class of "injure"
+                assert frozenset(("n0", "n2")) not in pairs  # eight days apart
+                assert frozenset(("n6", "n7")) in pairs and frozenset(("n6", "n9")) not in pairs

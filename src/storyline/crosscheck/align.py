@@ -452,11 +452,14 @@ def align_groups(claims: Sequence[Claim], ctx: Context, *, exhaustive: bool = Fa
                  small: int = SMALL_BLOCK) -> list[tuple[list[Claim], list[tuple[Claim, Claim]]]]:
     """Groups of aligned claims of one kind, each with its aligned pairs, in a stable order.
 
-    Only the candidate pairs of :mod:`storyline.crosscheck.blocking` are compared;
-    ``exhaustive`` compares every pair of a kind instead (figures: of a slot), the reference
-    the blocking is tested and benchmarked against: both give the same groups and pairs. Kinds
-    with at most ``small`` claims are compared exhaustively anyway (:data:`SMALL_BLOCK`)."""
-    from storyline.crosscheck.blocking import iter_candidate_pairs
+    Only the candidate pairs of :mod:`storyline.crosscheck.blocking` are compared, one claim
+    per class of twins (:mod:`storyline.crosscheck.twins`: the same claim in many reports), and
+    the pairs returned are those a verdict needs (a twin's pairs beside its representative's are
+    left out); ``exhaustive`` compares and returns every pair of a kind instead (figures: of a
+    slot), the reference this path is tested and benchmarked against: both give the same groups
+    and the same checks. Kinds with at most ``small`` claims are compared exhaustively anyway
+    (:data:`SMALL_BLOCK`)."""
+    from storyline.crosscheck.twins import twin_pairs
 
     ordered = sorted(claims, key=claim_order)
     uf = UnionFind(range(len(ordered)))
@@ -464,32 +467,30 @@ def align_groups(claims: Sequence[Claim], ctx: Context, *, exhaustive: bool = Fa
     for i, c in enumerate(ordered):
         kinds.setdefault(c.kind, []).append(i)
 
-    def candidates(members: list[int]) -> Iterator[tuple[int, int]]:
-        if exhaustive or len(members) <= small:
-            # figures only ever align within one (noun, unit, aspect, modality) slot
-            blocks: dict[tuple, list[int]] = {}
-            for i in members:
-                c = ordered[i]
-                key = ((c.noun, c.unit, c.aspect or "total", c.modality or "asserted")
-                       if c.kind == "quantity" else ())
-                blocks.setdefault(key, []).append(i)
-            for block in blocks.values():
-                yield from combinations(block, 2)
-        else:
-            sub = [ordered[i] for i in members]
-            yield from ((members[i], members[j]) for i, j in iter_candidate_pairs(sub, ctx))
+    def all_pairs(members: list[int]) -> Iterator[tuple[int, int]]:
+        # figures only ever align within one (noun, unit, aspect, modality) slot
+        blocks: dict[tuple, list[int]] = {}
+        for i in members:
+            c = ordered[i]
+            key = ((c.noun, c.unit, c.aspect or "total", c.modality or "asserted")
+                   if c.kind == "quantity" else ())
+            blocks.setdefault(key, []).append(i)
+        for block in blocks.values():
+            for i, j in combinations(block, 2):
+                a, b = ordered[i], ordered[j]
+                if a.id != b.id and ALIGNERS[a.kind](a, b, ctx):
+                    yield i, j
 
     # Candidates are compared as they come (never all held at once: a huge story has millions);
-    # the aligned pairs, few, are sorted after, so groups and edges do not depend on the order.
+    # the aligned pairs are sorted after, so groups and edges do not depend on the order.
     pairs: list[tuple[int, int]] = []
     for members in kinds.values():
-        for i, j in candidates(members):
-            a, b = ordered[i], ordered[j]
-            if a.kind != b.kind or a.id == b.id:
-                continue
-            if ALIGNERS[a.kind](a, b, ctx):
-                pairs.append((i, j))
-                uf.union(i, j)
+        if exhaustive or len(members) <= small:
+            pairs.extend(all_pairs(members))
+        else:
+            pairs.extend(twin_pairs(ordered, members, ctx))
+    for i, j in pairs:
+        uf.union(i, j)
     pairs.sort()
     groups = uf.groups()
     edges: dict[int, list[tuple[Claim, Claim]]] = {}

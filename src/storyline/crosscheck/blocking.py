@@ -56,7 +56,7 @@ from storyline.crosscheck.align import (
     names_conflict,
 )
 from storyline.crosscheck.compare import DateParts, parse_date
-from storyline.crosscheck.text import words
+from storyline.crosscheck.text import content_words, words
 from storyline.crosscheck.verbs import verb_key
 from storyline.models import Claim
 
@@ -180,36 +180,76 @@ class _Blocker:
         slot = (c.noun, c.unit, c.aspect or "total", c.modality or "asserted")
         keys: set[Hashable] = set()
         key = self.ctx.subject(c)
+        act = self._action_tag(c)
         if key is not None:
-            keys.add((slot, "subj", key))
-            if is_time_ordinal(c, self.s) and names_conflict(key, c.subject, self.ctx):
-                keys.add((slot, "conflict"))
-        elif self.s.figure_event_slots and (ev := self.ctx.event_of.get(c.article_id)):
-            keys.add((slot, "event", ev))
+            if is_time_ordinal(c, self.s):
+                keys.add((slot, "subj", key))
+                if names_conflict(key, c.subject, self.ctx):
+                    keys.add((slot, "conflict"))
+            else:  # the same subject and the same action, or neither gives one
+                keys.add((slot, "subj", key, act))
+        elif (self.s.figure_event_slots and act is not None
+              and self.ctx.published(c) is not None
+              and (ev := self.ctx.event_of.get(c.article_id))):
+            keys.add((slot, "event", ev, act))
         if not is_time_ordinal(c, self.s):
             keys |= self._context_keys(c, slot)
-        return keys, keys
+        # every pair must also lie within figure_window_days of publication
+        index_tags, probe_tags = _day_windows(self.ctx.published(c), self.s.figure_window_days)
+        return ({(k, t) for k in keys for t in index_tags},
+                {(k, t) for k in keys for t in probe_tags})
+
+    def _action_tag(self, c: Claim) -> Hashable:
+        """The action as ``figures_align`` compares it (verb class, then the words after it)."""
+        va = words(c.action or "")
+        return (verb_key(va[0]), tuple(va[1:])) if va else None
+
+    def _object_tags(self, c: Claim, va: list[str]) -> tuple[set[Hashable], set[Hashable]]:
+        """Tags of the object rule of ``dates_align`` (same actor and verb): the same words
+        after the verb, or an object word of one claim among the other's sentence's content
+        words or object words (``event_min_context_overlap`` > 0 needs one; both paths of the
+        rule do). Index tags carry the sentence's words as ``o`` and the object's as ``s``; probe
+        tags the object's as ``o`` and, for a one-way key, the sentence's as ``s``: a probe meets
+        an index exactly when one claim's object word is in the other's sentence."""
+        same: set[Hashable] = {("same", tuple(va[1:]))}
+        if self.s.event_min_context_overlap <= 0:
+            return {"any"}, {"any"}
+        obj = content_words(" ".join(va[1:]))
+        sent = self.ctx._memo("sentence content", c,
+                              lambda: content_words(self.ctx.sentence(c))) | obj
+        return (same | {("o", w) for w in sent} | {("s", w) for w in obj},
+                same | {("o", w) for w in obj} | {("s", w) for w in sent})
 
     def _date(self, c: Claim) -> Keys:
         parts = parse_date(c.date)
         if is_dateline(c) or parts is None:
             return set(), set()
-        keys = self._context_keys(c, "date")  # no action, or no actor on either side
-        index, probe = set(keys), set(keys)
         va = words(c.action or "")
         key = self.ctx.subject(c)
+        # the same sentence, for a pair where one claim has no action or neither an actor: a
+        # claim without action meets every claim through it, one with an action but no actor
+        # meets those without actor, one with both meets only those without action
+        group = "noact" if not va else "noactor" if key is None else "full"
+        keys = self._context_keys(c, "date")
+        index = {(k, group) for k in keys}
+        probe = {(k, g) for k in keys for g in _CONTEXT_MEETS[group]}
         if va:
             # both with an action and an actor: the same verb class and the same actor; one
-            # actor missing: the actor's name (its first word here) in the other's sentence
+            # actor missing: the actor's name (its first word here) in the other's sentence;
+            # either way the object rule (:meth:`_object_tags`). A symmetric key probes with
+            # the object's words only: the pair meets from whichever side holds the object word
             verb = verb_key(va[0])
+            tag_index, tag_probe = self._object_tags(c, va)
+            sym_probe = {t for t in tag_probe if not (isinstance(t, tuple) and t[0] == "s")}
             if key is not None:
-                index.add(("verb", verb, key))
-                probe.add(("verb", verb, key))
-                index.update(("named", verb, w.split(" ", 1)[0])
-                             for w in named_forms(c, self.ctx))
+                index.update(("verb", verb, key, t) for t in tag_index
+                             if not (isinstance(t, tuple) and t[0] == "s"))
+                probe.update(("verb", verb, key, t) for t in sym_probe)
+                index.update(("named", verb, w.split(" ", 1)[0], t)
+                             for w in named_forms(c, self.ctx) for t in tag_index)
             else:
                 found = self.heads.intersection(folded_sentence(c, self.ctx).split())
-                probe.update(("named", verb, w) for w in found)
+                probe.update(("named", verb, w, t) for w in found for t in tag_probe)
         # every pair must also lie within date_max_gap_days: each key is split by date window
         index_tags, probe_tags = _date_windows(parts, self.s.date_max_gap_days)
         return ({(k, t) for k in index for t in index_tags},
@@ -224,6 +264,21 @@ class _Blocker:
             return {("st*",)}, {("st*",)}
         keys: set[Hashable] = {("st", w) for w in _jaccard_prefix(cw, t, self.content)}
         return keys, keys
+
+
+_CONTEXT_MEETS = {"noact": ("noact", "noactor", "full"), "noactor": ("noactor",), "full": ()}
+
+
+def _day_windows(day: _dt.date | None, width: int) -> tuple[set[Hashable], set[Hashable]]:
+    """Index and probe tags of a publication day such that two days at most ``width`` apart
+    meet (windows of ``width`` days: the same or the next one), and an unknown day meets every
+    day. ``width`` 0: one tag for all."""
+    if width <= 0:
+        return {"pw*"}, {"pw*"}
+    if day is None:
+        return {"pw?", "pw*"}, {"pw*"}
+    k = day.toordinal() // width
+    return {("pw", k), "pw*"}, {("pw", k + d) for d in (-1, 0, 1)} | {"pw?"}
 
 
 def _date_windows(parts: DateParts, max_gap: int) -> tuple[set[Hashable], set[Hashable]]:
