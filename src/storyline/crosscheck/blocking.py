@@ -231,8 +231,8 @@ class _Blocker:
         # meets those without actor, one with both meets only those without action
         group = "noact" if not va else "noactor" if key is None else "full"
         keys = self._context_keys(c, "date")
-        index = {(k, group) for k in keys}
-        probe = {(k, g) for k in keys for g in _CONTEXT_MEETS[group]}
+        index: set[Hashable] = {(k, group) for k in keys}
+        probe: set[Hashable] = {(k, g) for k in keys for g in _CONTEXT_MEETS[group]}
         if va:
             # both with an action and an actor: the same verb class and the same actor; one
             # actor missing: the actor's name (its first word here) in the other's sentence;
