@@ -9,6 +9,9 @@ dev + dev2 splits; the sentences are written for these tests, one class per list
 - a bare surname already used for one person keeps him when another of that surname is named
   later outside a main clause's subject ("his father Ron Paul's bid" does not make "Paul said"
   Ron Paul);
+- a definite role ("the president") is the person last named with it as a title ("President
+  Joe Biden"; "the former president" needs "Former President ..."), and as the subject of a main
+  clause it is a more recent antecedent for "he" than a person named before it;
 """
 
 from __future__ import annotations
@@ -90,4 +93,34 @@ SURNAME_KEEPS_ITS_PERSON = [
 @pytest.mark.parametrize(("text", "quote", "speaker"), SURNAME_KEEPS_ITS_PERSON,
                          ids=[c[2] for c in SURNAME_KEEPS_ITS_PERSON])
 def test_bare_surname_keeps_its_person(make_doc, text, quote, speaker):
+    assert speaker_of(make_doc, text, quote) == speaker
+
+
+ROLE_AS_TITLE = [
+    ("President Joe Biden met Xi Jinping in Bali.\n\n"
+     "Biden made the case for open channels with Beijing. Xi answered with a list of demands."
+     "\n\n“We need to be able to talk to each other,” the president said.",
+     "We need to be able to talk to each other", "Joe Biden"),
+    ("Sen. Mitt Romney criticised President Donald Trump in an op-ed on Tuesday.\n\n"
+     "“He has not risen to the mantle of the office,” Romney wrote.\n\n"
+     "The president fired back on Wednesday morning on Twitter. “Here we go with Mitt Romney, "
+     "but so fast!” he wrote.",
+     "Here we go with Mitt Romney, but so fast!", "Donald Trump"),
+    ("Former President Barack Obama spoke in Chicago on Tuesday, a day after President Donald "
+     "Trump held a rally in Texas.\n\nMichelle Obama did not attend the event.\n\n"
+     "The former president warned the party about purity tests. “We have to be rooted in "
+     "reality,” he said.",
+     "We have to be rooted in reality", "Barack Obama"),
+    # the tagger's proper noun "elect" of "the president-elect" is no antecedent
+    ("Donald Trump spoke to supporters in New York at 3 a.m.\n\n"
+     "“I will be president for all Americans,” Trump said.\n\n"
+     "The president-elect claimed to have a great economic plan. He closed by thanking his "
+     "family and assuring the crowd that “you will be so proud of your president.”",
+     "you will be so proud of your president.", "Donald Trump"),
+]
+
+
+@pytest.mark.parametrize(("text", "quote", "speaker"), ROLE_AS_TITLE,
+                         ids=[c[2] + str(k) for k, c in enumerate(ROLE_AS_TITLE)])
+def test_definite_role_is_the_person_titled_with_it(make_doc, text, quote, speaker):
     assert speaker_of(make_doc, text, quote) == speaker

@@ -139,14 +139,36 @@ def antecedent(view: DocView, before: int, window: int, labels=("PERSON",)) -> s
                 break
     for i in reversed(view.tokens_in(subject.end if subject else floor, before)):
         t = view.tokens[i]
-        if t.pos == "PROPN" and t.dep == "nsubj" and not view.in_quote(t.start) \
-                and view.tokens[t.head].lemma.lower() in SPEECH_VERBS \
+        if t.dep != "nsubj" or view.in_quote(t.start):
+            continue
+        if t.pos == "PROPN" and view.tokens[t.head].lemma.lower() in SPEECH_VERBS \
                 and view.mention_at(i, ("PERSON",)) is None:
             name = propn_name(view, i)
-            if name:
-                return name
+            if name and any(w[:1].isupper() for w in name.split()):
+                return name  # not the tagger's "elect" of "the president-elect claimed"
+        r = i - 2 if view.word(i).lower() == "elect" and i >= 2 and view.word(i - 1) == "-" \
+            else i  # "the president-elect": the role is "president"
+        if "PERSON" in labels and _definite(view, i) and _is_role(view, r) \
+                and view.tokens[t.head].dep == "ROOT":
+            # "the president fired back on Twitter. '...,' he wrote": the role is the more
+            # recent subject; it is the person it names
+            role = _definite_role(view, r, window)
+            if role:
+                return role
     found = subject or first
     return found.text if found else None
+
+
+def _definite(view: DocView, i: int) -> bool:
+    det = view.child(i, "det")
+    return det is not None and view.word(det).lower() in ("the", "this", "that")
+
+
+def _is_role(view: DocView, i: int) -> bool:
+    """A person's role noun ("the official", "the Illinois Democrat"), not a name of its own."""
+    t = view.tokens[i]
+    return t.lemma.lower() in PERSON_ROLE_NOUNS and t.tag in ("NN", "NNP") \
+        and view.mention_at(i, ("PERSON",)) is None
 
 
 def _role(view: DocView, m: Mention) -> int:
@@ -209,8 +231,8 @@ def speaker_name(view: DocView, i: int, window: int, depth: int = 0) -> str | No
         return speaker_name(view, owner, window, depth + 1) if owner is not None else None
     m = view.mention_at(i, ("PERSON",)) or _person_in_phrase(view, i)
     det = view.child(i, "det")
-    definite = det is not None and view.word(det).lower() in ("the", "this", "that")
-    if m is None and definite and lemma in PERSON_ROLE_NOUNS and t.tag in ("NN", "NNP"):
+    definite = _definite(view, i)
+    if m is None and definite and _is_role(view, i):
         # "the former South Carolina congressman said", "the Illinois Democrat said": a
         # definite role (a proper noun too: "the former Secretary of State") is someone named
         # before, not a name of its own
@@ -253,6 +275,13 @@ def _definite_role(view: DocView, i: int, window: int) -> str | None:
         return earlier
     lemma = view.tokens[i].lemma.lower()
     if lemma in PERSON_ROLE_NOUNS:
+        # "the president" is the person last named with that title ("President Trump")
+        at = view.tokens[i].start
+        titled = [m for m in view.mentions if m.label == "PERSON" and m.end <= at
+                  and not view.in_quote(m.start) and not view.in_headline(m.start)
+                  and _titled(view, m, lemma, 0, _modifiers(view, i))]
+        if titled:
+            return fullest_name(view, titled[-1].text, titled[-1].start)
         found = antecedent(view, view.tokens[i].start, window)
         if found:
             return fullest_name(view, found, view.tokens[i].start)
@@ -276,18 +305,39 @@ def _named_after(view: DocView, i: int, sentences: int = 2) -> str | None:
     for m in view.mentions:
         if m.label != "PERSON" or not lo <= m.start < hi or view.in_quote(m.start):
             continue
-        first = view.tokens_in(m.start, m.end)
-        if not first:
-            continue
-        start = first[0]
-        # the title is a word of the name's own phrase ("Retired Gen. Barry McCaffrey"), never
-        # the role noun itself: "A spokesman for Feinstein", "an employee asks Bertolini"
-        titles = [view.word(j).lower().strip(".") for j in range(max(i + 1, start - 3), start)
-                  if view.tokens[j].head in first]
-        titles += [view.word(j).lower().strip(".") for j in first]  # "Gen. Barry McCaffrey"
-        if any(w == role or TITLE_ABBREVIATIONS.get(w) == role for w in titles):
+        if _titled(view, m, role, lo):
             return fullest_name(view, m.text, m.start)
     return None
+
+
+def _titled(view: DocView, m: Mention, role: str, lo: int = 0,
+            modifiers: frozenset[str] = frozenset()) -> bool:
+    """Whether the PERSON mention ``m`` carries ``role`` as a title in its own phrase ("Retired
+    Gen. Barry McCaffrey", "President Trump") with the role's ``modifiers`` ("former"), looking
+    no further left than char ``lo``: never the role noun of another phrase ("A spokesman for
+    Feinstein", "an employee asks Bertolini")."""
+    first = view.tokens_in(m.start, m.end)
+    if not first:
+        return False
+    run = set(first)
+    j = first[0] - 1
+    while j >= max(0, first[0] - 4) and view.tokens[j].start >= lo \
+            and view.tokens[j].head in run and (view.tokens[j].pos in ("PROPN", "NOUN", "ADJ")
+                                                or view.word(j) == "-"):
+        run.add(j)  # "Former President Barack Obama", "President-Elect Donald Trump"
+        j -= 1
+    titles = {view.word(k).lower().strip(".") for k in run}
+    titles |= {TITLE_ABBREVIATIONS[w] for w in titles if w in TITLE_ABBREVIATIONS}
+    return role in titles and modifiers <= titles
+
+
+def _modifiers(view: DocView, i: int) -> frozenset[str]:
+    """The adjectives of a role noun that change who it is ("the former president")."""
+    return frozenset(view.word(c).lower() for c in view.children[i]
+                     if view.tokens[c].dep == "amod" and view.word(c).lower() in _RANK_WORDS)
+
+
+_RANK_WORDS = frozenset({"former", "late", "acting", "interim", "retired", "deputy", "vice"})
 
 
 def propn_name(view: DocView, i: int) -> str | None:
@@ -321,7 +371,10 @@ def _person_in_phrase(view: DocView, i: int) -> Mention | None:
         m = view.mention_at(j, ("PERSON",)) if named or j == i else None
         if m is not None:
             return m
-        stack.extend((c, named or view.tokens[c].dep == "appos") for c in view.children[j]
+        # a name in apposition, not one inside the apposition's own modifiers ("Andrew
+        # Halcro, a sometimes critic of Palin")
+        stack.extend((c, (named and view.tokens[c].dep != "prep")
+                      or view.tokens[c].dep == "appos") for c in view.children[j]
                      if view.tokens[c].dep not in ("relcl", "acl", "advcl", "ccomp", "punct"))
     return None
 
@@ -353,8 +406,9 @@ def _earlier_phrase(view: DocView, i: int, window: int) -> str | None:
     floor = view.sentences[max(0, view.sentence_of(view.tokens[i].start) - window)].token_start
     for j in range(i - 1, floor - 1, -1):
         t = view.tokens[j]
-        if t.lemma.lower() != lemma or t.pos != "NOUN" or view.in_quote(t.start):
-            continue
+        if t.lemma.lower() != lemma or t.pos != "NOUN" or view.in_quote(t.start) \
+                or t.dep == "attr":
+            continue  # not a predicate: "he promised to be a president for all Americans"
         det = view.child(j, "det")
         m = view.mention_at(j, ("PERSON",)) or _person_in_phrase(view, j)
         if m is not None:
