@@ -38,6 +38,7 @@ to its earliest remaining member.
 from __future__ import annotations
 
 import heapq
+import itertools
 import math
 from collections import Counter, defaultdict
 from collections.abc import Collection, Mapping
@@ -53,6 +54,9 @@ from storyline.stories.timing import PlaceProfile, TimeProfile
 
 STATE_VERSION = 1
 Vec = dict[str, float]
+# a fresh number for every event state: an unchanged event keeps its number, so a similarity
+# computed against it stays valid (only ever compared for equality, never part of a result)
+_stamps = itertools.count()
 
 
 # ------------------------------------------------------------------ sparse vectors
@@ -117,10 +121,16 @@ class EventState:
     time: TimeProfile = field(default_factory=TimeProfile)
     place: PlaceProfile = field(default_factory=PlaceProfile)
     emb: list[float] | None = None  # sum of the members' lead embeddings (semantic extra)
+    # renewed by every change of what :func:`similarity` reads (see :meth:`EventIndex.best_event`)
+    stamp: int = field(default_factory=lambda: next(_stamps), compare=False, repr=False)
 
     @property
     def id(self) -> str:
         return content_id("event", self.founder)
+
+    def changed(self) -> None:
+        """Mark the event as changed: similarities scored against it before are stale."""
+        self.stamp = next(_stamps)
 
 
 @dataclass(frozen=True, slots=True)
@@ -251,16 +261,36 @@ class EventIndex:
             if posting:
                 for founder in posting:
                     acc[founder] = get(founder, 0.0) + w
-        events = self.events
-        if self._stale:  # events emptied by refinement or merged away leave stale entries
-            probe(events, acc)
-            acc = {f: w for f, w in acc.items() if f in events}
         n = self.settings.max_candidates
+        if not self._stale:
+            if len(acc) <= n:
+                return list(acc)  # all of them (best_event breaks ties by seq, not this order)
+            return heapq.nlargest(n, acc, key=acc.__getitem__)
+        # events emptied by refinement or merged away leave stale entries: test only the best
+        # hits, 2n first (nlargest is stable, so the live ones among the best 2n, if there are n,
+        # are the best n live ones), all of them only when those are not enough
+        events = self.events
+        if len(acc) > 2 * n:
+            top = heapq.nlargest(2 * n, acc, key=acc.__getitem__)
+            probe(events, top)
+            live = [f for f in top if f in events]
+            if len(live) >= n:
+                return live[:n]
+        probe(events, acc)
+        acc = {f: w for f, w in acc.items() if f in events}
         if len(acc) <= n:
-            return list(acc)  # all of them (best_event breaks ties by seq, not by this order)
+            return list(acc)
         return heapq.nlargest(n, acc, key=acc.__getitem__)
 
-    def best_event(self, dv: DocVec, exclude: str | None = None) -> str | None:
+    def best_event(self, dv: DocVec, exclude: str | None = None,
+                   scores: dict[int, float] | None = None) -> str | None:
+        """The candidate event most similar to ``dv`` from ``event_threshold`` on, or None.
+
+        ``scores``: similarities of ``dv`` computed before, by event stamp
+        (:attr:`EventState.stamp`), reused for the events that did not change since and filled
+        with the others; the caller keeps one per article vector (the repair passes of
+        :func:`~storyline.stories.stored.add_incrementally` score an article up to four times,
+        and few of its candidates change between passes)."""
         best, best_sim = None, self.settings.event_threshold
         candidates = self.candidates(dv)
         prefetch(self.events, candidates)
@@ -272,7 +302,12 @@ class EventIndex:
                 gap = ev.time.min_gap(dv.day)
                 if gap is not None and gap > self.settings.max_gap_days:
                     continue
-            sim = similarity(self.settings, dv, ev)
+            if scores is None:
+                sim = similarity(self.settings, dv, ev)
+            elif ev.stamp in scores:
+                sim = scores[ev.stamp]
+            else:
+                sim = scores[ev.stamp] = similarity(self.settings, dv, ev)
             if sim >= best_sim and (best is None or sim > best_sim or ev.seq < self.events[best].seq):
                 best, best_sim = founder, sim
         return best
@@ -280,6 +315,7 @@ class EventIndex:
     def _join(self, founder: str, doc_id: str, dv: DocVec) -> None:
         ev = self.events[founder]
         touch(self.events, founder)
+        ev.changed()
         ev.members.append(doc_id)
         ev.ent.add(dv.ent)
         ev.term.add(dv.term)
@@ -305,6 +341,7 @@ class EventIndex:
     def _leave(self, founder: str, doc_id: str, dv: DocVec) -> None:
         ev = self.events[founder]
         touch(self.events, founder)
+        ev.changed()
         ev.members.remove(doc_id)
         ev.ent.add(dv.ent, -1.0)
         ev.term.add(dv.term, -1.0)
@@ -427,6 +464,8 @@ class EventIndex:
     def _absorb(self, a: EventState, b: EventState) -> None:
         """Move every article of event ``b`` into event ``a`` and drop ``b``."""
         touch(self.events, a.key)
+        a.changed()
+        b.changed()
         a.members.extend(b.members)
         a.ent.add(b.ent.vec)
         a.term.add(b.term.vec)

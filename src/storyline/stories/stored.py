@@ -208,14 +208,25 @@ def _canonical(docs: Sequence[Document]) -> list[Document]:
 
 
 def _reassign(index: EventIndex, order: Sequence[str], old: Mapping[str, DocVec],
-              new: Mapping[str, DocVec]) -> int:
+              new: Mapping[str, DocVec],
+              scores: dict[str, tuple[DocVec, dict[int, float]]] | None = None) -> int:
     """Each article of ``order`` leaves its event (minus ``old``, the vector it joined with) and
-    joins its best event (or a new one) with ``new``; returns the number of moves."""
+    joins its best event (or a new one) with ``new``; returns the number of moves. ``scores``:
+    per article, its vector and the similarities computed with it (by event stamp, see
+    :meth:`EventIndex.best_event`), kept across calls so that a later pass rescores only the
+    events that changed; reset when the article's vector is another object."""
     moved = 0
     for doc_id in order:
         cur = index.docs[doc_id][0]
         index._leave(cur, doc_id, old[doc_id])
-        best = index.best_event(new[doc_id])
+        dv = new[doc_id]
+        cache = None
+        if scores is not None:
+            kept = scores.get(doc_id)
+            if kept is None or kept[0] is not dv:
+                kept = scores[doc_id] = (dv, {})
+            cache = kept[1]
+        best = index.best_event(dv, scores=cache)
         if best is None:
             index._seq += 1
             best = f"{doc_id}~{index._seq}"
@@ -249,9 +260,12 @@ def add_incrementally(index: EventIndex, docs: Sequence[Document],
     if not feats:
         return
     order = list(feats)
+    # every key is counted now: an article's vector no longer changes during this call, so it
+    # is computed once, and its similarities to the events that did not change are reused
+    fresh = {d: index.vectorize(feats[d]) for d in order}
+    scores: dict[str, tuple[DocVec, dict[int, float]]] = {}
     for _ in range(passes):
-        fresh = {d: index.vectorize(feats[d]) for d in order}
-        moved = _reassign(index, order, vectors, fresh)
+        moved = _reassign(index, order, vectors, fresh, scores)
         vectors.update(fresh)
         if not moved:
             break
@@ -270,6 +284,7 @@ def add_incrementally(index: EventIndex, docs: Sequence[Document],
             for k in sorted(touched, key=lambda k: index.events[k].seq):
                 ev = index.events[k]
                 touch(index.events, k)
+                ev.changed()
                 keep = [m for m in ev.members if m in feats]
                 for m in keep:
                     ev.members.remove(m)
@@ -278,10 +293,12 @@ def add_incrementally(index: EventIndex, docs: Sequence[Document],
                 ev.ent, ev.term, ev.time, ev.place = Centroid(), Centroid(), TimeProfile(), PlaceProfile()
                 ev.emb = None
                 for m in keep:
-                    vectors[m] = index.vectorize(feats[m])
+                    if m not in fresh:
+                        fresh[m] = index.vectorize(feats[m])
+                    vectors[m] = fresh[m]
                     index.docs[m][0] = k
                     index._join(k, m, vectors[m])
-            _reassign(index, members, vectors, {m: index.vectorize(feats[m]) for m in members})
+            _reassign(index, members, vectors, fresh, scores)
             touched = {index.docs[d][0] for d in members}
     touched |= {index.docs[d][0] for d in order}
     index.merge_events(only=touched)
