@@ -12,12 +12,14 @@ import pytest
 
 from storyline.store import Store
 from storyline.stories import EventIndex, StoriesSettings
+from storyline.stories.index import event_to_state
 from storyline.stories.stored import (
     PARTS,
     STATE_NAME,
     StoredEvents,
     add_incrementally,
     load_index,
+    save_index,
     settings_key,
     stored_stories,
 )
@@ -127,3 +129,29 @@ def test_a_store_with_the_index_as_one_value_is_read_and_rewritten_in_parts(tmp_
         assert store.read_parts(PARTS, ["meta"])
         stored = load_index(store, settings)
         assert stored is not None and _state(stored) == _state(reference)
+
+
+def test_event_parts_keep_their_centroids_exactly_and_old_parts_are_read(tmp_path, docs):
+    settings = StoriesSettings()
+    index = EventIndex(settings)
+    add_incrementally(index, docs[:80])
+    by_id = {d.id: d for d in docs}
+    with Store(tmp_path / "c.db") as store:
+        for d in docs[:80]:
+            store.add_document(d)
+        save_index(store, index)
+        stored = load_index(store, settings)
+        assert stored is not None
+        for key, ev in index.events.items():
+            back = stored.events[key]
+            # the same floats, bit for bit, in the same key order
+            assert list(back.ent.vec.items()) == list(sorted(ev.ent.vec.items()))
+            assert list(back.term.vec.items()) == list(sorted(ev.term.vec.items()))
+        # event parts as written before the centroids were packed (JSON numbers)
+        store.write_parts(PARTS, {"e/" + k: json.dumps(event_to_state(ev), sort_keys=True)
+                                  for k, ev in index.events.items()})
+        reference = _round_trip(index)
+        add_incrementally(reference, docs[80:120], lambda ids: [by_id[i] for i in ids])
+        assert _ingest(store, docs[80:120]).save()
+        after = load_index(store, settings)
+    assert after is not None and _state(after) == _state(reference)

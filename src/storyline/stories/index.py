@@ -40,6 +40,7 @@ from __future__ import annotations
 import heapq
 import itertools
 import math
+import operator
 from collections import Counter, defaultdict
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
@@ -581,8 +582,9 @@ def event_to_state(ev: EventState) -> dict[str, Any]:
 def event_from_state(e: Mapping[str, Any]) -> EventState:
     ev = EventState(key=e["key"], founder=e["founder"], seq=int(e["seq"]),
                     members=list(e["members"]))
-    ev.ent = Centroid(dict(e["ent"]), sum(v * v for v in e["ent"].values()))
-    ev.term = Centroid(dict(e["term"]), sum(v * v for v in e["term"].values()))
+    for name in ("ent", "term"):
+        values = list(e[name].values())
+        setattr(ev, name, Centroid(dict(e[name]), sum(map(operator.mul, values, values))))
     ev.time = TimeProfile.from_state(e["time"])
     ev.place = PlaceProfile.from_state(e["place"])
     ev.emb = None if e.get("emb") is None else list(e["emb"])
