@@ -12,6 +12,10 @@ dev + dev2 splits; the sentences are written for these tests, one class per list
 - a definite role ("the president") is the person last named with it as a title ("President
   Joe Biden"; "the former president" needs "Former President ..."), and as the subject of a main
   clause it is a more recent antecedent for "he" than a person named before it;
+- the owner of a subject that is something said ("Kaine's remarks left many moved") is as
+  salient as a subject; a relative clause on an apposition ("Mark Walker, a North Carolina
+  representative who noted ...") is the person's; "X, the ranking member, and 27 other
+  lawmakers said" is X's;
 """
 
 from __future__ import annotations
@@ -123,4 +127,27 @@ ROLE_AS_TITLE = [
 @pytest.mark.parametrize(("text", "quote", "speaker"), ROLE_AS_TITLE,
                          ids=[c[2] + str(k) for k, c in enumerate(ROLE_AS_TITLE)])
 def test_definite_role_is_the_person_titled_with_it(make_doc, text, quote, speaker):
+    assert speaker_of(make_doc, text, quote) == speaker
+
+
+SUBJECT_PHRASES = [
+    ("Tim Kaine was governor during the shooting at Virginia Tech.\n\n"
+     "“He rose to the moment,” said Tucker Martin, who was press secretary for the attorney "
+     "general.\n\nKaine’s remarks to the grieving campus community left many deeply moved.\n\n"
+     "“You can go beyond grief to isolation and feeling despair,” he said at the time.",
+     "You can go beyond grief to isolation and feeling despair", "Tim Kaine"),
+    ("The meeting got heated at times, according to Mark Walker, a North Carolina "
+     "representative who noted that people in the room “reminded him of some of the statements "
+     "he had made.”",
+     "reminded him of some of the statements he had made.", "Mark Walker"),
+    ("Representative Jim Jordan (R., Ohio), the ranking member on the Oversight Committee, and "
+     "27 other Republican lawmakers said in a letter that “the American people deserve to have "
+     "transparency about the interviews.”",
+     "the American people deserve to have transparency about the interviews.", "Jim Jordan"),
+]
+
+
+@pytest.mark.parametrize(("text", "quote", "speaker"), SUBJECT_PHRASES,
+                         ids=[c[2] for c in SUBJECT_PHRASES])
+def test_subject_phrases(make_doc, text, quote, speaker):
     assert speaker_of(make_doc, text, quote) == speaker

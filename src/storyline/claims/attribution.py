@@ -221,12 +221,20 @@ def _nearest_subject(view: DocView, verb: int) -> int | None:
     """The verb's ``nsubj`` nearest before it, else its first one after it. The small parser
     gives a trailing frame two subjects when a parenthetical precedes it ("Twelve people were
     injured, two of them seriously, fire brigade spokesman Anders Holm told Northwire"): the
-    speaker is the one next to the verb."""
+    speaker is the one next to the verb -- unless "and" joins the two ("X, the ranking member,
+    and 27 other lawmakers said"): then the first."""
     subjects = [c for c in view.children[verb]
                 if view.tokens[c].dep == "nsubj" and can_speak(view, c)]
-    before = [c for c in subjects if c < verb]
+    before = sorted(c for c in subjects if c < verb)
+    if len(before) >= 2:
+        lo, _ = view.phrase(before[-1])
+        k = view.tokens_in(0, lo)
+        if k and view.word(k[-1]).lower() == "and":
+            # "Jim Jordan (R., Ohio), the ranking member ..., and 27 other Republican lawmakers
+            # said": two conjuncts the parser gave the verb apart; the first is named
+            return before[-2]
     if before:
-        return max(before)
+        return before[-1]
     return min(subjects) if subjects else None
 
 

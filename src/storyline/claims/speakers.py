@@ -172,12 +172,14 @@ def _is_role(view: DocView, i: int) -> bool:
 
 
 def _role(view: DocView, m: Mention) -> int:
-    """2: subject (or its apposition: "Another insider, Robert Hass, testified") of the
-    sentence's main verb; 1: subject of another verb; 0: not a subject."""
+    """2: subject (or its apposition: "Another insider, Robert Hass, testified"; or the owner of
+    a subject that is something said: "Kaine's remarks left many moved") of the sentence's main
+    verb; 1: subject of another verb; 0: not a subject."""
     best = 0
     for i in view.tokens_in(m.start, m.end):
         t = view.tokens[i]
-        if t.dep == "appos":
+        if t.dep == "appos" or (t.dep == "poss"
+                                and view.tokens[t.head].lemma.lower() in COMMUNICATION_NOUNS):
             t = view.tokens[t.head]
         if t.dep in ("nsubj", "nsubjpass"):
             head = view.tokens[t.head]
@@ -229,6 +231,11 @@ def speaker_name(view: DocView, i: int, window: int, depth: int = 0) -> str | No
                     owner = view.child(p, "pobj")
                     break
         return speaker_name(view, owner, window, depth + 1) if owner is not None else None
+    if t.dep == "appos" and t.pos == "NOUN" and depth < 2 \
+            and view.mention_at(t.head, ("PERSON",)) is not None:
+        # "Mark Walker, a North Carolina representative who noted ...": the relative clause
+        # hangs on the apposition; the speaker is the person it describes
+        return speaker_name(view, t.head, window, depth + 1)
     m = view.mention_at(i, ("PERSON",)) or _person_in_phrase(view, i)
     det = view.child(i, "det")
     definite = _definite(view, i)
