@@ -43,6 +43,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import math
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Hashable, Iterable, Iterator, Sequence
 
@@ -199,9 +200,12 @@ class _Blocker:
         return ({(k, t) for k in keys for t in index_tags},
                 {(k, t) for k in keys for t in probe_tags})
 
+    def _action_words(self, c: Claim) -> list[str]:
+        return self.ctx._memo("action", c, lambda: words(c.action or ""))
+
     def _action_tag(self, c: Claim) -> Hashable:
         """The action as ``figures_align`` compares it (verb class, then the words after it)."""
-        va = words(c.action or "")
+        va = self._action_words(c)
         return (verb_key(va[0]), tuple(va[1:])) if va else None
 
     def _object_tags(self, c: Claim, va: list[str]) -> tuple[set[Hashable], set[Hashable]]:
@@ -224,7 +228,7 @@ class _Blocker:
         parts = parse_date(c.date)
         if is_dateline(c) or parts is None:
             return set(), set()
-        va = words(c.action or "")
+        va = self._action_words(c)
         key = self.ctx.subject(c)
         # the same sentence, for a pair where one claim has no action or neither an actor: a
         # claim without action meets every claim through it, one with an action but no actor
@@ -370,8 +374,8 @@ def iter_candidate_pairs(ordered: Sequence[Claim], ctx: Context) -> Iterator[tup
                 into = attribution if _is_attribution_key(k) else found
                 if k in near.common:
                     into.update(j for j in near.around(k, i) if j > i and k in keys[j][side])
-                else:
-                    into.update(j for j in postings.get(k, ()) if j > i)
+                elif (posting := postings.get(k)) is not None:
+                    into.update(posting[bisect_right(posting, i):])  # postings ascend
         found.update(j for j in attribution - found
                      if blocker.attribution_possible(ordered[i], ordered[j]))
         for j in sorted(found):

@@ -36,7 +36,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Hashable, Iterator, Sequence
 
-from storyline.crosscheck.align import ALIGNERS, Context, folded_sentence
+from storyline.crosscheck.align import ALIGNERS, Context
 from storyline.models import Claim
 
 
@@ -51,7 +51,7 @@ def twin_key(c: Claim, ctx: Context) -> Hashable:
     siblings = tuple(sorted(
         ((x.date, x.value, x.approximator, x.aspect, x.unit) for x in ctx.alternatives(c)),
         key=repr))
-    return (*base, folded_sentence(c, ctx), siblings, ctx.published(c),
+    return (*base, ctx.sentence(c), siblings, ctx.published(c),
             ctx.event_of.get(c.article_id))
 
 
