@@ -16,6 +16,9 @@ dev + dev2 splits; the sentences are written for these tests, one class per list
   salient as a subject; a relative clause on an apposition ("Mark Walker, a North Carolina
   representative who noted ...") is the person's; "X, the ranking member, and 27 other
   lawmakers said" is X's;
+- a participle frame hung by the parser on the reported clause ("X argued that voters should
+  support him, saying: ...") is the arguer's; "Jindal, who has called the law a “...”" is
+  speech (a naming verb in a relative clause with its own subject), not a name;
 """
 
 from __future__ import annotations
@@ -150,4 +153,23 @@ SUBJECT_PHRASES = [
 @pytest.mark.parametrize(("text", "quote", "speaker"), SUBJECT_PHRASES,
                          ids=[c[2] for c in SUBJECT_PHRASES])
 def test_subject_phrases(make_doc, text, quote, speaker):
+    assert speaker_of(make_doc, text, quote) == speaker
+
+
+FRAMES = [
+    ("The Republican nominee has repeatedly argued that black voters should support him in the "
+     "past week, saying: “What have you got to lose?”",
+     "What have you got to lose?", "The Republican nominee"),
+    ("The governor has argued for days that the council should drop the plan, saying that "
+     "“nobody in this city asked for a new tax.”",
+     "nobody in this city asked for a new tax.", "The governor"),
+    ("The purists are led by Jindal, who has called the law a “blow to our freedoms,” and Perry, "
+     "who insists that “Texas will not expand the program.”",
+     "blow to our freedoms", "Jindal"),
+]
+
+
+@pytest.mark.parametrize(("text", "quote", "speaker"), FRAMES,
+                         ids=[c[2] for c in FRAMES])
+def test_frames(make_doc, text, quote, speaker):
     assert speaker_of(make_doc, text, quote) == speaker

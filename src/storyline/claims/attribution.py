@@ -137,8 +137,11 @@ def _is_speech(view: DocView, i: int) -> bool:
     if lemma in REPORT_VERBS and view.child(i, "agent") is not None:
         return False
     if lemma in NAMING_VERBS and (view.child(i, "auxpass", "nsubjpass") is not None
-                                  or t.dep in ("acl", "amod", "relcl")):
-        return False  # "what is called the “Matanuska Maid block”": naming, not speech
+                                  or t.dep in ("acl", "amod")
+                                  or (t.dep == "relcl" and view.child(i, "nsubj") is None)):
+        # "what is called the “Matanuska Maid block”": naming, not speech; "Jindal, who has
+        # called Obamacare a “blow to our freedoms”" is someone's words
+        return False
     if lemma in SPEECH_VERBS:
         return True
     subj = view.child(i, "nsubj")
@@ -264,6 +267,12 @@ def _subject_of(view: DocView, verb: int) -> tuple[int | None, bool]:
                 or t.head == j:
             return None, False
         j = t.head
+        h = view.tokens[j]
+        if t.tag == "VBG" and t.dep == "advcl" and h.dep == "ccomp" \
+                and view.tokens[h.head].lemma.lower() in SPEECH_VERBS:
+            # "X argued that voters should support him, saying: ...": the participle is the
+            # arguer's, though the parser hung it on the reported clause
+            j = h.head
     return None, False
 
 
