@@ -363,7 +363,16 @@ def iter_candidate_pairs(ordered: Sequence[Claim], ctx: Context) -> Iterator[tup
     if len(ordered) < 2:
         return
     blocker = _Blocker(ordered, ctx)
-    keys = [blocker.keys(c) for c in ordered]
+    # each distinct key once, as a number: a claim holds dozens of keys (a date's context words
+    # times its date windows), and a tuple per key and claim was most of a huge story's memory
+    ids: dict[Hashable, int] = {}
+    keys: list[Keys] = []
+    for c in ordered:
+        index, probe = blocker.keys(c)
+        keys.append(({ids.setdefault(k, len(ids)) for k in index},
+                     {ids.setdefault(k, len(ids)) for k in probe}))
+    by_attribution = {n for k, n in ids.items() if _is_attribution_key(k)}
+    del ids
     by_index, by_probe = _postings(keys, 0), _postings(keys, 1)
     near = _Neighbourhoods(ordered, by_index, by_probe, ctx)
     for i, (index, probe) in enumerate(keys):
@@ -371,7 +380,7 @@ def iter_candidate_pairs(ordered: Sequence[Claim], ctx: Context) -> Iterator[tup
         attribution: set[int] = set()  # found through the attribution path's chunks
         for mine, postings, side in ((probe, by_index, 0), (index, by_probe, 1)):
             for k in mine:
-                into = attribution if _is_attribution_key(k) else found
+                into = attribution if k in by_attribution else found
                 if k in near.common:
                     into.update(j for j in near.around(k, i) if j > i and k in keys[j][side])
                 elif (posting := postings.get(k)) is not None:
