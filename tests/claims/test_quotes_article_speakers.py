@@ -19,6 +19,8 @@ dev + dev2 splits; the sentences are written for these tests, one class per list
 - a participle frame hung by the parser on the reported clause ("X argued that voters should
   support him, saying: ...") is the arguer's; "Jindal, who has called the law a “...”" is
   speech (a naming verb in a relative clause with its own subject), not a name;
+- a transcript's turn "Whitmer: “...”" and a title-case headline "Obama Warns ...: “...”" name
+  the article's person even where the recogniser missed or overran the name.
 """
 
 from __future__ import annotations
@@ -172,4 +174,21 @@ FRAMES = [
 @pytest.mark.parametrize(("text", "quote", "speaker"), FRAMES,
                          ids=[c[2] for c in FRAMES])
 def test_frames(make_doc, text, quote, speaker):
+    assert speaker_of(make_doc, text, quote) == speaker
+
+
+NAMES_THE_RECOGNISER_MISSED = [
+    ("Gov. Gretchen Whitmer took questions from reporters on Monday.\n\n"
+     "The first was about the budget. Whitmer: “We are not going to cut the fire department "
+     "budget this year.”",
+     "We are not going to cut the fire department budget this year.", "Gretchen Whitmer"),
+    ("Obama Warns Democratic Candidates Not to Go Too Far Left: “Be Rooted in Reality”\n\n"
+     "Former President Barack Obama spoke to donors in Washington on Friday.",
+     "Be Rooted in Reality", "Barack Obama"),
+]
+
+
+@pytest.mark.parametrize(("text", "quote", "speaker"), NAMES_THE_RECOGNISER_MISSED,
+                         ids=[c[2] for c in NAMES_THE_RECOGNISER_MISSED])
+def test_names_the_recogniser_missed(make_doc, text, quote, speaker):
     assert speaker_of(make_doc, text, quote) == speaker

@@ -45,7 +45,7 @@ from storyline.claims.quote_lexicon import (
 )
 from storyline.claims.quote_via import find_vias, is_outlet, via_text
 from storyline.claims.quote_view import DocView
-from storyline.claims.speakers import can_speak, fullest_name, speaker_name
+from storyline.claims.speakers import can_speak, fullest_name, propn_name, speaker_name
 
 
 @dataclass(frozen=True, slots=True)
@@ -351,4 +351,14 @@ def _colon_intro(view: DocView, start: int) -> str | None:
     sent = view.sentences[view.sentence_of(colon)]
     persons = [m for m in view.mentions if m.label == "PERSON" and sent.start <= m.start < colon
                and not view.in_quote(m.start)]
-    return fullest_name(view, persons[-1].text, persons[-1].start) if persons else None
+    if persons:
+        return fullest_name(view, persons[-1].text, persons[-1].start)
+    k = view.tokens_in(0, colon)
+    if k and view.tokens[k[-1]].pos == "PROPN" and not view.in_quote(view.tokens[k[-1]].start):
+        # a transcript's turn, "Burr: “This morning, I informed ...”": a name the recogniser
+        # missed, when a person of the article bears it
+        name = propn_name(view, k[-1])
+        full = fullest_name(view, name, view.tokens[k[-1]].start) if name else None
+        if full and full != name:
+            return full
+    return None

@@ -236,6 +236,12 @@ def speaker_name(view: DocView, i: int, window: int, depth: int = 0) -> str | No
         # "Mark Walker, a North Carolina representative who noted ...": the relative clause
         # hangs on the apposition; the speaker is the person it describes
         return speaker_name(view, t.head, window, depth + 1)
+    if t.pos == "PROPN" and view.in_headline(t.start):
+        # "Obama Warns Democratic Candidates ...: “...”": in a title-case headline the
+        # recogniser runs the name into the words after it; the word is the article's person
+        full = fullest_name(view, view.word(i))
+        if full != view.word(i):
+            return full
     m = view.mention_at(i, ("PERSON",)) or _person_in_phrase(view, i)
     det = view.child(i, "det")
     definite = _definite(view, i)
