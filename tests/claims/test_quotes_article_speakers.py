@@ -18,7 +18,8 @@ dev + dev2 splits; the sentences are written for these tests, one class per list
   lawmakers said" is X's;
 - a participle frame hung by the parser on the reported clause ("X argued that voters should
   support him, saying: ...") is the arguer's; "Jindal, who has called the law a “...”" is
-  speech (a naming verb in a relative clause with its own subject), not a name;
+  speech (a naming verb in a relative clause with its own subject), not a name; `“...,” said
+  X` right after the closing mark frames the passage before any verb the parse hung it on;
 - a transcript's turn "Whitmer: “...”" and a title-case headline "Obama Warns ...: “...”" name
   the article's person even where the recogniser missed or overran the name.
 """
@@ -165,6 +166,13 @@ FRAMES = [
     ("The governor has argued for days that the council should drop the plan, saying that "
      "“nobody in this city asked for a new tax.”",
      "nobody in this city asked for a new tax.", "The governor"),
+    ("Mayors Against Illegal Guns is airing radio spots in Arkansas. The group announced it "
+     "would target the state’s black voters, “without which Mark Pryor does not have a prayer "
+     "of getting reelected,” said Mark Glaze, director of the group.",
+     "without which Mark Pryor does not have a prayer of getting reelected", "Mark Glaze"),
+    ("The union said it would strike on Monday, “unless the company puts a real offer on the "
+     "table by then,” said Maria Lopez, the union’s president.",
+     "unless the company puts a real offer on the table by then", "Maria Lopez"),
     ("The purists are led by Jindal, who has called the law a “blow to our freedoms,” and Perry, "
      "who insists that “Texas will not expand the program.”",
      "blow to our freedoms", "Jindal"),
