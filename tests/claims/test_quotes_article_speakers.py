@@ -56,12 +56,6 @@ ROLE_NOT_ITS_OWN_NAME = [
 ]
 
 
-@pytest.mark.parametrize(("text", "quote", "speaker"), ROLE_NOT_ITS_OWN_NAME,
-                         ids=[c[2] for c in ROLE_NOT_ITS_OWN_NAME])
-def test_role_not_named_by_its_own_phrase(make_doc, text, quote, speaker):
-    assert speaker_of(make_doc, text, quote) == speaker
-
-
 SURNAME_TAGGED_AS_ORG = [
     ("Dick Cheney endorsed Donald Trump on Friday.\n\n"
      "But Trump may not be too thrilled with Cheney’s endorsement either. In 2011, Trump made a "
@@ -69,12 +63,6 @@ SURNAME_TAGGED_AS_ORG = [
      "“He’s very, very angry and nasty,” the mogul said.",
      "He’s very, very angry and nasty", "Donald Trump"),
 ]
-
-
-@pytest.mark.parametrize(("text", "quote", "speaker"), SURNAME_TAGGED_AS_ORG,
-                         ids=[c[2] for c in SURNAME_TAGGED_AS_ORG])
-def test_surname_tagged_as_an_organisation(make_doc, text, quote, speaker):
-    assert speaker_of(make_doc, text, quote) == speaker
 
 
 SURNAME_KEEPS_ITS_PERSON = [
@@ -98,12 +86,6 @@ SURNAME_KEEPS_ITS_PERSON = [
      "\"It's hard to know who's telling the truth,\" Romney said.",
      "It's hard to know who's telling the truth", "Ann Romney"),
 ]
-
-
-@pytest.mark.parametrize(("text", "quote", "speaker"), SURNAME_KEEPS_ITS_PERSON,
-                         ids=[c[2] for c in SURNAME_KEEPS_ITS_PERSON])
-def test_bare_surname_keeps_its_person(make_doc, text, quote, speaker):
-    assert speaker_of(make_doc, text, quote) == speaker
 
 
 ROLE_AS_TITLE = [
@@ -130,12 +112,6 @@ ROLE_AS_TITLE = [
 ]
 
 
-@pytest.mark.parametrize(("text", "quote", "speaker"), ROLE_AS_TITLE,
-                         ids=[c[2] + str(k) for k, c in enumerate(ROLE_AS_TITLE)])
-def test_definite_role_is_the_person_titled_with_it(make_doc, text, quote, speaker):
-    assert speaker_of(make_doc, text, quote) == speaker
-
-
 SUBJECT_PHRASES = [
     ("Tim Kaine was governor during the shooting at Virginia Tech.\n\n"
      "“He rose to the moment,” said Tucker Martin, who was press secretary for the attorney "
@@ -151,12 +127,6 @@ SUBJECT_PHRASES = [
      "transparency about the interviews.”",
      "the American people deserve to have transparency about the interviews.", "Jim Jordan"),
 ]
-
-
-@pytest.mark.parametrize(("text", "quote", "speaker"), SUBJECT_PHRASES,
-                         ids=[c[2] for c in SUBJECT_PHRASES])
-def test_subject_phrases(make_doc, text, quote, speaker):
-    assert speaker_of(make_doc, text, quote) == speaker
 
 
 FRAMES = [
@@ -179,12 +149,6 @@ FRAMES = [
 ]
 
 
-@pytest.mark.parametrize(("text", "quote", "speaker"), FRAMES,
-                         ids=[c[2] for c in FRAMES])
-def test_frames(make_doc, text, quote, speaker):
-    assert speaker_of(make_doc, text, quote) == speaker
-
-
 NAMES_THE_RECOGNISER_MISSED = [
     ("Gov. Gretchen Whitmer took questions from reporters on Monday.\n\n"
      "The first was about the budget. Whitmer: “We are not going to cut the fire department "
@@ -196,7 +160,20 @@ NAMES_THE_RECOGNISER_MISSED = [
 ]
 
 
-@pytest.mark.parametrize(("text", "quote", "speaker"), NAMES_THE_RECOGNISER_MISSED,
-                         ids=[c[2] for c in NAMES_THE_RECOGNISER_MISSED])
-def test_names_the_recogniser_missed(make_doc, text, quote, speaker):
+CASES = [(name, *case) for name, cases in [
+    ("role_not_its_own_name", ROLE_NOT_ITS_OWN_NAME),
+    ("surname_tagged_as_org", SURNAME_TAGGED_AS_ORG),
+    ("surname_keeps_its_person", SURNAME_KEEPS_ITS_PERSON),
+    ("role_as_title", ROLE_AS_TITLE),
+    ("subject_phrases", SUBJECT_PHRASES),
+    ("frames", FRAMES),
+    ("names_the_recogniser_missed", NAMES_THE_RECOGNISER_MISSED),
+]
+    for case in cases]
+
+
+@pytest.mark.parametrize(("rule", "text", "quote", "speaker"), CASES,
+                         ids=[f"{c[0]}-{k}" for k, c in enumerate(CASES)])
+def test_speaker(make_doc, rule, text, quote, speaker):
+    """One case of a rule's class: the speaker the article gives the quotation."""
     assert speaker_of(make_doc, text, quote) == speaker
