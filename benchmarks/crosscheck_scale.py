@@ -2,7 +2,6 @@
 
     python benchmarks/crosscheck_scale.py [--stories 500,4000,16000] [--legacy-max 4000]
         [--quotes 250,500,1000,2000,4000] [--ecb] [--old-src /tmp/base-cc/src]
-        [--one-story 1000,3000,10000 --caps 200,0 --old-max 1000]
 
 Three measurements, each beside its baseline in the same run:
 
@@ -25,13 +24,7 @@ Three measurements, each beside its baseline in the same run:
    (claims already cached for both: their cache key does not depend on the cross-check's code).
    Also the blocked/all-pairs conformance on all 462 articles.
 
-4. **One huge generated story** (``--one-story 1000,3000,10000``): every article of the
-   generated corpus of ``pipeline_scale.py`` (``gencorpus``, composed annotation; reuse,
-   stories, claims and entities run for real, cached in ``--cache``) checked as ONE story (the
-   stories' events kept): ``cross_check`` + ``build_timeline``, each size and variant in a fresh
-   process, CPU seconds, peak memory (VmHWM after loading the inputs) and the growth exponent
-   between sizes, for each ``block_max_candidates`` of ``--caps`` (0: no cap) and, up to
-   ``--old-max`` articles, the code at ``--old-src``; checks compared with the first variant's.
+One huge generated story checked as one story: ``crosscheck_one_story.py``.
 
 Results go to ``benchmarks/results/crosscheck_scale.json``. Timings are wall seconds on a shared
 2-core machine: compare the ratios.
@@ -469,129 +462,6 @@ def ecbplus(old_src: str | None) -> dict:
 # ------------------------------------------------------------- one huge generated story
 
 
-def generated_inputs(n: int, cache: Path, seed: int = 0) -> Path:
-    """The cross-check's inputs for ``n`` articles of the generated corpus (``gencorpus``,
-    composed annotation as in ``pipeline_scale.py``; reuse, stories, claims and entities run
-    for real), pickled in ``cache`` (built once: ingest is minutes at 3k)."""
-    import pickle
-
-    path = cache / f"generated_{n}_{seed}.pkl"
-    if path.is_file():
-        return path
-    sys.path.insert(0, str(ROOT / "benchmarks"))
-    import composed_annotation as ca
-    import gencorpus
-
-    from storyline.pipeline import STAGES, Context, ingest_into, load_documents, run_stages
-    from storyline.settings import Settings
-    from storyline.store import Store
-
-    with tempfile.TemporaryDirectory(prefix="cc-story-") as tmp:
-        arts = gencorpus.generate(n, seed)
-        jsonl, _ = gencorpus.write(arts, Path(tmp) / "corpus")
-        cp = ca.ComposedPipeline(ca.load_nlp(), arts, cache=ca.save_cache_path(ROOT / "benchmarks"))
-        settings = Settings()
-        with Store(Path(tmp) / "s.db") as store:
-            ingest_into(store, [str(jsonl)], settings, nlp=cp)
-            ctx = Context(settings=settings, store=store, values={"docs": load_documents(store)})
-            run_stages([st for st in STAGES if st.name in ("reuse", "stories", "claims",
-                                                             "entities")], ctx)
-            v = ctx.values
-    cache.mkdir(parents=True, exist_ok=True)
-    with path.open("wb") as fh:
-        pickle.dump({k: v[k] for k in ("docs", "claims", "families", "stories", "entities")}, fh)
-    return path
-
-
-def _hwm_mb() -> float:
-    with open("/proc/self/status") as fh:
-        for line in fh:
-            if line.startswith("VmHWM:"):
-                return int(line.split()[1]) / 1024.0
-    return 0.0
-
-
-def _one_story_child(inputs: str, cap: int | None, result: str) -> None:
-    """Checks and timeline of every article of ``inputs`` as ONE story (its events kept), in
-    this process: CPU and wall seconds, peak memory (VmHWM, reset after loading) and counts.
-    ``cap`` None: the code on the path's own defaults (the code before the cap has no such
-    setting)."""
-    import dataclasses
-    import pickle
-
-    with open(inputs, "rb") as fh:
-        d = pickle.load(fh)
-    arts = tuple(sorted({a for st in d["stories"] for a in st.article_ids}))
-    one = [Story(id="story-all", title="all", article_ids=arts,
-                 events=tuple(e for st in d["stories"] for e in st.events))]
-    s = CheckSettings()
-    if cap is not None:
-        s = dataclasses.replace(s, block_max_candidates=cap)
-    loaded = _hwm_mb()
-    with open("/proc/self/clear_refs", "w") as fh:
-        fh.write("5")
-    row: dict = {"articles": len(arts), "claims": len(d["claims"])}
-    c0, t0 = time.process_time(), time.perf_counter()
-    checks = cross_check(d["claims"], d["docs"], d["families"], one, d["entities"], s)
-    row.update(checks_cpu_s=round(time.process_time() - c0, 2),
-               checks_s=round(time.perf_counter() - t0, 2))
-    c0, t0 = time.process_time(), time.perf_counter()
-    tl = build_timeline(d["claims"], checks, one, d["docs"], s)
-    row.update(timeline_cpu_s=round(time.process_time() - c0, 3),
-               timeline_s=round(time.perf_counter() - t0, 3),
-               peak_mb=round(_hwm_mb()), loaded_mb=round(loaded),
-               checks=len(checks), timeline=len(tl),
-               groups={c.id: c.status for c in checks},
-               timeline_ids=[(e.date, e.claim_ids) for e in tl])
-    Path(result).write_text(json.dumps(row))
-
-
-def one_story(sizes: list[int], caps: list[int], cache: Path, old_src: str | None,
-              old_max: int) -> list[dict]:
-    """Each size and variant in a fresh process (its own peak memory): the cap of
-    ``block_max_candidates`` at each of ``caps`` (0: exact blocking, every pair sharing a key)
-    and, up to ``old_max`` articles, the code at ``old_src``. The checks of each variant are
-    compared with the first's (same check ids and statuses: same groups and verdicts)."""
-    rows = []
-    for n in sizes:
-        inputs = generated_inputs(n, cache)
-        variants: list[tuple[str, list[str], dict[str, str]]] = [
-            (f"cap {c}", ["--cap", str(c)], {}) for c in caps]
-        if old_src and n <= old_max:
-            variants.append(("old code", [], {"PYTHONPATH": old_src}))
-        row: dict = {"n": n}
-        first = None
-        for name, extra, env in variants:
-            with tempfile.NamedTemporaryFile(suffix=".json", delete=False) as fh:
-                out = fh.name
-            subprocess.run([sys.executable, __file__, "--one-story-child", str(inputs),
-                            "--child-out", out, *extra], check=True,
-                           env=dict(os.environ, **env))
-            got = json.loads(Path(out).read_text())
-            os.unlink(out)
-            groups, tl = got.pop("groups"), got.pop("timeline_ids")
-            if first is None:
-                first = (groups, tl)
-            else:
-                got["same_checks_as_first"] = groups == first[0]
-                got["same_timeline_as_first"] = tl == first[1]
-                got["checks_only_in_first"] = len(set(first[0]) - set(groups))
-                got["checks_only_here"] = len(set(groups) - set(first[0]))
-            row[name] = got
-            print(json.dumps({"n": n, name: got}), flush=True)
-        rows.append(row)
-    for name in rows[0] if rows else ():
-        if name == "n":
-            continue
-        for key in ("checks_cpu_s", "timeline_cpu_s", "peak_mb"):
-            pts = [(r["n"], r[name][key]) for r in rows if name in r]
-            for (n1, a), (n2, b) in zip(pts, pts[1:]):
-                if a and b:
-                    rows[[r["n"] for r in rows].index(n2)][name][f"{key}_exponent"] = round(
-                        math.log(b / a) / math.log(n2 / n1), 2)
-    return rows
-
-
 def _ints(text: str) -> list[int]:
     return [int(x) for x in text.split(",") if x]
 
@@ -605,23 +475,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--quotes-all-pairs-max", type=int, default=2000)
     ap.add_argument("--ecb", action="store_true", help="the ECB+ dev measurements (minutes)")
     ap.add_argument("--old-src", default=None, help="src of a checkout of the code before #14")
-    ap.add_argument("--one-story", default="",
-                    help="sizes (articles) of the generated corpus checked as ONE story, e.g. "
-                         "1000,3000,10000 (ingest of each is minutes, cached in --cache)")
-    ap.add_argument("--caps", default="200,0",
-                    help="block_max_candidates values compared in --one-story (0: no cap)")
-    ap.add_argument("--old-max", type=int, default=1000,
-                    help="largest --one-story size the --old-src code runs on")
-    ap.add_argument("--cache", default="/tmp/crosscheck_scale_cache",
-                    help="where --one-story keeps the generated inputs")
-    ap.add_argument("--one-story-child", help=argparse.SUPPRESS)
-    ap.add_argument("--child-out", help=argparse.SUPPRESS)
-    ap.add_argument("--cap", type=int, help=argparse.SUPPRESS)
     ap.add_argument("--out", default=str(RESULTS))
     args = ap.parse_args(argv)
-    if args.one_story_child:
-        _one_story_child(args.one_story_child, args.cap, args.child_out)
-        return 0
     out = Path(args.out)
     # sections run separately (the ECB+ one takes minutes) are merged into one results file
     result: dict = json.loads(out.read_text(encoding="utf-8")) if out.is_file() else {}
@@ -631,9 +486,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         result["single_article_stories"] = many_stories(_ints(args.stories), args.legacy_max)
     if args.quotes:
         result["one_story_quotes"] = growing_quotes(_ints(args.quotes), args.quotes_all_pairs_max)
-    if args.one_story:
-        result["one_generated_story"] = one_story(_ints(args.one_story), _ints(args.caps),
-                                                  Path(args.cache), args.old_src, args.old_max)
     if args.ecb:
         if not ECB.is_file():
             print(f"ECB+ dev not found at {ECB}: skipped", file=sys.stderr)
