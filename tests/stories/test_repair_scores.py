@@ -91,3 +91,23 @@ def test_candidates_among_dead_events_are_the_live_best(docs):
         got = index.candidates(dv)
         assert all(f in index.events for f in got)
         assert sorted(got) == sorted(clean.candidates(dv))
+
+
+class EveryEventIndex(EventIndex):
+    """The index scoring every event for every article (no candidate bound)."""
+
+    def candidates(self, dv):  # type: ignore[override]
+        return list(self.events)
+
+
+def test_the_candidate_bound_picks_the_event_scoring_every_event_picks():
+    settings = StoriesSettings()
+    index = EventIndex(settings)
+    docs = [d for d, _ in stream(900, 8)]
+    for d in docs[:750]:
+        index.add(d)
+    every = EveryEventIndex.from_state(index.to_state(), settings)
+    assert len(index.events) > 3 * settings.max_candidates
+    for d in docs[750:]:
+        dv = index.vectorize(extract(d, settings))
+        assert index.best_event(dv) == every.best_event(dv)
