@@ -21,9 +21,12 @@ parts (one JSON value under :data:`STATE_NAME`) is read whole and rewritten as p
   articles only), the members of the events they joined (up to ``repair_max_members``) are
   re-weighted with the document frequencies of the grown corpus and reassigned too (they were
   weighted when the corpus was smaller), and the events touched are merged with similar events
-  (average linkage, ``merge_threshold``). Cost per added article does not grow with the stored
-  corpus (candidates come from the index's postings; only touched events are merge-tested;
-  only the parts used are read). It saves the parts that changed.
+  (average linkage, ``merge_threshold``). Cost per added article is bounded, not flat: candidates
+  come from the index's postings (at most ``max_candidates`` scored), only touched events are
+  merge-tested, only the parts used are read, and an article's similarities to events that did
+  not change are reused across the passes; what still grows with the store is how many of the
+  events an ingest scores must be read from it (benchmarks/README.md, issue 10). It saves the
+  parts that changed.
 * :func:`stored_stories` (used by ``storyline report``) reads the whole index and builds the
   stories from it without re-clustering. Stored articles the index lacks (a store from before this
   module, or settings changed since) are added incrementally first, and the index is saved when
