@@ -28,11 +28,19 @@ Keys by kind (the conditions are those of :mod:`storyline.crosscheck.align`):
   lower ``quote_min_similarity``
   allows too many edits for a
   q-gram bound; that path is blocked by the content words of (2), which it also requires.
-- **figures**: the slot (noun, unit, aspect, modality), and within it the subject key, an armed
-  conflict's name (ordinals of time), the sentence's context words (prefix filtering at
-  ``context_min_overlap``) or the event (subjectless figures of one incident).
-- **dates**: the verb class of the action, or the sentence's context words (prefix filtering at
-  ``context_min_overlap``) for claims without actor or action.
+- **figures**: the slot (noun, unit, aspect, modality), and within it the subject key with the
+  action (verb class and the words after it: both give the same one, or neither gives one), an
+  armed conflict's name (ordinals of time: the subject alone), the sentence's context words
+  (prefix filtering at ``context_min_overlap``) or the event with the action (subjectless
+  figures of one incident, both dated); every key split by publication window
+  (``figure_window_days``: windows of that many days, a pair in the same or the next one, an
+  undated report meeting all).
+- **dates**: the verb class of the action with the actor (or the actor's name in the other's
+  sentence), split by the object rule (``event_min_context_overlap``: the same words after the
+  verb, or an object word of one claim in the other's sentence); the sentence's context words
+  (prefix filtering at ``context_min_overlap``) only between the claims that rule applies to
+  (one without action, or neither with an actor); every key split by date window
+  (``date_max_gap_days``).
 - **statements**: prefix filtering of content words at ``statement_min_overlap`` (Jaccard).
 
 A threshold of 0 makes a rule vacuous; its key then joins every claim of the kind (all pairs, as

@@ -13,10 +13,10 @@ figures the claim's sentence, the values of the other claims of that sentence (a
 each of its values), the report's publication date and its event. What the aligner then reads
 from the two *articles* is only whether they are one article (a report's own two sentences, a
 quote given to two speakers in one report) and, for the same quote given to two different named
-speakers, whether each report names the other speaker (:func:`storyline.crosscheck.align.
-quotes_align`). So for twins ``a``, ``a'`` and any claim ``x`` of a third article, ``a`` aligns
-with ``x`` exactly when ``a'`` does; and two twins agree in every verdict (same value, same
-words, same speaker).
+speakers, whether each report names the other speaker
+(:func:`storyline.crosscheck.align.quotes_align`). So for twins ``a``, ``a'`` and any claim
+``x`` of a third article, ``a`` aligns with ``x`` exactly when ``a'`` does; and two twins agree
+in every verdict (same value, same words, same speaker).
 
 :func:`twin_classes` partitions one kind's claims into classes of twins with at most one claim
 per article (a report that repeats a quote has the repeat in a class of its own). The blocked
