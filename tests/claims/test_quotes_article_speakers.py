@@ -160,6 +160,50 @@ NAMES_THE_RECOGNISER_MISSED = [
 ]
 
 
+PRONOUN_GENDER = [
+    # "he" is not the woman named last, "she" not the man: a given name the packaged table
+    # genders with a wide margin, or an honorific the article gives the surname
+    ("Gov. Tom Walsh met the senator in Albany on Tuesday. Hillary Clinton told him that she "
+     "would not run for the seat.\n\n"
+     "\"She was very clear about it and I respect that,\" he said.",
+     "She was very clear about it and I respect that", "Tom Walsh"),
+    ("Hillary Clinton spoke in Iowa on Friday. Her husband, Bill Clinton, campaigned in Ohio "
+     "the same day.\n\n"
+     "Clinton herself projected confidence at a brief news conference.\n\n"
+     "\"I think people made up their minds about the emails a long time ago,\" she said.",
+     "I think people made up their minds about the emails a long time ago", "Hillary Clinton"),
+    ("Ms. Okafor, the mayor, met the union on Friday. Mr. Dalton, its president, asked her "
+     "to delay the vote.\n\n"
+     "\"We cannot wait another year for these repairs,\" she told reporters.",
+     "We cannot wait another year for these repairs", "Okafor"),
+    # no gender known ("Lindsey", "Chris" are borne by men and women): the most recent subject
+    ("Lindsey Graham spoke to reporters outside the Senate on Thursday.\n\n"
+     "\"This bill will not pass in its current form,\" he said.",
+     "This bill will not pass in its current form", "Lindsey Graham"),
+]
+
+
+SURNAME_NOT_A_LATER_NAMESAKE = [
+    # a bare surname the article has used for someone as a main-clause subject does not become
+    # a person of that surname named in full only later ("first lady Melania Trump")
+    ("President Trump lashed out at Mexico on Sunday.\n\n"
+     "Trump began his day with a series of posts about the border.\n\n"
+     "\"Mexico has got to help us at the border,\" Trump told reporters before he and first "
+     "lady Melania Trump attended Easter services in Palm Beach.\n\n"
+     "\"DACA is dead because the Democrats didn't care or act,\" Trump wrote on Monday.",
+     "DACA is dead because the Democrats didn't care or act", "Trump"),
+    ("President Trump lashed out at Mexico on Sunday.\n\n"
+     "Trump began his day with a series of posts about the border.\n\n"
+     "\"Mexico has got to help us at the border,\" Trump told reporters before he and first "
+     "lady Melania Trump attended Easter services in Palm Beach.",
+     "Mexico has got to help us at the border", "Trump"),
+    # introduced in full first, the person keeps the fuller name
+    ("Two aides to Mitt Romney said on Monday that Romney is not planning a bid.\n\n"
+     "\"I am not running for president again,\" Romney told reporters.",
+     "I am not running for president again", "Mitt Romney"),
+]
+
+
 CASES = [(name, *case) for name, cases in [
     ("role_not_its_own_name", ROLE_NOT_ITS_OWN_NAME),
     ("surname_tagged_as_org", SURNAME_TAGGED_AS_ORG),
@@ -168,6 +212,8 @@ CASES = [(name, *case) for name, cases in [
     ("subject_phrases", SUBJECT_PHRASES),
     ("frames", FRAMES),
     ("names_the_recogniser_missed", NAMES_THE_RECOGNISER_MISSED),
+    ("pronoun_gender", PRONOUN_GENDER),
+    ("surname_not_a_later_namesake", SURNAME_NOT_A_LATER_NAMESAKE),
 ]
     for case in cases]
 

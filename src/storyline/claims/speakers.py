@@ -5,7 +5,11 @@ Pronouns ("he said") and definite role nouns ("the Russian leader said", "the of
 department official") or to the most recent person (organisation) named before, preferring one in
 subject position -- a salience heuristic in the spirit of Lappin & Leass (1994) reduced to
 recency and grammatical role; a surname is expanded to the fullest form of the name in the
-article ("Putin" -> "Vladimir Putin"). No coreference model ships with the small spaCy
+article ("Putin" -> "Vladimir Putin"). A pronoun passes over a person known to be of the other
+gender (an honorific the article gives the surname, or a given name the packaged table of
+``storyline/data/given_names.tsv`` genders with a wide margin), and a bare surname the article
+has used for one person is not given to a namesake named in full only later ("first lady
+Melania Trump" after "Trump told reporters"). No coreference model ships with the small spaCy
 pipelines we depend on, and these rules cover the reporting-clause cases news needs.
 """
 
@@ -13,6 +17,8 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import lru_cache
+from importlib import resources
 
 from storyline.claims.aliases import TITLE_ABBREVIATIONS, strip_title
 from storyline.claims.quote_lexicon import (
@@ -29,7 +35,8 @@ from storyline.claims.quote_view import DocView, name_words, strip_possessive
 from storyline.models import Mention
 
 
-def fullest_name(view: DocView, name: str, at: int | None = None) -> str:
+def fullest_name(view: DocView, name: str, at: int | None = None,
+                 gender: str | None = None) -> str:
     """The fullest PERSON mention in the article containing every word of ``name``.
 
     With ``at`` (where the name is used), the most recent such mention before ``at`` that is
@@ -39,34 +46,108 @@ def fullest_name(view: DocView, name: str, at: int | None = None) -> str:
     longest mention in the article. Once the bare name has been used for one person ("Sen. Rand
     Paul won ... Paul told"), another person of that surname named later outside a subject
     ("his father Ron Paul's bid", "to support Ron Paul") does not take it over unless it is the
-    subject of a main clause: news names the second one in full each time."""
+    subject of a main clause: news names the second one in full each time. With ``gender``
+    (``"m"`` / ``"f"``: the pronoun's), a fuller name of the other gender is passed over ("she"
+    after "Clinton herself" is not the "Bill Clinton" named before)."""
     words = name_words(name)
     if not words:
         return name
     best = name
     recent: Mention | None = None
     actor: Mention | None = None
-    bare = _bare_uses(view, words, at) if at is not None else []
+    bare = _bare_uses(view, words, len(view.text))
+    namesake = False
     for m in view.mentions:
         if m.label != "PERSON" or not words <= name_words(m.text) \
                 or len(name_words(m.text)) <= len(words) \
                 or view.tokens[view.tokens_in(m.start, m.end)[0]].pos not in ("PROPN", "PUNCT") \
                 or m.text.split(None, 1)[0].lower() in CAPTION_WORDS \
-                or view.in_headline(m.start):
+                or view.in_headline(m.start) \
+                or (gender is not None and person_gender(view, m.text) not in (None, gender)):
             continue  # not "Attacking Clinton", "Photo Clinton", "Cheney Hates Trump"
-        if len(m.text) > len(best):
-            best = m.text
+        if len(m.text) > len(best) and (at is None or m.end <= at
+                                        or not _namesake(view, m, None, words, bare)):
+            best = m.text  # not "Melania Trump", named after "Trump said" and "Trump told"
         if at is not None and m.end <= at and not view.in_quote(m.start):
+            if _namesake(view, m, actor, words, bare):
+                namesake = True
+                continue
             recent = m
-            if not any(view.tokens[i].dep == "pobj" for i in view.tokens_in(m.start, m.end)) \
-                    and not (actor is not None and _role(view, m) < 2
-                             and not _same_person(actor.text, m.text)
-                             and any(actor.end <= b < m.start for b in bare)):
+            if not any(view.tokens[i].dep == "pobj" for i in view.tokens_in(m.start, m.end)):
                 actor = m
     chosen = actor or recent
     if chosen is not None:  # "Strauss - Kahn" chosen: its fullest form, "Dominique Strauss - Kahn"
-        return fullest_name(view, chosen.text)
+        return fullest_name(view, chosen.text, gender=gender)
+    if namesake:  # "Trump" used alone before "first lady Melania Trump" is named: not her
+        return strip_title(strip_possessive(name))
     return strip_title(strip_possessive(best))  # "Spokeswoman Jennifer Friedman" -> the name
+
+
+def _namesake(view: DocView, m: Mention, actor: Mention | None, words: frozenset[str],
+              bare: list[int]) -> bool:
+    """Whether the fuller mention ``m`` ("Ron Paul", "first lady Melania Trump") is another
+    person than the one the bare name ``words`` was already used for: the bare name (alone or
+    with a title only: "President Trump") stood for someone since the last fuller mention of
+    another person, and ``m`` is not the subject of a main clause (news names the second person
+    of a surname in full each time; a main-clause subject may be taking the name over)."""
+    given = len(name_words(strip_title(strip_possessive(m.text)))) > len(words)
+    if not given or _role(view, m) >= 2:
+        return False
+    lo = 0
+    if actor is not None and len(name_words(strip_title(actor.text))) > len(words):
+        if _same_person(actor.text, m.text):
+            return False
+        lo = actor.end  # "Sen. Rand Paul won ... Paul told ... his father Ron Paul's bid"
+    titled = [t.start for t in view.mentions if t.label == "PERSON" and t.end <= m.start
+              and name_words(strip_title(strip_possessive(t.text))) == words
+              and not view.in_quote(t.start) and _role(view, t) == 2]
+    subjects = [b for b in bare if _main_subject(view, bisect.bisect_left(view.starts, b))]
+    return any(lo <= b < m.start for b in subjects + titled)
+
+
+def _main_subject(view: DocView, i: int) -> bool:
+    """Whether token ``i`` is the subject of its sentence's main verb (outside a headline)."""
+    if view.in_headline(view.tokens[i].start):
+        return False
+    t = view.tokens[i]
+    if t.dep not in ("nsubj", "nsubjpass"):
+        return False
+    head = view.tokens[t.head]
+    return head.dep == "ROOT" or (head.dep == "conj" and view.tokens[head.head].dep == "ROOT")
+
+
+_HONORIFICS = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f"}
+_PRONOUN_GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}
+
+
+@lru_cache(maxsize=1)
+def given_names() -> dict[str, str]:
+    """The packaged table of strongly gendered given names (``storyline/data/given_names.tsv``,
+    derived from the MIT-licensed nomquamgender data by ``benchmarks/build_given_names.py``):
+    ``{"hillary": "f", "bill": "m", ...}``; read once, the file is part of the package."""
+    text = resources.files("storyline").joinpath("data/given_names.tsv").read_text(
+        encoding="utf-8")
+    return dict(line.split("\t", 1) for line in text.splitlines()
+                if line and not line.startswith("#"))
+
+
+def person_gender(view: DocView, name: str) -> str | None:
+    """``"m"``, ``"f"`` or ``None`` (not known) for a person of the article: an honorific the
+    article gives the surname ("Mr. Trump", "Ms. Warren"; both, as for a couple: not known),
+    else the given name of a name of two words or more when the packaged table has it with a
+    wide margin ("Hillary Clinton": f; "Lindsey Graham", "Chris Coons": not known). A bare
+    surname is never looked up as a given name ("Warren")."""
+    words = strip_title(strip_possessive(name)).split()
+    if not words:
+        return None
+    cues = {_HONORIFICS[h.lower()] for h in re.findall(
+        r"\b(Mr|Mrs|Ms|Miss)\.?\s+(?:[A-Z][\w'’-]*\s+){0,2}" + re.escape(words[-1]) + r"\b",
+        view.text)}
+    if cues:
+        return cues.pop() if len(cues) == 1 else None
+    if len(words) < 2:
+        return None
+    return given_names().get(words[0].lower().strip("."))
 
 
 
@@ -107,11 +188,14 @@ def _plural_name(view: DocView, m: Mention) -> bool:
     return first >= 0 and view.word(first).lower() == "the"
 
 
-def antecedent(view: DocView, before: int, window: int, labels=("PERSON",)) -> str | None:
+def antecedent(view: DocView, before: int, window: int, labels=("PERSON",),
+               gender: str | None = None) -> str | None:
     """The person "he" / "the Russian leader" refers to: the most recent PERSON mention in
     subject position before char ``before`` within ``window`` sentences (outside quotes; not a
     plural family name), or a more recent proper-name subject of a speech verb that NER did not
-    tag, or else the most recent PERSON named at all."""
+    tag, or else the most recent PERSON named at all. With ``gender`` (the pronoun's), a person
+    known to be of the other gender is passed over (``person_gender``): "“She fought very
+    hard,” he said" after "Trump complimented Clinton" is not Hillary Clinton."""
     s_here = view.sentence_of(before)
     floor = view.sentences[max(0, s_here - window)].start if view.sentences else 0
     k = bisect.bisect_left(view.mention_starts, before) - 1
@@ -121,7 +205,8 @@ def antecedent(view: DocView, before: int, window: int, labels=("PERSON",)) -> s
         m = view.mentions[k]
         k -= 1
         if m.label not in labels or m.end > before or view.in_quote(m.start) \
-                or _plural_name(view, m) or view.in_headline(m.start):
+                or _plural_name(view, m) or view.in_headline(m.start) \
+                or not _may_be(view, m.text, gender):
             continue
         first = first or m
         if _role(view, m) > 0:
@@ -134,7 +219,8 @@ def antecedent(view: DocView, before: int, window: int, labels=("PERSON",)) -> s
         while k >= 0 and view.mentions[k].start >= sent.start:
             m = view.mentions[k]
             k -= 1
-            if m.label in labels and not view.in_quote(m.start) and _role(view, m) == 2:
+            if m.label in labels and not view.in_quote(m.start) and _role(view, m) == 2 \
+                    and _may_be(view, m.text, gender):
                 subject = m
                 break
     for i in reversed(view.tokens_in(subject.end if subject else floor, before)):
@@ -144,7 +230,8 @@ def antecedent(view: DocView, before: int, window: int, labels=("PERSON",)) -> s
         if t.pos == "PROPN" and view.tokens[t.head].lemma.lower() in SPEECH_VERBS \
                 and view.mention_at(i, ("PERSON",)) is None:
             name = propn_name(view, i)
-            if name and any(w[:1].isupper() for w in name.split()):
+            if name and any(w[:1].isupper() for w in name.split()) \
+                    and _may_be(view, name, gender):
                 return name  # not the tagger's "elect" of "the president-elect claimed"
         r = i - 2 if view.word(i).lower() == "elect" and i >= 2 and view.word(i - 1) == "-" \
             else i  # "the president-elect": the role is "president"
@@ -153,10 +240,21 @@ def antecedent(view: DocView, before: int, window: int, labels=("PERSON",)) -> s
             # "the president fired back on Twitter. '...,' he wrote": the role is the more
             # recent subject; it is the person it names
             role = _definite_role(view, r, window)
-            if role:
+            if role and _may_be(view, role, gender):
                 return role
     found = subject or first
     return found.text if found else None
+
+
+def _may_be(view: DocView, name: str, gender: str | None) -> bool:
+    """Whether some person of the article bearing ``name`` may be of ``gender`` (any, when it
+    is ``None``): "Clinton" may be "she" when Hillary Clinton is named, whatever Bill is."""
+    if gender is None:
+        return True
+    words = name_words(name)
+    fuller = [m.text for m in view.mentions if m.label == "PERSON"
+              and words and words <= name_words(m.text)]
+    return any(person_gender(view, n) in (None, gender) for n in fuller or [name])
 
 
 def _definite(view: DocView, i: int) -> bool:
@@ -203,8 +301,9 @@ def speaker_name(view: DocView, i: int, window: int, depth: int = 0) -> str | No
             return fullest_name(view, nxt[0].text, t.start)
     if t.pos == "PRON" or low in PERSON_PRONOUNS:
         if low in PERSON_PRONOUNS:
-            found = antecedent(view, t.start, window)
-            return fullest_name(view, found, t.start) if found else None
+            gender = _PRONOUN_GENDER.get(low)
+            found = antecedent(view, t.start, window, gender=gender)
+            return fullest_name(view, found, t.start, gender) if found else None
         if low in ("they", "it") and depth < 2:  # "a delegation, which ... what they described"
             j = i
             for _ in range(8):
