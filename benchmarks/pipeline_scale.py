@@ -110,8 +110,7 @@ def run_size(n: int, seed: int, work: Path, agreement_n: int,
     import composed_annotation as ca
     import gencorpus
 
-    from storyline.pipeline import STAGES, Context, ingest_into, load_documents, run_stages
-    from storyline.report.build import build_report
+    from storyline.pipeline import ingest_into
     from storyline.settings import Settings
     from storyline.store import Store
 
@@ -155,16 +154,7 @@ def run_size(n: int, seed: int, work: Path, agreement_n: int,
         out["fallback_paragraphs"] = cp.stats.fallbacks
         arts.clear()  # the recipes are no longer needed: free them before the stages
         cp.release()
-        docs = _measure(stages, "load", lambda: load_documents(store))
-        ctx = Context(settings=settings, store=store, values={"docs": docs})
-        for stage in STAGES:
-            _measure(stages, stage.name, lambda stage=stage: run_stages([stage], ctx),
-                     timeout=stage_timeout)
-            for name in stage.provides:  # a stage stopped by the timeout: the next ones go on
-                ctx.values.setdefault(name, ())
-        values = ctx.values
-        report = _measure(stages, "report_build", lambda: build_report(docs, values, settings))
-        _measure(stages, "report_write", lambda: report.write(work / "report"))
+        docs, values = measured_report(store, settings, work / "report", stages, stage_timeout)
         out["report_mb"] = {k: (work / "report" / f"report.{k}").stat().st_size / 1e6
                             for k in ("json", "html", "md")}
         out["counts"] = {k: len(values[k]) for k in ("links", "families", "stories", "claims",
@@ -172,6 +162,27 @@ def run_size(n: int, seed: int, work: Path, agreement_n: int,
         out["quality"] = quality(jsonl.parent / "truth.jsonl", docs, values)
     out["stages"] = stages
     return out
+
+
+def measured_report(store: Any, settings: Any, out_dir: Path, stages: dict[str, Any],
+                    stage_timeout: float = 0) -> tuple[Any, dict[str, Any]]:
+    """``storyline report`` on ``store`` stage by stage, each measured into ``stages`` (load,
+    every analysis stage, report build, report write to ``out_dir``); the documents and the
+    stages' values."""
+    from storyline.pipeline import STAGES, Context, load_documents, run_stages
+    from storyline.report.build import build_report
+
+    docs = _measure(stages, "load", lambda: load_documents(store))
+    ctx = Context(settings=settings, store=store, values={"docs": docs})
+    for stage in STAGES:
+        _measure(stages, stage.name, lambda stage=stage: run_stages([stage], ctx),
+                 timeout=stage_timeout)
+        for name in stage.provides:  # a stage stopped by the timeout: the next ones go on
+            ctx.values.setdefault(name, ())
+    values = ctx.values
+    report = _measure(stages, "report_build", lambda: build_report(docs, values, settings))
+    _measure(stages, "report_write", lambda: report.write(out_dir))
+    return docs, values
 
 
 def quality(truth_path: Path, docs, values) -> dict[str, float]:
@@ -275,10 +286,11 @@ def _child(args: argparse.Namespace) -> None:
     Path(args.result).write_text(json.dumps(res, indent=1))
 
 
-def _spawn(extra: list[str], seed: int) -> dict[str, Any]:
+def _spawn(extra: list[str], seed: int, script: str = __file__) -> dict[str, Any]:
+    """``script`` with ``extra`` in a fresh process (its own peak memory); its JSON result."""
     with tempfile.NamedTemporaryFile(suffix=".json", delete=False) as fh:
         result = fh.name
-    cmd = [sys.executable, __file__, "--seed", str(seed), "--result", result, *extra]
+    cmd = [sys.executable, script, "--seed", str(seed), "--result", result, *extra]
     subprocess.run(cmd, check=True)
     data = json.loads(Path(result).read_text())
     os.unlink(result)
