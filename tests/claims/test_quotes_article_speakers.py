@@ -204,6 +204,25 @@ SURNAME_NOT_A_LATER_NAMESAKE = [
 ]
 
 
+UNNAMED_SOURCE_ANTECEDENT = [
+    # "he" after an unnamed source's frame is that source, not the person named before it
+    ("Mitt Romney has not ruled out a third run for the White House.\n\n"
+     "\"Donors will start committing after the midterms,\" says one 2012 Romney financial "
+     "supporter. He also added that Christie now has the edge \"given his ties to key donors "
+     "in the Northeast.\"",
+     "given his ties to key donors in the Northeast.", "one 2012 Romney financial supporter"),
+    ("Gov. Chris Christie is another candidate who could appeal to Romney supporters.\n\n"
+     "One former adviser says the Romney boomlet is a sign of a weak field. He says a decision "
+     "by Jeb Bush not to run would lift Romney's chances \"by about 20 percent or more.\"",
+     "by about 20 percent or more.", "One former adviser"),
+    # a person named after the unnamed source is nearer
+    ("\"The bill is dead,\" a Senate aide said on Monday.\n\n"
+     "Sen. Maria Lopez disagreed at a news conference in Denver. \"We will bring it back in "
+     "the spring with more votes,\" she said.",
+     "We will bring it back in the spring with more votes", "Maria Lopez"),
+]
+
+
 CASES = [(name, *case) for name, cases in [
     ("role_not_its_own_name", ROLE_NOT_ITS_OWN_NAME),
     ("surname_tagged_as_org", SURNAME_TAGGED_AS_ORG),
@@ -214,6 +233,7 @@ CASES = [(name, *case) for name, cases in [
     ("names_the_recogniser_missed", NAMES_THE_RECOGNISER_MISSED),
     ("pronoun_gender", PRONOUN_GENDER),
     ("surname_not_a_later_namesake", SURNAME_NOT_A_LATER_NAMESAKE),
+    ("unnamed_source_antecedent", UNNAMED_SOURCE_ANTECEDENT),
 ]
     for case in cases]
 

@@ -63,6 +63,14 @@ PERSON_ROLE_NOUNS = frozenset({
 """Nouns of a person's role: "the mogul said", "the Illinois Democrat said" is someone the
 article named before (``speakers.antecedent``)."""
 
+UNNAMED_SOURCE_NOUNS = frozenset({
+    "source", "ally", "supporter", "donor", "operative", "insider", "confidant", "confidante",
+    "person", "friend", "staffer", "employee", "worker", "resident", "voter", "member", "veteran"
+})
+"""Nouns of an unnamed person quoted by news ("says one source", "one former adviser says"):
+with the role nouns, an indefinite subject of a speech verb that a later "he said" refers to
+(``speakers.antecedent``)."""
+
 OUTLET_NOUNS = frozenset({
     "agency", "media", "news", "newspaper", "paper", "daily", "broadcaster", "television", "tv",
     "radio", "outlet", "wire", "press", "website", "channel", "network", "magazine", "tabloid",

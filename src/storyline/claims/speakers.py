@@ -30,6 +30,7 @@ from storyline.claims.quote_lexicon import (
     PERSON_ROLE_NOUNS,
     SPEECH_VERBS,
     TIME_NOUNS,
+    UNNAMED_SOURCE_NOUNS,
 )
 from storyline.claims.quote_view import DocView, name_words, strip_possessive
 from storyline.models import Mention
@@ -233,6 +234,13 @@ def antecedent(view: DocView, before: int, window: int, labels=("PERSON",),
             if name and any(w[:1].isupper() for w in name.split()) \
                     and _may_be(view, name, gender):
                 return name  # not the tagger's "elect" of "the president-elect claimed"
+        if "PERSON" in labels and _unnamed_source(view, i) \
+                and (first is None or first.end <= t.start
+                     or view.tokens[view.tokens_in(first.start, first.end)[-1]].dep
+                     in ("compound", "nmod")):  # "the Romney boomlet" names no one nearer
+            # "says one 2012 Romney supporter. He also added ...": the unnamed speaker of the
+            # last frame, not a person named before it (a person named after it is nearer)
+            return _clean_name(_phrase(view, i))
         r = i - 2 if view.word(i).lower() == "elect" and i >= 2 and view.word(i - 1) == "-" \
             else i  # "the president-elect": the role is "president"
         if "PERSON" in labels and _definite(view, i) and _is_role(view, r) \
@@ -244,6 +252,19 @@ def antecedent(view: DocView, before: int, window: int, labels=("PERSON",),
                 return role
     found = subject or first
     return found.text if found else None
+
+
+def _unnamed_source(view: DocView, i: int) -> bool:
+    """An indefinite person noun, subject of a speech verb, that names no one ("one source
+    says", "A former adviser said", "says another Democratic strategist")."""
+    t = view.tokens[i]
+    if t.pos != "NOUN" or t.lemma.lower() not in PERSON_ROLE_NOUNS | UNNAMED_SOURCE_NOUNS \
+            or view.tokens[t.head].lemma.lower() not in SPEECH_VERBS \
+            or _person_in_phrase(view, i) is not None:
+        return False
+    lo, _ = view.phrase(i)
+    k = view.tokens_in(lo, view.tokens[i].start)
+    return bool(k) and view.word(k[0]).lower() in ("a", "an", "another", "one")
 
 
 def _may_be(view: DocView, name: str, gender: str | None) -> bool:
