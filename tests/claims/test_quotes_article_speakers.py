@@ -223,6 +223,33 @@ UNNAMED_SOURCE_ANTECEDENT = [
 ]
 
 
+UNTAGGED_SUBJECT_NAMED_ELSEWHERE = [
+    # a main clause's subject the recogniser left untagged ("Catch up quick: Trump indicated")
+    # is the person the article tags with that name elsewhere, so "he said" finds him
+    ("Trump says he will not be tested\n\n"
+     "The president met two people who later tested positive, said Trump's physician, Sean "
+     "Conley.\n\n"
+     "\"Out of an abundance of caution, temperature checks are now being performed,\" White "
+     "House spokesperson Judd Deere said in a statement on Saturday.\n\n"
+     "Catch up quick: Trump indicated at a Friday press conference that he would most likely "
+     "get tested.\n\n"
+     "\"I don't know that I have exposure, but I don't have any of the symptoms,\" he said.",
+     "I don't know that I have exposure, but I don't have any of the symptoms", "Trump"),
+]
+
+
+COLON_INTRO_NOT_IN_PARENTHESES = [
+    # the person a colon introduction names in parentheses is not who the excerpts are of
+    ("Judge Neil Gorsuch gave a lecture on the late Justice Antonin Scalia last year.\n\n"
+     "Here are a few excerpts from the lecture that shed light on Gorsuch's (and Scalia's) "
+     "judicial philosophy:\n\n"
+     "\"Judges should be in the business of declaring what the law is, not what they wish it "
+     "to be.\"",
+     "Judges should be in the business of declaring what the law is, not what they wish it "
+     "to be.", "Neil Gorsuch"),
+]
+
+
 CASES = [(name, *case) for name, cases in [
     ("role_not_its_own_name", ROLE_NOT_ITS_OWN_NAME),
     ("surname_tagged_as_org", SURNAME_TAGGED_AS_ORG),
@@ -234,6 +261,8 @@ CASES = [(name, *case) for name, cases in [
     ("pronoun_gender", PRONOUN_GENDER),
     ("surname_not_a_later_namesake", SURNAME_NOT_A_LATER_NAMESAKE),
     ("unnamed_source_antecedent", UNNAMED_SOURCE_ANTECEDENT),
+    ("untagged_subject_named_elsewhere", UNTAGGED_SUBJECT_NAMED_ELSEWHERE),
+    ("colon_intro_not_in_parentheses", COLON_INTRO_NOT_IN_PARENTHESES),
 ]
     for case in cases]
 

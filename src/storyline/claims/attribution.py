@@ -352,16 +352,23 @@ def _frame(view: DocView, verb: int, window: int, outlets: tuple[str, ...]) -> A
     return Attribution(speaker, via, verb, how, subj)
 
 
+def _in_parentheses(text: str, at: int, end: int) -> bool:
+    """Whether char ``at`` is inside a parenthesis closed before ``end``."""
+    opened = text.rfind("(", 0, at)
+    return opened >= 0 and text.rfind(")", opened, at) < 0 and 0 <= text.find(")", at, end)
+
+
 def _colon_intro(view: DocView, start: int) -> str | None:
     """ "Below is a statement by Francesca Grifo:" / "the prophetic Dr Azm Al Homoud:" right
-    before a passage: the last person named before the colon is the speaker."""
+    before a passage: the last person named before the colon is the speaker, not one named in
+    parentheses ("excerpts that shed light on Gorsuch's (and Scalia's) philosophy:")."""
     before = view.text[:start].rstrip(" \t\n\"“‘'")
     if not before.endswith(":"):
         return None
     colon = len(before) - 1
     sent = view.sentences[view.sentence_of(colon)]
     persons = [m for m in view.mentions if m.label == "PERSON" and sent.start <= m.start < colon
-               and not view.in_quote(m.start)]
+               and not view.in_quote(m.start) and not _in_parentheses(view.text, m.start, colon)]
     if persons:
         return fullest_name(view, persons[-1].text, persons[-1].start)
     k = view.tokens_in(0, colon)

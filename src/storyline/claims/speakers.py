@@ -228,8 +228,12 @@ def antecedent(view: DocView, before: int, window: int, labels=("PERSON",),
         t = view.tokens[i]
         if t.dep != "nsubj" or view.in_quote(t.start):
             continue
-        if t.pos == "PROPN" and view.tokens[t.head].lemma.lower() in SPEECH_VERBS \
-                and view.mention_at(i, ("PERSON",)) is None:
+        if t.pos == "PROPN" and view.mention_at(i, ("PERSON",)) is None \
+                and (view.tokens[t.head].lemma.lower() in SPEECH_VERBS
+                     or ("PERSON" in labels and view.tokens[t.head].dep == "ROOT"
+                         and _person_word(view, view.word(i)))):
+            # "Trump indicated at a press conference that ...": a main clause's subject the
+            # recogniser left untagged here, tagged a person elsewhere in the article
             name = propn_name(view, i)
             if name and any(w[:1].isupper() for w in name.split()) \
                     and _may_be(view, name, gender):
@@ -252,6 +256,12 @@ def antecedent(view: DocView, before: int, window: int, labels=("PERSON",),
                 return role
     found = subject or first
     return found.text if found else None
+
+
+def _person_word(view: DocView, word: str) -> bool:
+    """Whether a PERSON mention of the article has ``word`` in its name."""
+    w = word.lower()
+    return any(m.label == "PERSON" and w in name_words(m.text) for m in view.mentions)
 
 
 def _unnamed_source(view: DocView, i: int) -> bool:
