@@ -176,6 +176,12 @@ PRONOUN_GENDER = [
      "to delay the vote.\n\n"
      "\"We cannot wait another year for these repairs,\" she told reporters.",
      "We cannot wait another year for these repairs", "Okafor"),
+    # a bare surname is the person named in full with it: "Trump" is not "she"
+    ("Donald Trump leads the polls in Iowa, but Ted Cruz has strong support among pastors.\n\n"
+     "That's why Linda Hill, another supporter in attendance, sees a path for Cruz in the "
+     "state, even as she acknowledged that Trump continues to lead for now.\n\n"
+     "\"He can still win this state, I pray so,\" she said.",
+     "He can still win this state, I pray so", "Linda Hill"),
     # no gender known ("Lindsey", "Chris" are borne by men and women): the most recent subject
     ("Lindsey Graham spoke to reporters outside the Senate on Thursday.\n\n"
      "\"This bill will not pass in its current form,\" he said.",

@@ -279,13 +279,16 @@ def _unnamed_source(view: DocView, i: int) -> bool:
 
 def _may_be(view: DocView, name: str, gender: str | None) -> bool:
     """Whether some person of the article bearing ``name`` may be of ``gender`` (any, when it
-    is ``None``): "Clinton" may be "she" when Hillary Clinton is named, whatever Bill is."""
+    is ``None``): "Clinton" may be "she" when Hillary Clinton is named, whatever Bill is; a
+    bare "Trump" is not "she" when only Donald Trump is named in full; a name of no known
+    gender may be anyone."""
     if gender is None:
         return True
     words = name_words(name)
-    fuller = [m.text for m in view.mentions if m.label == "PERSON"
-              and words and words <= name_words(m.text)]
-    return any(person_gender(view, n) in (None, gender) for n in fuller or [name])
+    known = {person_gender(view, n) for n in [name] + [
+        m.text for m in view.mentions if m.label == "PERSON" and words
+        and words <= name_words(m.text)]} - {None}
+    return not known or gender in known  # a bare "Trump" is the Donald Trump named in full
 
 
 def _definite(view: DocView, i: int) -> bool:
