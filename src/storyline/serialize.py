@@ -14,15 +14,33 @@ from typing import Any, TypeVar
 T = TypeVar("T")
 
 
+_SCALARS = frozenset({str, int, float, bool, type(None)})
+
+
 def to_dict(record: Any) -> Any:
     """A JSON-ready copy of ``record`` (dataclasses, tuples, lists, dicts, scalars)."""
-    if dataclasses.is_dataclass(record) and not isinstance(record, type):
-        return {f.name: to_dict(getattr(record, f.name)) for f in dataclasses.fields(record)}
+    cls: Any = type(record)
+    if cls in _SCALARS:  # most values of a report: checked first, by exact type
+        return record
+    if cls is tuple or cls is list:
+        return [to_dict(v) for v in record]
+    names = _field_names(cls)
+    if names is not None:
+        return {n: to_dict(getattr(record, n)) for n in names}
     if isinstance(record, (list, tuple)):
         return [to_dict(v) for v in record]
     if isinstance(record, dict) or hasattr(record, "items"):
         return {str(k): to_dict(v) for k, v in record.items()}
     return record
+
+
+@functools.cache
+def _field_names(cls: type) -> tuple[str, ...] | None:
+    """The field names of a dataclass type, None for any other type. Pure function of a class,
+    like :func:`_hints`; a report serialises a million records of a dozen types."""
+    if dataclasses.is_dataclass(cls):
+        return tuple(f.name for f in dataclasses.fields(cls))
+    return None
 
 
 def from_dict(cls: type[T], data: Any) -> T:

@@ -40,3 +40,32 @@ def test_a_material_change_is_marked(a, b, in_a, in_b):
 def test_without_the_rule_every_changed_word_is_marked():
     segs = diff_segments(["Officials said two ships sank.", "Officials said 2 ships sank."])
     assert [s.text for s in segs[1] if s.changed] == ["2"]
+
+
+@pytest.mark.parametrize("texts, spans, expected", [
+    # one text: the claim span and the text around it, nothing marked
+    (["The ferry sank off Lesbos, officials said."], [(4, 25)],
+     [[("The ", False), ("ferry sank off Lesbos", True), (", officials said.", False)]]),
+    # a span cutting words keeps its exact characters
+    (["harbour market"], [(2, 10)], [[("ha", False), ("rbour ma", True), ("rket", False)]]),
+    # a span reaching past the text is clipped; no span, an empty span: one plain run
+    (["abc def"], [(-3, 4)], [[("abc ", True), ("def", False)]]),
+    (["abc def"], [None], [[("abc def", False)]]),
+    (["abc def"], [(3, 3)], [[("abc def", False)]]),
+    # an identical second text: neither is marked, each keeps its own span
+    (["Two ships sank.", "Two ships sank."], [(0, 9), (4, 9)],
+     [[("Two ships", True), (" sank.", False)],
+      [("Two ", False), ("ships", True), (" sank.", False)]]),
+])
+def test_unmarked_texts_are_split_at_the_claim_span_only(texts, spans, expected):
+    segs = diff_segments(texts, spans)
+    assert [[(s.text, s.focus) for s in row] for row in segs] == expected
+    assert not any(s.changed for row in segs for s in row)
+
+
+def test_a_marked_text_keeps_its_span_around_the_marks():
+    segs = diff_segments(["Officials said two ships sank.", "Officials said nine ships sank."],
+                         [(15, 24), (15, 25)])
+    assert [(s.text, s.changed, s.focus) for s in segs[1]] == [
+        ("Officials said ", False, False), ("nine", True, True), (" ", False, True),
+        ("ships", False, True), (" sank.", False, False)]

@@ -81,7 +81,26 @@ class Report:
         return d
 
     def to_json(self) -> str:
-        return json.dumps(self.to_dict(), ensure_ascii=False, indent=2) + "\n"
+        """``report.json``: one top-level key a line, the settings indented, and in each list
+        one record a line (compact): readable, diffable line by line, and written by ``json``'s C encoder
+        (``indent`` falls back to the pure-Python encoder: most of the time of writing a large
+        report, ``benchmarks/README.md``)."""
+        encode = json.JSONEncoder(ensure_ascii=False).encode
+        items = list(self.to_dict().items())
+        lines = ["{"]
+        for n, (key, value) in enumerate(items):
+            comma = "," if n < len(items) - 1 else ""
+            if isinstance(value, list) and value:
+                lines.append(f"  {encode(key)}: [")
+                lines.append(",\n".join(f"    {encode(v)}" for v in value))
+                lines.append(f"  ]{comma}")
+            elif isinstance(value, dict):  # the settings: small, indented
+                nested = json.dumps(value, ensure_ascii=False, indent=2).replace("\n", "\n  ")
+                lines.append(f"  {encode(key)}: {nested}{comma}")
+            else:
+                lines.append(f"  {encode(key)}: {encode(value)}{comma}")
+        lines.append("}")
+        return "\n".join(lines) + "\n"
 
     def write(self, out_dir: str | os.PathLike) -> dict[str, Path]:
         """Write report.json, report.html and report.md into ``out_dir`` (created if needed).

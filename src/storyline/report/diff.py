@@ -85,6 +85,9 @@ def diff_segments(texts: Sequence[str],
     out = []
     for i, text in enumerate(texts):
         span = focus[i] if focus and i < len(focus) else None
+        if not any(changed[i]):  # nothing marked: the text around the claim, and the claim
+            out.append(_unmarked(text, span))
+            continue
         segs: list[Segment] = []
         for (s, e), ch in zip(toks[i], changed[i]):
             ch = ch and not text[s:e].isspace()
@@ -99,6 +102,18 @@ def diff_segments(texts: Sequence[str],
                 _append(segs, text[ps:pe], ch, inside)
         out.append(_trim_marks(segs))
     return out
+
+
+def _unmarked(text: str, span: tuple[int, int] | None) -> list[Segment]:
+    """The segments of a text with no word marked: what the token loop of
+    :func:`diff_segments` gives then (runs of one focus), without walking the tokens."""
+    if span is None:
+        return [Segment(text, False, False)] if text else []
+    s0, s1 = max(0, span[0]), min(len(text), span[1])
+    if s1 <= s0:
+        return [Segment(text, False, False)] if text else []
+    parts = ((text[:s0], False), (text[s0:s1], True), (text[s1:], False))
+    return [Segment(t, False, f) for t, f in parts if t]
 
 
 def _stretch(text: str, toks: list[tuple[int, int]], idx: list[int]) -> str:

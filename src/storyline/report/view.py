@@ -78,6 +78,8 @@ class Index:
     checks_by_claim: dict[str, list[Mapping[str, Any]]] = field(default_factory=dict)
     story_of: dict[str, str] = field(default_factory=dict)
     check_settings: CheckSettings = field(default_factory=CheckSettings)
+    # material_wording's answers for this report: wire copies repeat the same sentence pairs
+    _material: dict[tuple[str, str], bool] = field(default_factory=dict, repr=False)
 
     @classmethod
     def of(cls, report: Mapping[str, Any]) -> Index:
@@ -112,8 +114,12 @@ class Index:
         from storyline.crosscheck.compare import wording_difference
         from storyline.crosscheck.text import words
 
-        found = wording_difference(words(a), words(b), self.check_settings)
-        return found is None or len(found) > 0  # None: a whole clause differs
+        known = self._material.get((a, b))
+        if known is None:
+            found = wording_difference(words(a), words(b), self.check_settings)
+            # found None: a whole clause differs
+            known = self._material[(a, b)] = found is None or len(found) > 0
+        return known
 
     def label(self, article_id: str) -> str:
         """Short human name of an article: outlet, else title, else source file."""
