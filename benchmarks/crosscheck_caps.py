@@ -1,5 +1,6 @@
 """ECB+ dev, whole: the checks with the blocking cap (``checks.block_max_candidates``) at its
-default, with the cap off, and with every pair compared (``exhaustive``), on one analysis.
+default, with the cap off, with a cap per claim (``checks.block_max_pairs_per_claim`` 60 and
+20), and with every pair compared (``exhaustive``), on one analysis.
 
 The cap bounds what a common blocking key adds to a claim's candidates (sorted neighbourhood);
 it is the one part of the cross-check's blocking that is not exact. This measures what it
@@ -43,6 +44,8 @@ def main() -> None:
     variants = {
         f"cap {default.block_max_candidates} (default)": (default, False),
         "cap 0 (off)": (dataclasses.replace(default, block_max_candidates=0), False),
+        **{f"cap {default.block_max_candidates}, {m} a claim": (
+            dataclasses.replace(default, block_max_pairs_per_claim=m), False) for m in (60, 20)},
         "all pairs": (default, True),
     }
     found: dict[str, set] = {}

@@ -1,13 +1,14 @@
 """One huge generated story: the cross-check and timeline of every article checked as ONE story.
 
     python benchmarks/crosscheck_one_story.py --sizes 1000,3000,10000 [--caps 200,0]
-        [--old-src /tmp/base/src --old-max 1000]
+        [--limits 0,100] [--old-src /tmp/base/src --old-max 1000]
 
 Every article of the generated corpus of ``pipeline_scale.py`` (``gencorpus``, composed
 annotation; reuse, stories, claims and entities run for real, cached in ``--cache``) is checked
 as ONE story (the stories' events kept): ``cross_check`` + ``build_timeline``, each size and
 variant in a fresh process, CPU seconds, peak memory (VmHWM after loading the inputs) and the
-growth exponent between sizes, for each ``block_max_candidates`` of ``--caps`` (0: no cap) and,
+growth exponent between sizes, for each ``block_max_candidates`` of ``--caps`` (0: no cap)
+and each ``block_max_pairs_per_claim`` of ``--limits`` (0: no limit) and,
 up to ``--old-max`` articles, the code at ``--old-src`` (``git archive REV src | tar -x -C
 /tmp/base``); checks compared with the first variant's. Issue #14 asks a 1,000-article story to
 cost no more than linear in its claims: the exponents say how far it is.
@@ -27,6 +28,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -81,11 +83,11 @@ def _hwm_mb() -> float:
     return 0.0
 
 
-def _one_story_child(inputs: str, cap: int | None, result: str) -> None:
+def _one_story_child(inputs: str, cap: int | None, limit: int | None, result: str) -> None:
     """Checks and timeline of every article of ``inputs`` as ONE story (its events kept), in
     this process: CPU and wall seconds, peak memory (VmHWM, reset after loading) and counts.
     ``cap`` None: the code on the path's own defaults (the code before the cap has no such
-    setting)."""
+    setting); ``limit`` None likewise for ``block_max_pairs_per_claim``."""
     import dataclasses
     import pickle
 
@@ -97,6 +99,8 @@ def _one_story_child(inputs: str, cap: int | None, result: str) -> None:
     s = CheckSettings()
     if cap is not None:
         s = dataclasses.replace(s, block_max_candidates=cap)
+    if limit is not None:
+        s = dataclasses.replace(s, block_max_pairs_per_claim=limit)
     loaded = _hwm_mb()
     with open("/proc/self/clear_refs", "w") as fh:
         fh.write("5")
@@ -111,22 +115,25 @@ def _one_story_child(inputs: str, cap: int | None, result: str) -> None:
                timeline_s=round(time.perf_counter() - t0, 3),
                peak_mb=round(_hwm_mb()), loaded_mb=round(loaded),
                checks=len(checks), timeline=len(tl),
+               statuses=dict(Counter(c.status for c in checks)),
                groups={c.id: c.status for c in checks},
                timeline_ids=[(e.date, e.claim_ids) for e in tl])
     Path(result).write_text(json.dumps(row))
 
 
-def one_story(sizes: list[int], caps: list[int], cache: Path, old_src: str | None,
-              old_max: int) -> list[dict]:
+def one_story(sizes: list[int], caps: list[int], limits: list[int], cache: Path,
+              old_src: str | None, old_max: int) -> list[dict]:
     """Each size and variant in a fresh process (its own peak memory): the cap of
     ``block_max_candidates`` at each of ``caps`` (0: exact blocking, every pair sharing a key)
-    and, up to ``old_max`` articles, the code at ``old_src``. The checks of each variant are
-    compared with the first's (same check ids and statuses: same groups and verdicts)."""
+    with ``block_max_pairs_per_claim`` at each of ``limits`` (0: none) and, up to ``old_max``
+    articles, the code at ``old_src``. The checks of each variant are compared with the
+    first's (same check ids and statuses: same groups and verdicts)."""
     rows = []
     for n in sizes:
         inputs = generated_inputs(n, cache)
         variants: list[tuple[str, list[str], dict[str, str]]] = [
-            (f"cap {c}", ["--cap", str(c)], {}) for c in caps]
+            (f"cap {c}" + (f" limit {m}" if m else ""), ["--cap", str(c), "--limit", str(m)], {})
+            for c in caps for m in limits]
         if old_src and n <= old_max:
             variants.append(("old code", [], {"PYTHONPATH": old_src}))
         row: dict = {"n": n}
@@ -173,6 +180,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                          "(the inputs of each are built once, minutes, in --cache)")
     ap.add_argument("--caps", default="200",
                     help="block_max_candidates values compared (0: no cap)")
+    ap.add_argument("--limits", default="0",
+                    help="block_max_pairs_per_claim values compared (0: no limit)")
     ap.add_argument("--old-src", default=None, help="src of a checkout of older code")
     ap.add_argument("--old-max", type=int, default=1000,
                     help="largest size the --old-src code runs on")
@@ -181,13 +190,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--one-story-child", help=argparse.SUPPRESS)
     ap.add_argument("--child-out", help=argparse.SUPPRESS)
     ap.add_argument("--cap", type=int, help=argparse.SUPPRESS)
+    ap.add_argument("--limit", type=int, help=argparse.SUPPRESS)
     ap.add_argument("--out", default=str(RESULTS))
     args = ap.parse_args(argv)
     if args.one_story_child:
-        _one_story_child(args.one_story_child, args.cap, args.child_out)
+        _one_story_child(args.one_story_child, args.cap, args.limit, args.child_out)
         return 0
-    rows = one_story(_ints(args.sizes), _ints(args.caps), Path(args.cache), args.old_src,
-                     args.old_max)
+    rows = one_story(_ints(args.sizes), _ints(args.caps), _ints(args.limits), Path(args.cache),
+                     args.old_src, args.old_max)
     command = "python benchmarks/crosscheck_one_story.py " + shlex.join(
         sys.argv[1:] if argv is None else argv)
     out = Path(args.out)

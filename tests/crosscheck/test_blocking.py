@@ -339,3 +339,52 @@ def test_figure_keys_keep_every_aligned_pair_at_the_window_edges():
                 assert frozenset(("n1", "n2")) in pairs  # "hurt": the verb class of "injure"
                 assert frozenset(("n0", "n2")) not in pairs  # eight days apart
                 assert frozenset(("n6", "n7")) in pairs and frozenset(("n6", "n9")) not in pairs
+
+
+def test_a_claim_is_compared_with_at_most_its_limit_of_candidates():
+    """300 reports of one quote, each with a different last word, no key cap, 10 comparisons a
+    claim at most: 300 x 10 comparisons instead of 44,850, and the 300 still form one group
+    (each claim's ten share the most keys with it, then are the nearest in publication time,
+    and they chain)."""
+    ordered, docs = _harbour_reports(300, lambda i: (
+        f"we will rebuild the harbour market stall by stall, whatever it costs in sector {i}"))
+    limited = Context(settings=CheckSettings(block_max_candidates=0,
+                                             block_max_pairs_per_claim=10),
+                      aliases={}, entities={}, docs=docs)
+    per_claim: dict[int, int] = {}
+    for i, _j in candidate_pairs(ordered, limited):
+        per_claim[i] = per_claim.get(i, 0) + 1
+    assert max(per_claim.values()) == 10 and sum(per_claim.values()) <= 300 * 10
+    groups = align_groups(ordered, limited, small=0)
+    assert [len(g) for g, _ in groups] == [300]
+    days = {c.id: docs[c.article_id].article.published_date for c in ordered}
+    # ties by publication time; a far pair shares more keys ("sector 10" / "sector 104")
+    far = [(a, b) for a, b in groups[0][1] if abs((days[a.id] - days[b.id]).days) > 31]
+    assert len(far) < len(groups[0][1]) // 10
+    assert all(b.text.startswith(a.text) or a.text.startswith(b.text) for a, b in far)
+
+
+def test_past_its_limit_a_claim_keeps_the_candidates_sharing_most_keys():
+    """Among the candidates of a quote, the one sharing most of its rare words wins over
+    nearer ones that share fewer."""
+    from storyline.models import Annotation, Article
+
+    texts = {0: ("2025-01-01", "the harbour market will reopen in spring after repairs to the quay"),
+             # last in alignment order and farthest in time, but sharing the most words
+             9: ("2025-11-30", "the harbour market will reopen in spring after repairs to the old quay"),
+             **{d: (f"2025-01-0{d + 1}", f"the harbour market will need new stalls and {w} repairs")
+                for d, w in ((1, "costly"), (2, "urgent"), (3, "major"), (4, "minor"))}}
+    docs = {f"a{i}": Document(Article(id=f"a{i}", text=t, source=f"a{i}.txt", published=day),
+                              Annotation(article_id=f"a{i}", language="en"))
+            for i, (day, t) in texts.items()}
+    claims = [_quote(i, t, "Paul Brandt", article=f"a{i}") for i, (_, t) in texts.items()]
+    ordered = sorted(claims, key=claim_order)
+    assert [c.id for c in ordered][0::5] == ["q0", "q9"]
+
+    def partners(limit: int) -> list[str]:
+        ctx = Context(settings=CheckSettings(block_max_pairs_per_claim=limit), aliases={},
+                      entities={}, docs=docs)
+        return [ordered[j].id for i, j in candidate_pairs(ordered, ctx) if i == 0]
+
+    assert partners(0) == ["q1", "q2", "q3", "q4", "q9"]
+    assert partners(1) == ["q9"]

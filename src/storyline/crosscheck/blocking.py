@@ -50,6 +50,7 @@ before). Hand-written: the keys are the aligner's own rules, which no blocking l
 from __future__ import annotations
 
 import datetime as _dt
+import heapq
 import math
 from bisect import bisect_right
 from collections import Counter
@@ -366,8 +367,9 @@ def iter_candidate_pairs(ordered: Sequence[Claim], ctx: Context) -> Iterator[tup
     A key held (on either side) by more than ``block_max_candidates`` claims is too common to
     tell which of them can align: through it a claim meets only the ``block_max_candidates``
     claims nearest to it in publication order (the sorted-neighbourhood method, Hernandez and
-    Stolfo 1995), so no key gives a claim more candidates than that and a story's cost stays
-    linear in its claims (see the setting)."""
+    Stolfo 1995), so no key gives a claim more candidates than that (see the setting). With
+    ``block_max_pairs_per_claim`` a claim keeps at most that many of its candidates after it:
+    those sharing the most keys with it (:func:`_strongest`)."""
     if len(ordered) < 2:
         return
     blocker = _Blocker(ordered, ctx)
@@ -383,9 +385,10 @@ def iter_candidate_pairs(ordered: Sequence[Claim], ctx: Context) -> Iterator[tup
     del ids
     by_index, by_probe = _postings(keys, 0), _postings(keys, 1)
     near = _Neighbourhoods(ordered, by_index, by_probe, ctx)
+    limit = ctx.settings.block_max_pairs_per_claim
     for i, (index, probe) in enumerate(keys):
-        found: set[int] = set()
-        attribution: set[int] = set()  # found through the attribution path's chunks
+        found: Counter[int] = Counter()  # candidate -> keys shared
+        attribution: Counter[int] = Counter()  # found through the attribution path's chunks
         for mine, postings, side in ((probe, by_index, 0), (index, by_probe, 1)):
             for k in mine:
                 into = attribution if k in by_attribution else found
@@ -393,10 +396,28 @@ def iter_candidate_pairs(ordered: Sequence[Claim], ctx: Context) -> Iterator[tup
                     into.update(j for j in near.around(k, i) if j > i and k in keys[j][side])
                 elif (posting := postings.get(k)) is not None:
                     into.update(posting[bisect_right(posting, i):])  # postings ascend
-        found.update(j for j in attribution - found
-                     if blocker.attribution_possible(ordered[i], ordered[j]))
-        for j in sorted(found):
+        for j, shared in attribution.items():
+            if j in found or blocker.attribution_possible(ordered[i], ordered[j]):
+                found[j] += shared
+        picked = (sorted(found) if not limit or len(found) <= limit
+                  else _strongest(i, found, limit, ordered, ctx))
+        for j in picked:
             yield i, j
+
+
+def _strongest(i: int, found: Counter[int], limit: int, ordered: Sequence[Claim],
+               ctx: Context) -> list[int]:
+    """The ``limit`` candidates of ``ordered[i]`` sharing the most keys with it, ties by
+    distance in publication days (undated last), then by position; ascending."""
+    day = ctx.published(ordered[i])
+    far = 10**7
+
+    def rank(j: int) -> tuple[int, int, int]:
+        other = ctx.published(ordered[j])
+        gap = abs(day.toordinal() - other.toordinal()) if day and other else far
+        return (-found[j], gap, j)
+
+    return sorted(heapq.nsmallest(limit, found, key=rank))
 
 
 class _Neighbourhoods:
