@@ -104,10 +104,12 @@ def _skeleton(word: str) -> str:
     return re.sub(r"(?:iy|yi|ij|ii|yj)$", "y", w) if len(w) > 4 else w
 
 
+@lru_cache(maxsize=1 << 16)
 def variant_key(text: str) -> str:
     """One key for the spelling variants of a name: "Kim Jong-un", "Kim Jong Un", "KIM JONG UN"
     -> "kimjongun"; "Zelenskiy" -> "zelensky". Acronyms are kept letter for letter ("AAP" is not
-    "AP"). Empty when nothing of a name is left."""
+    "AP"). Empty when nothing of a name is left. Kept for the last 65,536 names, like
+    :func:`~storyline.text.keys.name_key` (a pure function of ``text``)."""
     if is_acronym(clean_surface(text)):
         return "".join(name_key(text).split())
     return "".join(_skeleton(w) for w in name_key(text).split())

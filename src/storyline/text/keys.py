@@ -17,6 +17,7 @@ claims stage handle explicitly.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -42,9 +43,12 @@ def clean_surface(text: str) -> str:
     return _POSSESSIVE.sub("", t).strip(_EDGE_PUNCT)
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def name_key(text: str) -> str:
     """Case-folded, accent-free words of a name; hyphens and punctuation as spaces; empty when
-    nothing of a name is left.
+    nothing of a name is left. A pure function of ``text``, kept for the last 65,536 names
+    asked (a corpus names the same people thousands of times; the answer never depends on
+    what was asked before).
 
     >>> name_key("The Coastal-Herald's")
     'coastal herald'
