@@ -239,6 +239,45 @@ def story_key(prep: Prepared, story_id: str | None, bucket: Sequence[Claim], cod
     return content_id(code, payload, length=24)
 
 
+PARALLEL_MIN_CLAIMS = 20_000
+"""Fewer claims to check than this are checked in this process: starting workers costs more."""
+
+# The workers' input, set just before they are forked (they inherit it; nothing is pickled).
+_FORKED: tuple[Prepared, Sequence[tuple[str | None, list[Claim]]], bool] | None = None
+
+
+def _check_forked(n: int) -> tuple[int, list[Check]]:
+    assert _FORKED is not None
+    prep, todo, exhaustive = _FORKED
+    story_id, bucket = todo[n]
+    return n, check_story(prep, story_id, bucket, exhaustive=exhaustive)
+
+
+def _check_buckets(prep: Prepared, todo: Sequence[tuple[str | None, list[Claim]]],
+                   work: Sequence[int], exhaustive: bool, processes: int) -> dict[int, list[Check]]:
+    """:func:`check_story` of the buckets ``todo[n]`` for ``n`` in ``work``: stories are
+    independent, so with several to check, ``PARALLEL_MIN_CLAIMS`` claims or more and ``fork``
+    available, in ``processes`` forked workers (0: one per core), the largest stories first;
+    the same checks either way."""
+    global _FORKED
+    import multiprocessing
+
+    from storyline.annotate.parallel import available_cores
+
+    n_proc = min(processes or available_cores(), len(work))
+    if (n_proc < 2 or sum(len(todo[n][1]) for n in work) < PARALLEL_MIN_CLAIMS
+            or "fork" not in multiprocessing.get_all_start_methods()):
+        return {n: check_story(prep, todo[n][0], todo[n][1], exhaustive=exhaustive)
+                for n in work}
+    _FORKED = (prep, todo, exhaustive)
+    try:
+        with multiprocessing.get_context("fork").Pool(n_proc) as pool:
+            largest_first = sorted(work, key=lambda n: -len(todo[n][1]))
+            return dict(pool.imap_unordered(_check_forked, largest_first, chunksize=1))
+    finally:
+        _FORKED = None
+
+
 def check_corpus(claims: Sequence[Claim], docs: Sequence[Document], families: Sequence[Family],
                  stories: Sequence[Story], entities: Sequence[Entity], settings: CheckSettings,
                  *, cache: ResultCache | None = None, exhaustive: bool = False,
@@ -259,12 +298,15 @@ def check_corpus(claims: Sequence[Claim], docs: Sequence[Document], families: Se
     checks: dict[str, Check] = {}
     fresh: dict[str, Any] = {}
     recomputed: list[str] = []
-    for story_id, bucket in todo:
+    work = [n for n, (sid, _) in enumerate(todo)
+            if sid is None or keys.get(sid) is None or keys[sid] not in stored]
+    computed = _check_buckets(prep, todo, work, exhaustive, settings.processes)
+    for n, (story_id, _) in enumerate(todo):
         key = keys.get(story_id) if story_id is not None else None
-        if key is not None and key in stored:
-            found = [from_dict(Check, d) for d in stored[key]]
+        if n not in computed:  # its key is stored
+            found = [from_dict(Check, d) for d in stored[key or ""]]
         else:
-            found = check_story(prep, story_id, bucket, exhaustive=exhaustive)
+            found = computed[n]
             if story_id is not None:
                 recomputed.append(story_id)
             if key is not None:

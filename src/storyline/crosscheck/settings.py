@@ -112,6 +112,14 @@ class CheckSettings:
     its checks, and the cost still grew faster than the claims (``benchmarks/README.md``).
     0: no limit."""
 
+    processes: int = 0
+    """Processes that check stories at once; 0: one per core this process may use. Stories are
+    checked independently and the results are the same with any number; workers are forked
+    (where the platform can) only when there are several stories to check and at least
+    ``crosscheck.corpus.PARALLEL_MIN_CLAIMS`` claims, so small reports stay in one process.
+    1: one process (least memory: a forked worker's pages are shared with this process until
+    either writes them)."""
+
     # ---- output
     report_singletons: bool = True
     """Give a ``single_source`` check to a claim no other claim aligns with (every claim gets a
@@ -150,4 +158,5 @@ class CheckSettings:
         check_range(_S, "statement_min_words", self.statement_min_words, 1, 100)
         check_range(_S, "block_max_candidates", self.block_max_candidates, 0, 10**9)
         check_range(_S, "block_max_pairs_per_claim", self.block_max_pairs_per_claim, 0, 10**9)
+        check_range(_S, "processes", self.processes, 0, 1_024)
         check_range(_S, "summary_chars", self.summary_chars, 20, 10000)
