@@ -28,6 +28,7 @@ CODES: dict[str, str] = {
     "E300": "no spaCy English pipeline is installed",
     "E301": "the language model failed on this article: not stored, the others were",
     "E400": "the Spark engine cannot run (pyspark not installed, no Java, or Spark failed)",
+    "E401": "a worker process of the analysis died (killed, most often for lack of memory)",
     "W101": "article language is not English: kept, not annotated",
     "W102": "language could not be determined (text too short)",
     "W103": "text was repaired (mojibake / broken Unicode fixed)",

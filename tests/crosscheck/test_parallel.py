@@ -63,3 +63,23 @@ def test_below_the_threshold_stories_are_checked_in_this_process(analysed, monke
     check_corpus(v["claims"], v["docs"], v["families"], v["stories"], v["entities"],
                  replace(CheckSettings(), processes=2))
     assert set(seen.read_text().split()) == {str(os.getpid())}
+
+
+def test_a_worker_killed_stops_the_report_with_an_error_not_a_hang(analysed, monkeypatch):
+    from storyline.errors import EngineError
+
+    parent = os.getpid()
+    real = corpus.check_story
+
+    def dying(*a, **kw):
+        if os.getpid() != parent:
+            os._exit(9)  # as the kernel's out-of-memory killer would end it
+        return real(*a, **kw)
+
+    monkeypatch.setattr(corpus, "PARALLEL_MIN_CLAIMS", 0)
+    monkeypatch.setattr(corpus, "check_story", dying)
+    v = analysed
+    with pytest.raises(EngineError) as err:
+        check_corpus(v["claims"], v["docs"], v["families"], v["stories"], v["entities"],
+                     replace(CheckSettings(), processes=2))
+    assert str(err.value).startswith("E401 ") and "checks.processes 1" in str(err.value)

@@ -261,8 +261,11 @@ def _check_buckets(prep: Prepared, todo: Sequence[tuple[str | None, list[Claim]]
     the same checks either way."""
     global _FORKED
     import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
 
     from storyline.annotate.parallel import available_cores
+    from storyline.errors import EngineError
 
     n_proc = min(processes or available_cores(), len(work))
     if (n_proc < 2 or sum(len(todo[n][1]) for n in work) < PARALLEL_MIN_CLAIMS
@@ -271,9 +274,14 @@ def _check_buckets(prep: Prepared, todo: Sequence[tuple[str | None, list[Claim]]
                 for n in work}
     _FORKED = (prep, todo, exhaustive)
     try:
-        with multiprocessing.get_context("fork").Pool(n_proc) as pool:
+        # an executor, not a Pool: a worker killed (out of memory) raises BrokenProcessPool
+        # here instead of leaving the report waiting forever
+        with ProcessPoolExecutor(n_proc, mp_context=multiprocessing.get_context("fork")) as ex:
             largest_first = sorted(work, key=lambda n: -len(todo[n][1]))
-            return dict(pool.imap_unordered(_check_forked, largest_first, chunksize=1))
+            return dict(f.result() for f in [ex.submit(_check_forked, n) for n in largest_first])
+    except BrokenProcessPool as err:
+        raise EngineError(f"checking {len(work)} stories in {n_proc} processes: a worker died "
+                          f"({err}); checks.processes 1 uses one process", code="E401") from err
     finally:
         _FORKED = None
 
