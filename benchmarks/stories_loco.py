@@ -16,6 +16,9 @@ For every corpus C (held out), in one run:
 * with ``--grid``: for each setting of ``GRID`` (one at a time, the others at their defaults), the
   value chosen on the OTHER corpora (best mean event F1 over them), reported on C, so that no
   figure of C comes from a setting chosen on C;
+* storyline's story F1 with each gold topic clustered alone (a corpus of one story), mean and
+  min over the topics: a rule that tells stories apart by what the whole corpus shares must not
+  split the one story of a small corpus;
 * the baseline: plain TF-IDF cosine + average linkage (scipy), its one distance threshold tuned
   on the OTHER corpora (best mean event F1 over them; for stories, best mean topic F1), then
   applied to C. Also its oracle threshold tuned on C itself (an upper bound the others cannot use).
@@ -152,6 +155,18 @@ def dropped_dates(docs, gold, settings, fractions: Sequence[float], seeds: int) 
     return out
 
 
+def per_topic(docs, gold, settings) -> dict:
+    """Story F1 with each gold topic clustered alone, as a corpus of one story (what a user
+    who collected the reports of one story gives storyline): mean and min over the topics."""
+    from storyline.stories import cluster_stories
+
+    f1s = []
+    for topic in sorted({gold[d.article.external_id][0] for d in docs}):
+        part = [d for d in docs if gold[d.article.external_id][0] == topic]
+        f1s.append(score(cluster_stories(part, settings), part, gold)["story_f1"])
+    return {"topics": len(f1s), "story_f1_mean": statistics.mean(f1s), "story_f1_min": min(f1s)}
+
+
 def run(names: Sequence[str], grid: bool = False, orders: int = 0, seed: int = 7,
         drop: Sequence[float] = (), drop_seeds: int = 12) -> dict:
     from storyline.stories import StoriesSettings, cluster_stories
@@ -171,7 +186,8 @@ def run(names: Sequence[str], grid: bool = False, orders: int = 0, seed: int = 7
     out: dict = {"settings": dataclasses.asdict(default), "corpora": {}}
     for n in names:
         others = [o for o in names if o != n]
-        row: dict = {"articles": len(data[n][0]), "storyline": ours[n]}
+        row: dict = {"articles": len(data[n][0]), "storyline": ours[n],
+                     "per_topic": per_topic(*data[n], default)}
         for level in ("event", "story"):
             oracle = best_index([curves[n][level]])
             row[f"baseline_{level}_oracle"] = {"threshold": THRESHOLDS[oracle],
@@ -228,6 +244,9 @@ def main(argv: Sequence[str] | None = None) -> int:
                   else "   -")
             print(f"{n:12} {level:6} {o[level + '_p']:6.3f} {o[level + '_r']:6.3f} "
                   f"{o[level + '_f1']:6.3f} | {bs:>38} | {orc['f1']:.3f} ({orc['threshold']:.2f})")
+        pt = row["per_topic"]
+        print(f"{'':12} each of {pt['topics']} topics alone: story F1 mean "
+              f"{pt['story_f1_mean']:.3f} min {pt['story_f1_min']:.3f}")
         if "incremental" in row:
             inc = row["incremental"]
             print(f"{'':12} ingest: one batch event F1 {inc['one_batch_event_f1']:.3f}; ten "
