@@ -10,6 +10,17 @@ are recomputed from the event centroids when asked for: the cost is linear in th
 (candidate stories come from an inverted index), and the grouping does not depend on the order
 articles arrived in beyond the events themselves.
 
+The similarity is a cosine of vectors centred on the corpus's background, the mean of all its
+events' unit vectors. Without it, stories chain: on a corpus of one genre (a year of disaster
+reports, many earthquakes and floods) every two events share the genre's words, and a story's
+sum of many such events is closer to any new event of the genre than one event is to another
+(the cosine to a sum of ``n`` unrelated unit vectors grows like ``sqrt(n)`` times their mean
+similarity), so every event joined one story. Centred, what all events share counts for nothing
+and a story's sum of unrelated events points nowhere. In a small corpus of one story the
+background IS the story (every event shares its actors), so the mean is shrunk towards zero
+while the corpus holds few events (``story_background_prior``), as the IDF prior of the events
+does for articles.
+
 Titles are extractive: the headline (or, without one, the first real sentence) of the article
 closest to the centroid of its event (or story), trimmed to ``title_max_chars``. A story's id is
 ``content_id("story", founder of its first event)``.
@@ -19,6 +30,8 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from storyline.models import Event, Story, content_id
@@ -46,6 +59,47 @@ def _central_member(index: EventIndex, members: list[str], ent: Centroid,
     return min(members, key=key)
 
 
+def _background(vecs: list[Mapping[str, float]], prior: int) -> tuple[dict[str, float], float]:
+    """The background of a corpus's events: the sum of the non-empty unit vectors ``vecs``
+    divided by their count plus ``prior`` (the mean, shrunk towards zero while the corpus holds
+    few events), and its squared norm."""
+    full = [v for v in vecs if v]
+    mean: dict[str, float] = defaultdict(float)
+    for v in full:
+        for k, x in v.items():
+            mean[k] += x
+    for k in mean:
+        mean[k] /= len(full) + prior
+    return dict(mean), sum(x * x for x in mean.values())
+
+
+@dataclass
+class _Part:
+    """One part (entities or words) of a story: the sum of its events' unit vectors, how many
+    were non-empty, and the sum of their dot products with the background."""
+
+    sum: Centroid = field(default_factory=Centroid)
+    n: int = 0
+    mean_dots: float = 0.0
+
+    def add(self, vec: Mapping[str, float], mean_dot: float) -> None:
+        if vec:
+            self.sum.add(vec)
+            self.n += 1
+            self.mean_dots += mean_dot
+
+    def centered_cos(self, vec: Mapping[str, float], mean_dot: float, mean2: float) -> float:
+        """Cosine between ``vec`` and the story's sum, both centred on the background ``m``:
+        ``(v - m) . (S - n m) / (|v - m| |S - n m|)``, from sums kept as events join."""
+        n = self.n
+        if not vec or not n:
+            return 0.0
+        num = dot(vec, self.sum.vec) - n * mean_dot - self.mean_dots + n * mean2
+        s2 = self.sum.norm2 - 2 * n * self.mean_dots + n * n * mean2
+        v2 = 1.0 - 2 * mean_dot + mean2
+        return num / math.sqrt(s2 * v2) if s2 > 1e-12 and v2 > 1e-12 else 0.0
+
+
 def build_stories(index: EventIndex) -> tuple[Story, ...]:
     s = index.settings
     events = sorted(index.events.values(), key=lambda e: e.seq)
@@ -54,10 +108,14 @@ def build_stories(index: EventIndex) -> tuple[Story, ...]:
                      unit(dict(top_items(ev.term.vec, _EVENT_KEYS))))
         for ev in events
     }
-    stories: list[tuple[list[EventState], Centroid, Centroid]] = []
+    prior = s.story_background_prior
+    ent_mean, ent_mean2 = _background([u[0] for u in unit_vecs.values()], prior)
+    term_mean, term_mean2 = _background([u[1] for u in unit_vecs.values()], prior)
+    stories: list[tuple[list[EventState], _Part, _Part]] = []
     postings: dict[str, list[int]] = {}
     for ev in events:
         ue, ut = unit_vecs[ev.key]
+        de, dt = dot(ue, ent_mean), dot(ut, term_mean)
         acc: dict[int, float] = defaultdict(float)
         for key, w in top_items({**ue, **ut}, _QUERY_KEYS):
             for si in postings.get(key, ()):
@@ -65,17 +123,18 @@ def build_stories(index: EventIndex) -> tuple[Story, ...]:
         best, best_sim = None, s.story_threshold
         for si, _ in sorted(acc.items(), key=lambda kv: (-kv[1], kv[0]))[:50]:
             _, sent, sterm = stories[si]
-            w = s.story_entity_weight if ue and sent.norm2 > 0 else 0.0
-            sim = w * sent.cos(ue) + (1 - w) * sterm.cos(ut)
+            w = s.story_entity_weight if ue and sent.n else 0.0
+            sim = (w * sent.centered_cos(ue, de, ent_mean2)
+                   + (1 - w) * sterm.centered_cos(ut, dt, term_mean2))
             if sim > best_sim or (sim == best_sim and best is not None and si < best):
                 best, best_sim = si, sim
         if best is None:
-            stories.append(([], Centroid(), Centroid()))
+            stories.append(([], _Part(), _Part()))
             best = len(stories) - 1
         members, sent, sterm = stories[best]
         members.append(ev)
-        sent.add(ue)
-        sterm.add(ut)
+        sent.add(ue, de)
+        sterm.add(ut, dt)
         for key, _ in top_items({**ue, **ut}, _QUERY_KEYS):
             lst = postings.setdefault(key, [])
             if best not in lst:
@@ -89,7 +148,7 @@ def build_stories(index: EventIndex) -> tuple[Story, ...]:
                              article_ids=tuple(sorted(ev.members))))
         evs.sort(key=lambda e: (-len(e.article_ids), e.id))
         all_ids = [m for ev in members for m in ev.members]
-        central = _central_member(index, all_ids, sent, sterm)
+        central = _central_member(index, all_ids, sent.sum, sterm.sum)
         out.append(Story(id=content_id("story", members[0].founder), title=index.docs[central][1],
                          article_ids=tuple(sorted(all_ids)), events=tuple(evs)))
     out.sort(key=lambda st: (-len(st.article_ids), st.id))
