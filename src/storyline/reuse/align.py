@@ -100,7 +100,7 @@ def match_sentences(
         for k in f.keys:
             index[k].append(j)
     _drop_common(index, settings.max_key_sentences)
-    weight_b = {j: _weight(fb[j].keys, idf) for js in index.values() for j in js}
+    weight_b = {j: _weight(fb[j].keys, idf) for j in {j for js in index.values() for j in js}}
     cutoff = settings.near_verbatim_ratio * 100.0
     scored: list[SentenceMatch] = []
     unmatched: list[tuple[int, int]] = []
