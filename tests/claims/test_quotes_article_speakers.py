@@ -244,6 +244,20 @@ UNTAGGED_SUBJECT_NAMED_ELSEWHERE = [
 ]
 
 
+NOT_A_NAME_TAGGED_OTHERWISE = [
+    # a proper noun the recogniser tags as an organisation is no antecedent for "he" / "she"
+    # ("the FBI told him", "the White House said"), unless a person of the article bears it
+    ("Sen. Lindsey Graham said on Monday that the FBI told him \"they have limitations on "
+     "what they can do.\"\n\n"
+     "\"So maybe the system failed, and we need to find out what happened,\" he added.",
+     "So maybe the system failed, and we need to find out what happened", "Lindsey Graham"),
+    ("Kristen Silverberg, a former ambassador, spoke in New York on Thursday. The White House "
+     "says the president kept his promise to end the war.\n\n"
+     "\"We have thousands of troops on the ground today,\" she said.",
+     "We have thousands of troops on the ground today", "Kristen Silverberg"),
+]
+
+
 COLON_INTRO_NOT_IN_PARENTHESES = [
     # the person a colon introduction names in parentheses is not who the excerpts are of
     ("Judge Neil Gorsuch gave a lecture on the late Justice Antonin Scalia last year.\n\n"
@@ -269,6 +283,7 @@ CASES = [(name, *case) for name, cases in [
     ("unnamed_source_antecedent", UNNAMED_SOURCE_ANTECEDENT),
     ("untagged_subject_named_elsewhere", UNTAGGED_SUBJECT_NAMED_ELSEWHERE),
     ("colon_intro_not_in_parentheses", COLON_INTRO_NOT_IN_PARENTHESES),
+    ("not_a_name_tagged_otherwise", NOT_A_NAME_TAGGED_OTHERWISE),
 ]
     for case in cases]
 

@@ -229,11 +229,15 @@ def antecedent(view: DocView, before: int, window: int, labels=("PERSON",),
         if t.dep != "nsubj" or view.in_quote(t.start):
             continue
         if t.pos == "PROPN" and view.mention_at(i, ("PERSON",)) is None \
+                and ("PERSON" not in labels or _person_word(view, view.word(i))
+                     or view.mention_at(i, ("ORG", "GPE", "NORP", "LOC")) is None) \
                 and (view.tokens[t.head].lemma.lower() in SPEECH_VERBS
                      or ("PERSON" in labels and view.tokens[t.head].dep == "ROOT"
                          and _person_word(view, view.word(i)))):
             # "Trump indicated at a press conference that ...": a main clause's subject the
-            # recogniser left untagged here, tagged a person elsewhere in the article
+            # recogniser left untagged here, tagged a person elsewhere in the article; not a
+            # name it tags an organisation or a place ("the FBI told him", "the White House
+            # said"; its FAC is often a person: "governor Heydar Alishbandi told AFP")
             name = propn_name(view, i)
             if name and any(w[:1].isupper() for w in name.split()) \
                     and _may_be(view, name, gender):
