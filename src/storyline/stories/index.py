@@ -38,7 +38,6 @@ to its earliest remaining member.
 from __future__ import annotations
 
 import heapq
-import itertools
 import math
 import operator
 from collections import Counter, defaultdict
@@ -55,9 +54,6 @@ from storyline.stories.timing import PlaceProfile, TimeProfile
 
 STATE_VERSION = 1
 Vec = dict[str, float]
-# a fresh number for every event state: an unchanged event keeps its number, so a similarity
-# computed against it stays valid (only ever compared for equality, never part of a result)
-_stamps = itertools.count()
 
 
 # ------------------------------------------------------------------ sparse vectors
@@ -122,8 +118,11 @@ class EventState:
     time: TimeProfile = field(default_factory=TimeProfile)
     place: PlaceProfile = field(default_factory=PlaceProfile)
     emb: list[float] | None = None  # sum of the members' lead embeddings (semantic extra)
-    # renewed by every change of what :func:`similarity` reads (see :meth:`EventIndex.best_event`)
-    stamp: int = field(default_factory=lambda: next(_stamps), compare=False, repr=False)
+    # a fresh token for every state of the event, renewed by every change of what
+    # :func:`similarity` reads: a similarity computed against an unchanged event stays valid (see
+    # :meth:`EventIndex.best_event`). An object compared by identity, not a number from a counter
+    # shared by every index: unique while a score cache holds it, and no state outside the index.
+    stamp: object = field(default_factory=object, compare=False, repr=False)
 
     @property
     def id(self) -> str:
@@ -131,7 +130,7 @@ class EventState:
 
     def changed(self) -> None:
         """Mark the event as changed: similarities scored against it before are stale."""
-        self.stamp = next(_stamps)
+        self.stamp = object()
 
 
 @dataclass(frozen=True, slots=True)
@@ -284,7 +283,7 @@ class EventIndex:
         return heapq.nlargest(n, acc, key=acc.__getitem__)
 
     def best_event(self, dv: DocVec, exclude: str | None = None,
-                   scores: dict[int, float] | None = None) -> str | None:
+                   scores: dict[object, float] | None = None) -> str | None:
         """The candidate event most similar to ``dv`` from ``event_threshold`` on, or None.
 
         ``scores``: similarities of ``dv`` computed before, by event stamp

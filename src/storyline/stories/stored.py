@@ -252,7 +252,7 @@ def _canonical(docs: Sequence[Document]) -> list[Document]:
 
 def _reassign(index: EventIndex, order: Sequence[str], old: Mapping[str, DocVec],
               new: Mapping[str, DocVec],
-              scores: dict[str, tuple[DocVec, dict[int, float]]] | None = None) -> int:
+              scores: dict[str, tuple[DocVec, dict[object, float]]] | None = None) -> int:
     """Each article of ``order`` leaves its event (minus ``old``, the vector it joined with) and
     joins its best event (or a new one) with ``new``; returns the number of moves. ``scores``:
     per article, its vector and the similarities computed with it (by event stamp, see
@@ -306,7 +306,7 @@ def add_incrementally(index: EventIndex, docs: Sequence[Document],
     # every key is counted now: an article's vector no longer changes during this call, so it
     # is computed once, and its similarities to the events that did not change are reused
     fresh = {d: index.vectorize(feats[d]) for d in order}
-    scores: dict[str, tuple[DocVec, dict[int, float]]] = {}
+    scores: dict[str, tuple[DocVec, dict[object, float]]] = {}
     for _ in range(passes):
         moved = _reassign(index, order, vectors, fresh, scores)
         vectors.update(fresh)
