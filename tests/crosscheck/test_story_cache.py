@@ -54,3 +54,32 @@ def test_changed_settings_do_not_reuse_stored_checks(tmp_path, examples_dir, nlp
             report = analyze_store(store, other)
         n, total = _recomputed(caplog)
     assert n == total == len(report.stories) > 0
+
+
+def test_a_story_key_ignores_which_articles_name_an_entity_but_not_its_forms(examples_dir):
+    """A new article naming a person must not make stale every story that quotes him; a new
+    alias of his must (the cross-check matches speakers by their forms)."""
+    from dataclasses import replace
+
+    from storyline.crosscheck.corpus import buckets, prepare, story_key
+    from storyline.crosscheck.settings import CheckSettings
+    from storyline.pipeline import STAGES, Context, load_documents, run_stages
+
+    with Store(":memory:") as store:
+        ingest_into(store, [str(examples_dir)], Settings(), assign_events=False)
+        docs = load_documents(store)
+    v = run_stages(STAGES[:4], Context(settings=Settings(), store=None, values={"docs": docs}))
+    named = {c.speaker_entity_id for c in v["claims"] if c.speaker_entity_id}
+    assert named
+
+    def key(entities) -> str:
+        prep = prepare(v["claims"], v["docs"], v["families"], v["stories"], entities,
+                       CheckSettings())
+        (sid, bucket), = buckets(prep, v["stories"])
+        return story_key(prep, sid, bucket, "code")
+
+    grown = [replace(e, article_ids=(*e.article_ids, "a-new-article")) if e.id in named else e
+             for e in v["entities"]]
+    renamed = [replace(e, aliases=(*e.aliases, "Someone Else")) if e.id in named else e
+               for e in v["entities"]]
+    assert key(grown) == key(v["entities"]) != key(renamed)

@@ -231,7 +231,10 @@ def story_key(prep: Prepared, story_id: str | None, bucket: Sequence[Claim], cod
         arts.append((aid, a and (a.source, a.outlet, a.external_id, a.published),
                      prep.family_of.get(aid), aid in ctx.origins, ctx.event_of.get(aid),
                      aid in prep.in_story))
-    entities = [repr(ctx.entities[e]) for e in sorted(ents) if e in ctx.entities]
+    # what the cross-check reads of an entity (its forms), not which articles name it: a new
+    # article naming a president must not make every story that quotes him stale
+    entities = [repr((e, ctx.entities[e].name, ctx.entities[e].aliases)) for e in sorted(ents)
+                if e in ctx.entities]
     # a record's repr lists every field in order (frozen dataclasses of plain values): a
     # fingerprint of its content, and much cheaper than a dict of it
     payload = json.dumps([story_id, [repr(c) for c in claims], names, arts, entities,
