@@ -28,21 +28,26 @@ def analysed(examples_dir):
                                  for k in range(3)))
 
 
+def _record_pids(monkeypatch, seen: Path) -> Path:
+    """Patch check_story to append the pid of the process running it to ``seen``."""
+    real = corpus.check_story
+
+    def recording(*a, **kw):
+        with seen.open("a") as fh:
+            fh.write(f"{os.getpid()}\n")
+        return real(*a, **kw)
+
+    monkeypatch.setattr(corpus, "check_story", recording)
+    return seen
+
+
 def test_workers_check_the_stories_and_give_the_same_checks(analysed, monkeypatch, tmp_path):
     v = analysed
     args = (v["claims"], v["docs"], v["families"], v["stories"], v["entities"])
     one = check_corpus(*args, replace(CheckSettings(), processes=1))
 
-    seen = tmp_path / "pids"
-    real = corpus.check_story
-
-    def recording(*a, **kw):
-        with Path(seen).open("a") as fh:
-            fh.write(f"{os.getpid()}\n")
-        return real(*a, **kw)
-
+    seen = _record_pids(monkeypatch, tmp_path / "pids")
     monkeypatch.setattr(corpus, "PARALLEL_MIN_CLAIMS", 0)
-    monkeypatch.setattr(corpus, "check_story", recording)
     two = check_corpus(*args, replace(CheckSettings(), processes=2))
     assert two.checks == one.checks and two.recomputed == one.recomputed
     pids = set(seen.read_text().split())
@@ -51,15 +56,7 @@ def test_workers_check_the_stories_and_give_the_same_checks(analysed, monkeypatc
 
 def test_below_the_threshold_stories_are_checked_in_this_process(analysed, monkeypatch, tmp_path):
     v = analysed
-    seen = tmp_path / "pids"
-    real = corpus.check_story
-
-    def recording(*a, **kw):
-        with Path(seen).open("a") as fh:
-            fh.write(f"{os.getpid()}\n")
-        return real(*a, **kw)
-
-    monkeypatch.setattr(corpus, "check_story", recording)
+    seen = _record_pids(monkeypatch, tmp_path / "pids")
     check_corpus(v["claims"], v["docs"], v["families"], v["stories"], v["entities"],
                  replace(CheckSettings(), processes=2))
     assert set(seen.read_text().split()) == {str(os.getpid())}
