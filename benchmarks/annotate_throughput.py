@@ -35,7 +35,7 @@ import time
 from pathlib import Path
 
 from storyline.annotate import load_pipeline
-from storyline.annotate.parallel import available_cores
+from storyline.engine import available_cores
 from storyline.settings import Settings
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -45,18 +45,12 @@ from typing import Any
 from storyline.annotate import annotate_safely, detect_language
 from storyline.annotate.model import load_pipeline, pipeline_id
 from storyline.annotate.settings import AnnotateSettings
+from storyline.engine import available_cores
 from storyline.models import Annotation, Article, Document
 
 Result = Annotation | str  # an annotation, or the E301 message of an article the model failed on
 Then = Callable[[Document], Any]
 """Per-article work on an annotated article, run where it was annotated."""
-
-
-def available_cores() -> int:
-    """Cores this process may run on (its CPU affinity where the platform tells it)."""
-    if hasattr(os, "sched_getaffinity"):
-        return max(1, len(os.sched_getaffinity(0)))
-    return max(1, os.cpu_count() or 1)
 
 
 def process_count(settings: AnnotateSettings) -> int:

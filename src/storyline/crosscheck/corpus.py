@@ -267,7 +267,7 @@ def _check_buckets(prep: Prepared, todo: Sequence[tuple[str | None, list[Claim]]
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
-    from storyline.annotate.parallel import available_cores
+    from storyline.engine import available_cores
     from storyline.errors import EngineError
 
     n_proc = min(processes or available_cores(), len(work))

@@ -16,4 +16,14 @@ says which step runs where and why.
 
 from __future__ import annotations
 
+import os
+
 ENGINES = ("local", "spark")
+
+
+def available_cores() -> int:
+    """Cores this process may run on (its CPU affinity where the platform tells it): what a
+    ``processes`` setting of 0 means, for annotation and for the cross-check alike."""
+    if hasattr(os, "sched_getaffinity"):
+        return max(1, len(os.sched_getaffinity(0)))
+    return max(1, os.cpu_count() or 1)
