@@ -51,10 +51,13 @@ def run_size(n: int, add: int, seed: int, work: Path) -> dict[str, Any]:
         out["cold_counts"] = {k: len(values[k]) for k in ("stories", "claims", "checks")}
         out["cold_largest_story"] = max((len(s.article_ids) for s in values["stories"]),
                                         default=0)
+        cold_stories = {(s.id, s.article_ids) for s in values["stories"]}
         del values
         _measure(warm, "ingest", lambda: ingest_into(store, [str(later)], settings, nlp=cp))
         values = measured_report(store, settings, work / "warm", warm)[1]
         out["warm_counts"] = {k: len(values[k]) for k in ("stories", "claims", "checks")}
+        # stories the add did not change (same id, same articles): their checks can be reused
+        out["stories_kept"] = sum((s.id, s.article_ids) in cold_stories for s in values["stories"])
     report_stages = [st for st in STAGE_ORDER if st != "ingest"]
     cold_cpu = sum(cold[st]["cpu_s"] for st in report_stages)
     warm_cpu = sum(warm[st]["cpu_s"] for st in report_stages)
@@ -81,6 +84,10 @@ def table(runs: list[dict[str, Any]]) -> str:
     cells = ["**add's ingest + report**"]
     for r in runs:
         cells += ["", "", f"**{r['ratio_add_and_report']:.3f}**"]
+    lines.append("| " + " | ".join(cells) + " |")
+    cells = ["stories kept / after the add"]
+    for r in runs:
+        cells += ["", "", f"{r.get('stories_kept', 0)} / {r['warm_counts']['stories']}"]
     lines.append("| " + " | ".join(cells) + " |")
     return "\n".join(lines)
 

@@ -528,11 +528,12 @@ class EventIndex:
         """``{article id: event id}``."""
         return {d: self.events[rec[0]].id for d, rec in self.docs.items()}
 
-    def stories(self) -> tuple[Story, ...]:
-        """Events grouped into stories, with titles (see :mod:`storyline.stories.group`)."""
+    def stories(self, before: Mapping[str, str] | None = None) -> tuple[Story, ...]:
+        """Events grouped into stories, with titles (see :mod:`storyline.stories.group`);
+        ``before`` (article id -> story id at the last report) keeps the stories it names."""
         from storyline.stories.group import build_stories
 
-        return build_stories(self)
+        return build_stories(self, before)
 
     # -------------------------------------------------------------- persistence
 

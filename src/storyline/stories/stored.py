@@ -31,6 +31,10 @@ parts (one JSON value under :data:`STATE_NAME`) is read whole and rewritten as p
   stories from it without re-clustering. Stored articles the index lacks (a store from before this
   module, or settings changed since) are added incrementally first, and the index is saved when
   the store is writable.
+* Stories are kept too: the report saves each article's story id (:data:`STORIES_NAME`) and the
+  next report puts every event back in the story most of its members were in, grouping only the
+  events that are new (:func:`~storyline.stories.group.build_stories`), so that an ingest changes
+  only the stories its articles reach and the report reuses what it computed for the others.
 * ``recluster=True`` (``storyline report --recluster``, and ``storyline analyze``, which sees the
   whole input at once) runs the batch clustering (:func:`~storyline.stories.cluster_index`: the
   canonical online pass, refinement with corpus-wide weights, the year split) and saves its
@@ -72,6 +76,7 @@ if TYPE_CHECKING:
     from storyline.store import Store
 
 STATE_NAME = "stories.events"  # the index as one JSON value (stores of before the parts)
+STORIES_NAME = "stories.kept"  # each article's story at the last report (module docstring)
 PARTS = "stories.events/"  # prefix of the index's parts (module docstring)
 log = logging.getLogger("storyline")
 
@@ -376,6 +381,7 @@ def stored_stories(store: Store | None, docs: Sequence[Document], settings: Stor
         index = cluster_index(docs, settings, families=families)
         if store is not None:
             save_index(store, index)
+            return _keep_stories(store, settings, index.stories())
         return index.stories()
     index = load_index(store, settings) or EventIndex(settings)
     wanted = {d.id for d in docs}
@@ -386,4 +392,26 @@ def stored_stories(store: Store | None, docs: Sequence[Document], settings: Stor
         log.info("adding %d stored articles to the event index", len(missing))
         add_incrementally(index, missing, lambda ids: store.iter_documents(ids))
         save_index(store, index)
-    return index.stories()
+    return _keep_stories(store, settings, index.stories(before=kept_stories(store, settings)))
+
+
+def kept_stories(store: Store, settings: StoriesSettings) -> dict[str, str]:
+    """Each article's story id at the last report with these settings ({} when none)."""
+    payload = store.get_state(STORIES_NAME)
+    if not isinstance(payload, dict) or payload.get("settings") != settings_key(settings):
+        return {}
+    stories = payload.get("stories")
+    if not isinstance(stories, dict):
+        return {}
+    return {a: sid for sid, ids in stories.items() for a in ids}
+
+
+def _keep_stories(store: Store, settings: StoriesSettings,
+                  stories: tuple[Story, ...]) -> tuple[Story, ...]:
+    """Save each article's story for the next report (:func:`kept_stories`); returns
+    ``stories``."""
+    payload = {"settings": settings_key(settings),
+               "stories": {st.id: list(st.article_ids) for st in stories}}
+    if store.get_state(STORIES_NAME) != payload:
+        store.put_state(STORIES_NAME, payload)
+    return stories
