@@ -41,7 +41,7 @@ import heapq
 import math
 import operator
 from collections import Counter, defaultdict
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -131,6 +131,18 @@ class EventState:
     def changed(self) -> None:
         """Mark the event as changed: similarities scored against it before are stale."""
         self.stamp = object()
+
+    def fold(self, dv: DocVec, max_keys: int) -> None:
+        """Add an article's vectors, time and places to what the event sums (not its members
+        list, postings or stamp: see :meth:`EventIndex._join`)."""
+        self.ent.add(dv.ent)
+        self.term.add(dv.term)
+        self.ent.prune(max_keys)
+        self.term.prune(max_keys)
+        self.time.add(dv.day, dv.years, 1, dv.day_published)
+        self.place.add(dv.places)
+        if dv.emb is not None:
+            self.emb = [a + b for a, b in zip(self.emb, dv.emb)] if self.emb else list(dv.emb)
 
 
 @dataclass(frozen=True, slots=True)
@@ -317,15 +329,12 @@ class EventIndex:
         touch(self.events, founder)
         ev.changed()
         ev.members.append(doc_id)
-        ev.ent.add(dv.ent)
-        ev.term.add(dv.term)
-        ev.ent.prune(self.settings.max_event_keys)
-        ev.term.prune(self.settings.max_event_keys)
-        ev.time.add(dv.day, dv.years, 1, dv.day_published)
-        ev.place.add(dv.places)
-        if dv.emb is not None:
-            ev.emb = [a + b for a, b in zip(ev.emb, dv.emb)] if ev.emb else list(dv.emb)
+        ev.fold(dv, self.settings.max_event_keys)
         self.docs[doc_id][0] = founder
+        self._post(founder, dv)
+
+    def _post(self, founder: str, dv: DocVec) -> None:
+        """Put the event in the postings of the article's query keys (most recent last)."""
         cap = self.settings.postings_cap
         keys = [key for key, _ in top_items({**dv.ent, **dv.term}, self.settings.query_keys)]
         prefetch(self.postings, keys)
@@ -394,6 +403,77 @@ class EventIndex:
             self._join(best, doc_id, dv)
         return moved
 
+    def recluster_event(self, key: str, order: Sequence[str],
+                        vectors: Mapping[str, DocVec]) -> list[str]:
+        """Cluster the members of event ``key`` afresh, as the batch clusters a corpus: an
+        online pass over them in ``order`` (canonical order; an event with a member not in it is
+        left as it is), then average-linkage merging of the parts from ``merge_threshold`` on
+        (:meth:`event_similarity`). When they fall apart, the part holding the event's founder
+        (else the first) keeps the event and each other part opens one. Returns the keys of the
+        events the members are in.
+
+        Reassigning articles one at a time (:meth:`refine`) never splits an event: an article
+        of one incident leaving an event that merged two finds its own incident's articles
+        there still, and stays. Ingested out of date order, two incidents of one story
+        published a day apart (the Comey memos and the DNC lawsuit, whose final similarity is
+        0.07) met while the corpus was small and its word weights flat, and stayed one event."""
+        ev = self.events[key]
+        st = self.settings
+        mine = set(ev.members)
+        members = [m for m in order if m in mine]
+        if len(members) < 2 or len(members) < len(mine):
+            return [key]
+        parts: list[EventState] = []
+        for m in members:
+            dv = vectors[m]
+            best, best_sim = None, st.event_threshold
+            for part in parts:
+                if dv.day is not None:
+                    gap = part.time.min_gap(dv.day)
+                    if gap is not None and gap > st.max_gap_days:
+                        continue
+                sim = similarity(st, dv, part)
+                if sim > best_sim or (best is None and sim >= best_sim):
+                    best, best_sim = part, sim
+            if best is None:
+                best = EventState(key=m, founder=m, seq=len(parts))
+                parts.append(best)
+            best.members.append(m)
+            best.fold(dv, st.max_event_keys)
+        while len(parts) > 1:
+            pairs = [(i, j) for i in range(len(parts)) for j in range(i + 1, len(parts))]
+            sims = [self.event_similarity(parts[i], parts[j]) for i, j in pairs]
+            top = max(range(len(pairs)), key=sims.__getitem__)  # ties: the first pair
+            if sims[top] < st.merge_threshold:
+                break
+            i, j = pairs[top]
+            a, b = parts[i], parts.pop(j)
+            a.members.extend(b.members)
+            for m in b.members:
+                a.fold(vectors[m], st.max_event_keys)
+        if len(parts) == 1:
+            return [key]
+        keep = next((p for p in parts if ev.founder in p.members), parts[0])
+        touch(self.events, key)
+        ev.changed()
+        moved = {m for p in parts if p is not keep for m in p.members}
+        ev.members = [m for m in ev.members if m not in moved]
+        ev.ent, ev.term, ev.time, ev.place, ev.emb = Centroid(), Centroid(), TimeProfile(), \
+            PlaceProfile(), None
+        for m in ev.members:
+            ev.fold(vectors[m], st.max_event_keys)
+        keys = [key]
+        for part in parts:
+            if part is keep:
+                continue
+            self._seq += 1
+            new = f"{part.founder}~{self._seq}"
+            self.events[new] = EventState(key=new, founder=part.founder, seq=self._seq)
+            keys.append(new)
+            for m in part.members:
+                self._join(new, m, vectors[m])
+        return keys
+
     def event_similarity(self, a: EventState, b: EventState) -> float:
         """Similarity of two events' centroids, with the same blend and time penalty as
         :func:`similarity` (the years of an event are those of at least half its articles)."""
@@ -428,14 +508,16 @@ class EventIndex:
                 out.append((sim, other))
         return out
 
-    def merge_events(self, only: Collection[str] | None = None) -> int:
+    def merge_events(self, only: Collection[str] | None = None,
+                     absorbed: set[str] | None = None) -> int:
         """Average-linkage agglomeration of events: repeatedly merge the two most similar events
         (mean cosine between their articles, minus the time penalty) while that similarity is at
         least ``merge_threshold``; the later-opened event goes into the earlier. Candidate pairs
         come from the inverted index. Returns the number of merges. This repairs an incident split
         in two because its first articles came before the words that tie them together.
         ``only``: start from pairs involving these events (keys) only, so that the cost follows
-        the events an ingest touched, not the size of the index."""
+        the events an ingest touched, not the size of the index. ``absorbed``: collects the keys
+        of the events that took in another."""
         version: dict[str, int] = defaultdict(int)  # merges into each event so far
         heap: list[tuple[float, int, str, str, int, int]] = []
         seeds = (self.events.values() if only is None
@@ -454,6 +536,9 @@ class EventIndex:
                 continue
             a, b = sorted((self.events[fa], self.events[fb]), key=lambda e: e.seq)
             self._absorb(a, b)
+            if absorbed is not None:
+                absorbed.discard(b.key)
+                absorbed.add(a.key)
             merges += 1
             version[a.key] += 1
             for sim, other in self._merge_candidates(a):
