@@ -248,6 +248,12 @@ class StoredResults:
         self.store.write_parts(self.prefix, {k: json.dumps(p, ensure_ascii=False, sort_keys=True)
                                              for k, p in payloads.items()})
 
+    def keep_only(self, keys: Iterable[str]) -> int:
+        """Delete the stage's stored results of every story key but ``keys`` (those of this
+        report; also those of other code and settings); returns how many."""
+        root = f"crosscheck.{self.stage}/"
+        return self.store.keep_parts(root, {f"{self.key}/{k}" for k in keys})
+
 
 def _story_cache(ctx: Context, stage: str) -> StoredResults | None:
     from storyline.crosscheck.corpus import CODE_MODULES
@@ -263,8 +269,11 @@ def _run_checks(ctx: Context, v: Mapping[str, Any]) -> Mapping[str, Any]:
 
     # Each story's checks are stored under a key of its content, the settings and the code: a
     # report after an ingest recomputes only the stories that gained or changed articles.
+    cache = _story_cache(ctx, "checks")
     result = check_corpus(v["claims"], v["docs"], v["families"], v["stories"], v["entities"],
-                          ctx.settings.checks, cache=_story_cache(ctx, "checks"))
+                          ctx.settings.checks, cache=cache)
+    if cache is not None:  # the store keeps the last report's results, not every report's
+        cache.keep_only(result.story_keys.values())
     if result.story_keys:
         log.info("checks: %d of %d stories recomputed", len(result.recomputed),
                  len(result.story_keys))
@@ -274,8 +283,11 @@ def _run_checks(ctx: Context, v: Mapping[str, Any]) -> Mapping[str, Any]:
 def _run_timeline(ctx: Context, v: Mapping[str, Any]) -> Mapping[str, Any]:
     from storyline.crosscheck import build_timeline
 
+    cache = _story_cache(ctx, "timeline")
     timeline = build_timeline(v["claims"], v["checks"], v["stories"], v["docs"], ctx.settings.checks,
-                              cache=_story_cache(ctx, "timeline"), story_keys=v["story_keys"])
+                              cache=cache, story_keys=v["story_keys"])
+    if cache is not None:
+        cache.keep_only(v["story_keys"].values())
     return {"timeline": timeline}
 
 

@@ -24,7 +24,7 @@ import json
 import os
 import sqlite3
 import sys
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -376,6 +376,22 @@ class Store:
                 f"SELECT name FROM state WHERE name IN ({','.join('?' * len(chunk))})", chunk)
             found.update(name[cut:] for (name,) in rows)
         return found
+
+    def part_list(self, prefix: str) -> list[str]:
+        """The names of every part stored under ``prefix`` (payloads are not read), in order."""
+        cut = len(prefix)
+        rows = self._db.execute("SELECT name FROM state WHERE name >= ? AND name < ? "
+                                "ORDER BY name", (prefix, prefix + "\U0010ffff"))
+        return [name[cut:] for (name,) in rows]
+
+    def keep_parts(self, prefix: str, keep: Collection[str]) -> int:
+        """Delete every part under ``prefix`` whose name is not in ``keep`` (results a run no
+        longer uses: a cache keyed by content would otherwise grow with every run); returns
+        how many."""
+        gone = [n for n in self.part_list(prefix) if n not in keep]
+        if gone:
+            self.write_parts(prefix, dict.fromkeys(gone))
+        return len(gone)
 
     def iter_parts(self, prefix: str) -> Iterator[tuple[str, str]]:
         """Every ``(part, JSON text)`` stored under ``prefix``, in part order."""

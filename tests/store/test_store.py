@@ -101,3 +101,13 @@ def test_results_and_state(tmp_path, make_doc):
         assert store.get_state("stories") == {"events": [1, 2]}
         store.add_rejections([Rejection("bad.jsonl:3", "E105", "not JSON")])
         assert store.rejections() == [Rejection("bad.jsonl:3", "E105", "not JSON")]
+
+
+def test_keep_parts_deletes_the_parts_a_run_no_longer_uses(tmp_path):
+    with Store(tmp_path / "s.db") as store:
+        store.write_parts("cache/", {"v1/a": "1", "v1/b": "2", "v0/a": "3"})
+        store.write_parts("other/", {"x": "4"})
+        assert store.keep_parts("cache/", {"v1/a"}) == 2
+        assert store.part_list("cache/") == ["v1/a"]
+        assert store.part_list("other/") == ["x"]  # other prefixes untouched
+        assert store.keep_parts("cache/", {"v1/a"}) == 0
