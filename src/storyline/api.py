@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import tempfile
 from collections.abc import Sequence
@@ -76,8 +77,10 @@ def report_corpus(
     over the whole corpus instead (refinement with corpus-wide weights) and persists it."""
     settings = settings or Settings()
     with Store.for_reading(db) as store:
-        return analyze_store(store, settings, rejected=store.rejections(), progress=progress,
-                             recluster=recluster)
+        report = analyze_store(store, settings, rejected=store.rejections(), progress=progress,
+                               recluster=recluster)
+    # its HTML reuses the sections the store kept from its last report (report/fragments.py)
+    return dataclasses.replace(report, keep_in=str(db))
 
 
 def report_from_db(db_path: str | os.PathLike, settings: Settings | None = None) -> dict[str, Any]:

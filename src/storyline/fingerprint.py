@@ -5,9 +5,10 @@ fingerprint of the source files of the code that computes them. A version string
 ``__version__`` changes on releases, while the code changes with every commit, and an old store
 would otherwise serve results of rules that have since been fixed.
 
-The fingerprint hashes the bytes of every ``.py`` file and bundled data file (``.toml``,
-``.json``, ``.tsv``, ``.txt``) under the given packages, in sorted path order, so it is the same on
-every machine for the same checkout and changes when any of those files changes.
+The fingerprint hashes the bytes of every ``.py`` file, bundled data file (``.toml``,
+``.json``, ``.tsv``, ``.txt``) and template (``.j2``, ``.css``, ``.js``) under the given
+packages, in sorted path order, so it is the same on every machine for the same checkout and
+changes when any of those files changes.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ import importlib
 from functools import cache
 from pathlib import Path
 
-_SUFFIXES = frozenset({".py", ".toml", ".json", ".tsv", ".txt"})
+_SUFFIXES = frozenset({".py", ".toml", ".json", ".tsv", ".txt", ".j2", ".css", ".js"})
 
 
 @cache  # the files of an imported package do not change under a running process

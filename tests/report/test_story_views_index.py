@@ -38,8 +38,9 @@ def test_story_views_match_a_scan_of_every_record():
             fams = [f for f in report["families"] if members.intersection(f["article_ids"])]
             links = [x for x in report["reuse"]
                      if x["source_id"] in members and x["target_id"] in members]
-            ents = sorted((e for e in report["entities"]
-                           if members.intersection(e["article_ids"])),
+            # an entity as the story sees it: the story's articles that name it, most first
+            ents = sorted(({**e, "article_ids": [a for a in e["article_ids"] if a in members]}
+                           for e in report["entities"] if members.intersection(e["article_ids"])),
                           key=lambda e: (-len(e["article_ids"]), e["name"]))
             assert sv.families == fams
             assert sv.links == links

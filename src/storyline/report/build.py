@@ -52,6 +52,8 @@ class Report:
     checks: tuple[Check, ...] = ()
     timeline: tuple[TimelineEntry, ...] = ()
     titles: Mapping[str, Title] = field(default_factory=dict)  # story/event id -> its title
+    # the store whose kept HTML sections :meth:`write` reuses and renews (report/fragments.py)
+    keep_in: str | None = field(default=None, compare=False)
     _cache: dict = field(default_factory=dict, compare=False, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
@@ -106,9 +108,10 @@ class Report:
         """Write report.json, report.html and report.md into ``out_dir`` (created if needed).
 
         Each file is written to a temporary name and renamed, so an interrupted run never leaves
-        a half-written report.
+        a half-written report. With :attr:`keep_in` (set by ``report_corpus``), the HTML sections
+        that did not change since the store's last report are taken from it
+        (:mod:`storyline.report.fragments`): the same bytes, rendered once.
         """
-        from storyline.report.html import render_html
         from storyline.report.markdown import render_markdown
 
         out = Path(out_dir)
@@ -116,12 +119,25 @@ class Report:
         data = self.to_dict()
         files = {
             "json": (out / "report.json", self.to_json()),
-            "html": (out / "report.html", render_html(data, self.settings.report)),
+            "html": (out / "report.html", self._html(data)),
             "md": (out / "report.md", render_markdown(data, self.settings.report)),
         }
         for path, content in files.values():
             _atomic_write(path, content)
         return {k: p for k, (p, _) in files.items()}
+
+    def _html(self, data: Mapping[str, Any]) -> str:
+        from storyline.report.fragments import FragmentCache
+        from storyline.report.html import render_html
+        from storyline.store import Store
+
+        if self.keep_in is None:
+            return render_html(data, self.settings.report)
+        with Store.for_reading(self.keep_in) as store:
+            kept = FragmentCache(store, self.settings.report, self.settings.checks)
+            html = render_html(data, self.settings.report, fragments=kept)
+            kept.keep_only()
+        return html
 
 
 def build_report(

@@ -31,6 +31,7 @@ from storyline.report.coverage import (
     published_label,
     source_rows,
 )
+from storyline.report.fragments import FragmentCache, article_key, story_key
 from storyline.report.matrix import claims_matrix
 from storyline.report.settings import ReportSettings
 from storyline.report.svg import provenance_svg, timeline_svg
@@ -90,15 +91,35 @@ def _env() -> jinja2.Environment:
     return environment()
 
 
-def render_html(report: Mapping[str, Any], settings: ReportSettings | None = None) -> str:
-    """The report as one self-contained HTML page."""
+def render_html(report: Mapping[str, Any], settings: ReportSettings | None = None, *,
+                fragments: FragmentCache | None = None) -> str:
+    """The report as one self-contained HTML page. With ``fragments`` (a store's kept
+    sections, :mod:`storyline.report.fragments`), the story and article sections whose inputs
+    did not change since they were kept are taken from it, the others rendered and kept."""
     settings = settings or ReportSettings()
     ix = view.Index.of(report)
+    views = view.story_views(ix)
+    articles = list(report.get("articles") or ())
+    context = {"report": report, "ix": ix, "views": views, "settings": settings}
+    macros: Any = _env().get_template("_macros.html.j2").make_module(context)
+
+    def sections(items: list[Any], key: Any, render: Any) -> list[Markup]:
+        if fragments is None:
+            return [Markup(render(x)) for x in items]
+        keys = [key(x) for x in items]
+        kept = fragments.get(keys)
+        new = {k: str(render(x)) for k, x in zip(keys, items) if k not in kept}
+        fragments.put(new)
+        return [Markup(kept[k] if k in kept else new[k]) for k in keys]
+
+    story_html = sections(views, lambda sv: story_key(ix, sv),
+                          lambda sv: macros.story(ix, sv, settings))
+    article_html = sections(articles, lambda a: article_key(ix, a),
+                            lambda a: macros.article(ix, a, settings))
     return _env().get_template("report.html.j2").render(
-        report=report,
-        ix=ix,
-        views=view.story_views(ix),
-        settings=settings,
+        **context,
+        story_html=story_html,
+        article_html=article_html,
         css=Markup(_asset("report.css")),
         js=Markup(_asset("report.js")),
         csp=content_security_policy(),

@@ -298,8 +298,13 @@ def story_views(ix: Index) -> list[StoryView]:
         fams = [families[i] for i in _touching(fams_of, members)]
         links = [links_all[i] for i in _touching(links_of, members)
                  if links_all[i].get("target_id") in members]
-        ents = [entities[i] for i in _touching(ents_of, members)]
-        ents.sort(key=lambda e: (-len(e.get("article_ids") or ()), e.get("name") or ""))
+        # an entity as the story sees it: the story's articles that name it (most first), so
+        # that a section does not change when other stories' articles name it too
+        ents: list[Mapping[str, Any]] = [
+            {**entities[i], "article_ids": [a for a in entities[i].get("article_ids") or ()
+                                            if a in members]}
+            for i in _touching(ents_of, members)]
+        ents.sort(key=lambda e: (-len(e["article_ids"]), e.get("name") or ""))
         views.append(StoryView(
             id=sid, title=title, article_ids=aids, events=events,
             checks=sorted(checks.get(sid, []), key=check_sort_key), families=fams, links=links,
