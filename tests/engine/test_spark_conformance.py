@@ -68,11 +68,15 @@ def _check(spark, paths: list[str], out: Path) -> dict:
 
 
 def test_spark_engine_gives_the_local_report(tmp_path, examples_dir, monkeypatch):
+    from storyline.engine import reuse
     from storyline.engine.session import start_session
 
     spark = start_session("local[2]", shuffle_partitions=2)
     try:
+        # families' components computed in Spark here (on the driver below, as by default)
+        monkeypatch.setattr(reuse, "DRIVER_COMPONENTS_MAX_EDGES", 0)
         gen = _check(spark, [str(_generated(tmp_path, 110))], tmp_path / "generated")
+        monkeypatch.undo()
         assert len(gen["articles"]) > Settings().reuse.all_pairs_max_docs  # LSH, not all pairs
         assert gen["reuse"] and len(gen["families"]) < len(gen["articles"])
         assert len(gen["stories"]) > 1 and gen["checks"] and gen["timeline"]

@@ -1,34 +1,44 @@
 """The reuse stage on Spark: the local stage's functions, its corpus-wide steps as shuffles.
 
 Same answers as :func:`storyline.reuse.find_reuse`, step by step
-(:mod:`storyline.reuse.candidates` says what each step is for):
+(:mod:`storyline.reuse.candidates` says what each step is for), in a handful of shuffles
+(each shuffle in local mode costs task scheduling and Python (de)serialisation, whatever its
+size: the first version, one shuffle per step, ran some sixty):
 
 * per article, in each partition: the features of :func:`~storyline.reuse.candidates.
   doc_features` (word hashes, per-sentence hashes, content keys), its shingles
   (:func:`~storyline.reuse.minhash.shingles`);
-* document frequencies (boilerplate sentences and shingles, the common content keys, the IDF of
-  content keys): ``groupBy(value).count()`` over one row per (article, distinct value), and per
-  (outlet, value) for the outlet rule; each article gets the frequent values it holds by a join
-  (no set of values is held by the driver);
+* document frequencies, in one shuffle and in the JVM: one row per (article, distinct value)
+  for normalised sentences, shingles and content keys (a row per article and kind, its values
+  as an array, exploded in Spark); a window partitioned by (kind, value) counts the articles
+  holding a value, a second window by (kind, value, outlet), which Spark runs on the same
+  partitioning, counts them per outlet. A second shuffle gathers, per article, the frequent
+  values it holds (boilerplate sentences and shingles, the common content keys) and the
+  document frequencies of its keys (the IDF); the driver holds none of them;
 * MinHash signatures and band keys (:func:`~storyline.reuse.minhash.signatures`,
-  :func:`~storyline.reuse.minhash.band_keys`, seeds 1 and 2 as locally) computed per partition:
-  a signature depends only on its own set; one row per (band key, article);
-* buckets: a shuffle on the band key; a bucket of 2 to ``max_bucket_docs`` distinct articles
-  gives its pairs; the sentence channel counts in how many buckets a pair met and keeps those
-  with ``min_sentence_hits``; corpora of at most ``all_pairs_max_docs`` articles take every pair;
-* each candidate pair joined with both articles and aligned by
-  :func:`storyline.reuse.link_pair` (the IDF of the pair's keys from the two articles' document
-  frequencies) before anything is linked;
+  :func:`~storyline.reuse.minhash.band_keys`, seeds 1 and 2 as locally) computed per partition
+  (a signature depends only on its own set): one row per article and channel, its band keys as
+  an array;
+* buckets, in the JVM: a window partitioned by (channel, band key) counts each bucket's
+  articles, buckets of 2 to ``max_bucket_docs`` are joined with themselves on the same
+  partitioning (pairs ``a < b``), and one shuffle on the pair counts in how many buckets of each
+  channel it met (the sentence channel keeps those with ``min_sentence_hits``); corpora of at
+  most ``all_pairs_max_docs`` articles take every pair;
+* each candidate pair joined with both articles (the articles' payload is partitioned once by
+  id; only the pairs move) and aligned by :func:`storyline.reuse.link_pair` before anything is
+  linked;
 * :func:`~storyline.reuse.provenance.settle` on each link that it could change, with the links
   that could change it (those by date or credit into either end), joined by article id;
-* families: connected components in Spark (:mod:`storyline.engine.graph`), then
+* families: connected components of the links, on the driver when there are at most
+  :data:`DRIVER_COMPONENTS_MAX_EDGES` of them (their ends and a union-find: a few hundred MB at
+  that bound), else in Spark (:mod:`storyline.engine.graph`); then
   :func:`~storyline.reuse.provenance.families` on each component (its articles and links), which
-  gives that component's one family, its content id and its origin.
+  gives that component's one family; an article in no link is a family of its own, made where it
+  is.
 """
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -66,103 +76,127 @@ def _features(settings: ReuseSettings, with_shingles: bool):
     return run
 
 
-class _Frames:
-    def __init__(self, spark: Any, n: int, settings: ReuseSettings):
-        from pyspark.sql import types as T
+DRIVER_COMPONENTS_MAX_EDGES = 1_000_000
+"""Up to this many reuse links, families' connected components are computed on the driver (the
+links' ends and a union-find, a few hundred MB at the bound): one job instead of a label
+propagation whose every round is a few shuffles. Above it, in Spark (:mod:`storyline.engine.
+graph`). Read at each call (the conformance test sets it to 0 to run the Spark path)."""
 
-        self.spark, self.n, self.s = spark, n, settings
-        self.schema = T.StructType([T.StructField("doc", T.StringType()),
-                                    T.StructField("outlet", T.StringType()),
-                                    T.StructField("v", T.LongType())])
-
-    def values(self, rdd: Any) -> Any:
-        """(doc, outlet, value) rows, one per distinct value of an article."""
-        return self.spark.createDataFrame(rdd, self.schema)
-
-    def frequent(self, rows: Any) -> Any:
-        """Values in too many articles of the corpus or of one outlet (``_frequent``)."""
-        from pyspark.sql import functions as F
-
-        s = self.s
-        parts = []
-        if self.n > s.boilerplate_min_df_docs:
-            cap = max(s.boilerplate_min_df_docs, s.boilerplate_max_df * self.n)
-            parts.append(rows.groupBy("v").count().where(F.col("count") > cap).select("v"))
-        parts.append(rows.where(F.col("outlet").isNotNull() & (F.col("outlet") != ""))
-                     .groupBy("outlet", "v").count()
-                     .where(F.col("count") >= s.boilerplate_outlet_docs).select("v"))
-        out = parts[0]
-        for p in parts[1:]:
-            out = out.union(p)
-        return out.distinct()
-
-    @staticmethod
-    def held(rows: Any, values: Any) -> Any:
-        """RDD (doc, frozenset of the ``values`` the article holds)."""
-        from pyspark.sql import functions as F
-
-        found = rows.join(values, "v").groupBy("doc").agg(F.collect_set("v").alias("vs"))
-        return found.rdd.map(lambda r: (r["doc"], frozenset(r["vs"])))
+_SENT, _SHINGLE, _KEY = 0, 1, 2
+_COUNTED, _LOOKUP = 0, 1
 
 
-def _bucket_pairs(spark: Any, keyed: Any, max_bucket: int) -> Any:
-    """RDD ``((a, b), buckets)``: article pairs ``a < b`` sharing a bucket of 2 to
-    ``max_bucket`` distinct articles, with the number of buckets they share (``lsh_pairs``)."""
-    from pyspark.sql import functions as F
-    from pyspark.sql import types as T
-
-    schema = T.StructType([T.StructField("k", T.LongType()), T.StructField("doc", T.StringType())])
-    buckets = (spark.createDataFrame(keyed, schema).distinct().groupBy("k")
-               .agg(F.collect_list("doc").alias("docs"))
-               .where((F.size("docs") >= 2) & (F.size("docs") <= max_bucket)))
-    return (buckets.rdd.flatMap(lambda r: itertools.combinations(sorted(r["docs"]), 2))
-            .map(lambda p: (p, 1)).reduceByKey(lambda a, b: a + b))
-
-
-def _doc_bands(settings: ReuseSettings):
-    def run(part: Iterator[tuple[str, tuple[tuple, frozenset | None]]]
-            ) -> Iterator[tuple[int, str]]:
-        from storyline.reuse.minhash import band_keys, signatures
-
-        rows = list(part)
-        sets = []
-        for _, (feat, bad) in rows:
-            sh = _u64(feat[4])
-            if bad:
-                sh = sh[~np.isin(sh, _u64(bad))]
-            sets.append(sh)
-        sig = signatures(sets, settings.lsh_bands * settings.lsh_rows, seed=1)
-        valid = ~(sig == 0xFFFFFFFF).all(axis=1)
-        keys = band_keys(sig[valid], settings.lsh_bands, settings.lsh_rows)
-        ids = [doc_id for (doc_id, _), ok in zip(rows, valid) if ok]
-        for doc_id, row in zip(ids, keys):
-            for k in _i64(row):
-                yield k, doc_id
+def _value_rows(lsh: bool):
+    """Per article and kind, its distinct values: ``(doc, outlet, kind, role, values)``; content
+    keys twice, those counted in document frequencies (``_COUNTED``) and those the alignment
+    looks up (``_LOOKUP``, every sentence's keys)."""
+    def run(kv: tuple[str, tuple]) -> list[tuple]:
+        doc, f = kv
+        outlet = f[0] or ""
+        out = [(doc, outlet, _SENT, _COUNTED, sorted(set(f[1]))),
+               (doc, outlet, _KEY, _COUNTED, sorted(set(f[2]))),
+               (doc, outlet, _KEY, _LOOKUP, f[5])]
+        if lsh:
+            out.append((doc, outlet, _SHINGLE, _COUNTED, f[4]))
+        return [r for r in out if r[4]]
     return run
 
 
-def _sentence_bands(settings: ReuseSettings):
-    def run(rows: Iterator[tuple[str, tuple]]) -> Iterator[tuple[int, str]]:
+def _per_doc(spark: Any, feats: Any, n: int, settings: ReuseSettings, lsh: bool) -> Any:
+    """RDD ``(doc, (boilerplate sentence hashes, boilerplate shingles, common content keys,
+    {content key: document frequency}))`` of the articles holding any (see the module
+    docstring): two shuffles."""
+    from pyspark.sql import Window
+    from pyspark.sql import functions as F
+
+    s = settings
+    rows = spark.createDataFrame(feats.flatMap(_value_rows(lsh)),
+                                 "doc string, outlet string, kind int, role int, vs array<long>")
+    rows = rows.select("doc", "outlet", "kind", "role", F.explode("vs").alias("v"))
+    counted = F.when(F.col("role") == _COUNTED, 1).otherwise(0)
+    # the second window's partitioning (kind, v, outlet) is met by the first's (kind, v)
+    rows = rows.withColumn("df", F.sum(counted).over(Window.partitionBy("kind", "v")))
+    rows = rows.withColumn("odf", F.sum(counted).over(Window.partitionBy("kind", "v", "outlet")))
+    cap = max(s.boilerplate_min_df_docs, s.boilerplate_max_df * n)
+    corpus = F.lit(n > s.boilerplate_min_df_docs) & (F.col("df") > cap)
+    outlet = (F.col("outlet") != "") & (F.col("odf") >= s.boilerplate_outlet_docs)
+    frequent = (F.col("kind") != _KEY) & (corpus | outlet)
+    common = ((F.col("kind") == _KEY) & (F.col("role") == _COUNTED)
+              & (F.col("df") > max(s.boilerplate_min_df_docs, s.sentence_key_max_df * n)))
+    lookup = (F.col("kind") == _KEY) & (F.col("role") == _LOOKUP)
+    kind = F.col("kind")
+    grouped = (rows.where(frequent | common | lookup).groupBy("doc").agg(
+        F.collect_list(F.when(frequent & (kind == _SENT), F.col("v"))).alias("sent"),
+        F.collect_list(F.when(frequent & (kind == _SHINGLE), F.col("v"))).alias("sh"),
+        F.collect_list(F.when(common, F.col("v"))).alias("common"),
+        F.collect_list(F.when(lookup, F.struct("v", "df"))).alias("df")))
+
+    def extra(r: Any) -> tuple[str, tuple]:
+        keys = _u64(k for k, _ in r["df"]).tolist()
+        return r["doc"], (frozenset(r["sent"]), r["sh"], r["common"],
+                          dict(zip(keys, (d for _, d in r["df"]))))
+
+    return grouped.rdd.map(extra)
+
+
+def _bucket_pairs(spark: Any, keyed: Any, settings: ReuseSettings) -> Any:
+    """DataFrame ``(a, b)``: article pairs ``a < b`` sharing a document bucket, or
+    ``min_sentence_hits`` sentence buckets, each of 2 to ``max_bucket_docs`` articles
+    (``lsh_pairs``). ``keyed``: RDD ``(doc, channel, band keys)``, keys distinct per article."""
+    from pyspark.sql import Window
+    from pyspark.sql import functions as F
+
+    s = settings
+    rows = spark.createDataFrame(keyed, "doc string, ch int, ks array<long>").select(
+        "doc", "ch", F.explode("ks").alias("k"))
+    rows = rows.withColumn("size", F.count("*").over(Window.partitionBy("ch", "k"))).where(
+        (F.col("size") >= 2) & (F.col("size") <= s.max_bucket_docs))
+    x, y = rows.alias("x"), rows.alias("y")
+    met = x.join(y, (F.col("x.ch") == F.col("y.ch")) & (F.col("x.k") == F.col("y.k"))
+                 & (F.col("x.doc") < F.col("y.doc"))).select(
+        F.col("x.doc").alias("a"), F.col("y.doc").alias("b"), F.col("x.ch").alias("ch"))
+    hits = met.groupBy("a", "b").agg(
+        F.max(F.when(F.col("ch") == 0, 1).otherwise(0)).alias("doc"),
+        F.sum(F.when(F.col("ch") == 1, 1).otherwise(0)).alias("sent"))
+    return hits.where((F.col("doc") == 1) | (F.col("sent") >= s.min_sentence_hits)).select("a", "b")
+
+
+def _bands(settings: ReuseSettings):
+    """Per partition: each article's document and sentence band keys, ``(doc, channel, keys)``
+    (channel 0: shingles, seed 1; channel 1: sentence content keys, seed 2), as the local
+    :func:`~storyline.reuse.candidates.find_candidates` computes them."""
+    def run(part: Iterator[tuple[str, tuple[tuple, tuple | None]]]) -> Iterator[tuple]:
         from storyline.reuse.candidates import sentence_key_sets
         from storyline.reuse.minhash import band_keys, signatures
 
-        sets: list[np.ndarray] = []
-        owner: list[str] = []
-        for doc_id, (feat, boiler, common) in rows:
+        s = settings
+        rows = list(part)
+        doc_sets, sent_sets, sent_owner = [], [], []
+        for i, (_, (feat, extra)) in enumerate(rows):
+            bad_sent, bad_sh, common, _ = extra or (frozenset(), [], [], {})
+            sh = _u64(feat[4])
+            if bad_sh:
+                sh = sh[~np.isin(sh, _u64(bad_sh))]
+            doc_sets.append(sh)
             keys, sent = _u64(feat[2]), np.array(feat[3], dtype=np.int64)
             keep = ~np.isin(keys, _u64(common)) if common else np.ones(len(keys), dtype=bool)
+            boiler = _boiler(feat, bad_sent)
             if boiler:
                 keep &= ~np.isin(sent, list(boiler))
             for found in sentence_key_sets(keys[keep], sent[keep]):
-                sets.append(found)
-                owner.append(doc_id)
-        sig = signatures(sets, settings.sentence_bands * settings.sentence_rows, seed=2)
-        valid = ~(sig == 0xFFFFFFFF).all(axis=1)
-        keys = band_keys(sig[valid], settings.sentence_bands, settings.sentence_rows)
-        ids = [d for d, ok in zip(owner, valid) if ok]
-        for doc_id, row in zip(ids, keys):
-            for k in _i64(row):
-                yield k, doc_id
+                sent_sets.append(found)
+                sent_owner.append(i)
+        for ch, sets, owner, seed, bands, nrows in (
+                (0, doc_sets, list(range(len(rows))), 1, s.lsh_bands, s.lsh_rows),
+                (1, sent_sets, sent_owner, 2, s.sentence_bands, s.sentence_rows)):
+            sig = signatures(sets, bands * nrows, seed=seed)
+            valid = ~(sig == 0xFFFFFFFF).all(axis=1)
+            keys = band_keys(sig[valid], bands, nrows)
+            by_doc: dict[int, set[int]] = {}
+            for i, row in zip(np.asarray(owner, dtype=np.int64)[valid].tolist(), keys):
+                by_doc.setdefault(i, set()).update(_i64(row))
+            for i, ks in sorted(by_doc.items()):
+                yield rows[i][0], ch, sorted(ks)
     return run
 
 
@@ -207,57 +241,30 @@ def find_reuse(spark: Any, docs: Any, n: int, settings: ReuseSettings) -> tuple[
     unique, ``n`` of them): the records :func:`storyline.reuse.find_reuse` gives."""
     from pyspark import StorageLevel
     from pyspark.sql import functions as F
-    from pyspark.sql import types as T
 
     s = settings
     lsh = n > s.all_pairs_max_docs
+    parts = spark.sparkContext.defaultParallelism
     feats = docs.mapPartitions(_features(s, lsh)).persist(StorageLevel.MEMORY_AND_DISK)
-    frames = _Frames(spark, n, s)
-
-    # boilerplate sentences: a normalised sentence frequent in an outlet or the corpus
-    sent_rows = frames.values(feats.flatMap(
-        lambda kv: [(kv[0], kv[1][0], v) for v in sorted(set(kv[1][1]))]))
-    bad_sent = frames.held(sent_rows, frames.frequent(sent_rows))
-    with_boiler = feats.leftOuterJoin(bad_sent).mapValues(lambda fb: (fb[0], _boiler(*fb)))
-
-    # document frequencies of content keys (the IDF, and the common keys of sentence LSH)
-    key_rows = frames.values(feats.flatMap(
-        lambda kv: [(kv[0], None, v) for v in sorted(set(kv[1][2]))]))
-    key_df = key_rows.groupBy("v").agg(F.count("*").alias("df")).persist()
+    # per article: its features and what the corpus says of its values, partitioned by id
+    joined = feats.leftOuterJoin(_per_doc(spark, feats, n, s, lsh), parts).persist(
+        StorageLevel.MEMORY_AND_DISK)
 
     if not lsh:
         ids = spark.createDataFrame(docs.keys().map(lambda i: (i,)), "a string")
-        pairs = (ids.crossJoin(ids.withColumnRenamed("a", "b")).where(F.col("a") < F.col("b"))
-                 .rdd.map(lambda r: (r["a"], r["b"])))
+        pairs = ids.crossJoin(ids.withColumnRenamed("a", "b")).where(F.col("a") < F.col("b"))
     else:
-        sh_rows = frames.values(feats.flatMap(
-            lambda kv: [(kv[0], kv[1][0], v) for v in kv[1][4]]))
-        bad_sh = frames.held(sh_rows, frames.frequent(sh_rows))
-        doc_keys = feats.leftOuterJoin(bad_sh).mapPartitions(_doc_bands(s))
-        doc_pairs = _bucket_pairs(spark, doc_keys, s.max_bucket_docs).keys()
+        pairs = _bucket_pairs(spark, joined.mapPartitions(_bands(s)), s)
 
-        common = key_df.where(F.col("df") > max(s.boilerplate_min_df_docs,
-                                                s.sentence_key_max_df * n)).select("v")
-        held_common = frames.held(key_rows, common)
-        sent_in = with_boiler.leftOuterJoin(held_common).mapValues(
-            lambda x: (x[0][0], x[0][1], x[1]))
-        sent_keys = sent_in.mapPartitions(_sentence_bands(s))
-        sent_pairs = (_bucket_pairs(spark, sent_keys, s.max_bucket_docs)
-                      .filter(lambda pc: pc[1] >= s.min_sentence_hits).keys())
-        pairs = doc_pairs.union(sent_pairs).distinct()
-
-    # per article: its sentence features, boilerplate sentences and the frequencies of its keys
-    idf_rows = spark.createDataFrame(
-        feats.flatMap(lambda kv: [(kv[0], v) for v in kv[1][5]]),
-        T.StructType([T.StructField("doc", T.StringType()), T.StructField("v", T.LongType())]))
-    dfs = (idf_rows.join(key_df, "v").groupBy("doc")
-           .agg(F.map_from_entries(F.collect_list(F.struct("v", "df"))).alias("m"))
-           .rdd.map(lambda r: (r["doc"], {_u64([k])[0].item(): v for k, v in r["m"].items()})))
-    payload = (with_boiler.mapValues(lambda fb: (fb[0][6], fb[1])).leftOuterJoin(dfs)
-               .mapValues(lambda x: (x[0][0], x[0][1], x[1] or {})))
-    joined = (pairs.join(payload).map(lambda kv: (kv[1][0], (kv[0], kv[1][1])))
-              .join(payload).map(lambda kv: ((kv[1][0][0], kv[0]), (kv[1][0][1], kv[1][1]))))
-    raw = joined.mapPartitions(_align(n, s)).persist(StorageLevel.MEMORY_AND_DISK)
+    # each pair with both articles' payload: the payload keeps its partitioning, pairs move
+    payload = joined.mapValues(lambda fe: (fe[0][6], _boiler(fe[0], (fe[1] or _NONE)[0]),
+                                           (fe[1] or _NONE)[3]))
+    by_a = pairs.rdd.map(lambda r: (r[0], r[1])).partitionBy(parts)
+    by_b = (by_a.join(payload, parts).map(lambda kv: (kv[1][0], (kv[0], kv[1][1])))
+            .partitionBy(parts))
+    aligned = by_b.join(payload, parts).map(lambda kv: ((kv[1][0][0], kv[0]),
+                                                        (kv[1][0][1], kv[1][1])))
+    raw = aligned.mapPartitions(_align(n, s)).persist(StorageLevel.MEMORY_AND_DISK)
 
     # settle: a containment-only link between two copies of one source
     strong = raw.filter(_strong).map(lambda x: (x.target_id, x))
@@ -268,25 +275,54 @@ def find_reuse(spark: Any, docs: Any, n: int, settings: ReuseSettings) -> tuple[
             .map(lambda kv: (next(iter(kv[1]))[0], [o for _, o in kv[1] if o is not None])))
     links = raw.filter(lambda x: not _settleable(x)).union(near.map(_settle_one))
     links = links.persist(StorageLevel.MEMORY_AND_DISK)
+    families = _families(spark, docs, links)
+    joined.unpersist()
     feats.unpersist()
-    return links, _families(spark, docs, links)
+    return links, families
+
+
+_NONE: tuple = (frozenset(), [], [], {})
+
+
+def _single(article: Article) -> Family:
+    from storyline.reuse.provenance import families
+
+    return families([article], [])[0]
+
+
+def _one_family(group: tuple[str, tuple[Iterable[Article], Iterable[ReuseLink]]]) -> Family:
+    from storyline.reuse.provenance import families
+
+    found = families(list(group[1][0]), list(group[1][1]))
+    assert len(found) == 1, "a connected component is one family"
+    return found[0]
 
 
 def _families(spark: Any, docs: Any, links: Any) -> Any:
-    from storyline.engine.graph import components
-    from storyline.reuse.provenance import families
+    """RDD of families: each connected component of ``links`` through
+    :func:`~storyline.reuse.provenance.families`, each article in no link a family alone."""
+    from storyline.engine import reuse as this
 
-    nodes = spark.createDataFrame(docs.keys().map(lambda i: (i,)), "id string")
-    edges = spark.createDataFrame(links.map(lambda x: (x.source_id, x.target_id)),
-                                  "src string, dst string")
-    label = components(nodes, edges).rdd.map(lambda r: (r["id"], r["label"]))
-    arts = docs.mapValues(lambda d: d.article).join(label).map(lambda kv: (kv[1][1], kv[1][0]))
-    fam_links = links.map(lambda x: (x.source_id, x)).join(label).map(
-        lambda kv: (kv[1][1], kv[1][0]))
+    sc = spark.sparkContext
+    edges = links.map(lambda x: (x.source_id, x.target_id))
+    if edges.count() <= this.DRIVER_COMPONENTS_MAX_EDGES:
+        from storyline.text import UnionFind
 
-    def one(group: tuple[str, tuple[Iterable[Article], Iterable[ReuseLink]]]) -> Family:
-        found = families(list(group[1][0]), list(group[1][1]))
-        assert len(found) == 1, "a connected component is one family"
-        return found[0]
+        uf = UnionFind[str]()
+        for a, b in edges.collect():
+            uf.union(a, b)
+        table = sc.broadcast(uf.roots())
+        labelled = docs.map(lambda kv: (kv[1].article, table.value.get(kv[0])))
+        fam_links = links.map(lambda x: (table.value[x.source_id], x))
+    else:
+        from storyline.engine.graph import components
 
-    return arts.cogroup(fam_links).map(one)
+        nodes = spark.createDataFrame(edges.flatMap(lambda e: [(e[0],), (e[1],)]), "id string")
+        frame = spark.createDataFrame(edges, "src string, dst string")
+        label = components(nodes, frame).rdd.map(lambda r: (r["id"], r["label"]))
+        labelled = docs.leftOuterJoin(label).map(lambda kv: (kv[1][0].article, kv[1][1]))
+        fam_links = links.map(lambda x: (x.source_id, x)).join(label).map(
+            lambda kv: (kv[1][1], kv[1][0]))
+    alone = labelled.filter(lambda al: al[1] is None).map(lambda al: _single(al[0]))
+    arts = labelled.filter(lambda al: al[1] is not None).map(lambda al: (al[1], al[0]))
+    return alone.union(arts.cogroup(fam_links).map(_one_family))
