@@ -1,21 +1,29 @@
 """Reuse and stories on Spark (local mode) against the local engine, on generated corpora.
 
-    python benchmarks/spark_scale.py --n 1000 2000 --seed 0
-    # -> benchmarks/results/spark_scale.json and a table on stdout
+    python benchmarks/spark_scale.py --n 1000 10000 --seed 0 --store /tmp/spark-scale
+    # -> benchmarks/results/spark_scale.json and a line per engine and size on stdout
 
 For each size: a generated corpus (``gencorpus.py``, planted reuse and events), annotated once by
-composing annotated templates (``composed_annotation.py``: this measures storyline, not spaCy),
-then in the same process and on the same documents:
+composing annotated templates (``composed_annotation.py``: this measures storyline, not spaCy)
+and stored as pickled chunks of documents under ``--store`` (kept: a second run of the same size
+and seed reads them), then, each engine in a process of its own (one after the other, each with
+``--timeout``), on the same documents:
 
 * local engine: :func:`storyline.reuse.find_reuse`, then :func:`storyline.stories.cluster_index`
   with the families (what ``storyline analyze`` runs for these two stages);
 * Spark engine (``local[2]``, 2 shuffle partitions per core): :func:`storyline.engine.reuse.
-  find_reuse` on an RDD of the documents, then each article's story features on the executors
-  and the clustering on the driver (:mod:`storyline.engine.spark`).
+  find_reuse` on an RDD of the documents (read by the executors from the chunks: the driver
+  never holds them), then each article's story features on the executors and the clustering on
+  the driver (:mod:`storyline.engine.spark`);
+* ``datasketch``: candidate pairs of datasketch's ``MinHash`` + ``MinHashLSH`` over the same
+  shingles with the document channel's bands and rows, beside the local engine's own candidate
+  step (:func:`storyline.reuse.candidates.find_candidates`, both channels): time, peak memory,
+  recall of the planted pairs among the candidates.
 
-Recorded: wall time of each; peak memory (the local engine: this process's high-water mark for
-the stage; Spark: the peak summed resident memory of this process and its process tree, the JVM
-and the Python workers, sampled every 0.2 s); whether both give the same links, families and
+Recorded: wall and CPU time of each stage (Spark: CPU of the whole process tree, the JVM and the
+Python workers); peak memory (the local engine and datasketch: the process's high-water mark,
+beside its resident memory once the documents are loaded; Spark: the peak summed resident memory
+of the process tree, sampled every 0.2 s); whether both give the same links, families and
 stories; recall of the planted reuse pairs and links across derivation trees
 (:func:`pipeline_scale.quality`). Timings on a shared machine are noisy: compare the ratio of the
 two engines in the same run, never absolute times across runs.
@@ -79,8 +87,43 @@ class PeakSampler:
         self._thread.join()
 
 
-def documents(n: int, seed: int, work: Path):
-    """The generated corpus as stored documents (read by the ingest, composed annotation)."""
+def _tree_cpu_s(pid: int) -> float:
+    """CPU seconds (user + system, with reaped children) of ``pid`` and its descendants."""
+    children: dict[int, list[int]] = {}
+    cpu: dict[int, float] = {}
+    tick = os.sysconf("SC_CLK_TCK")
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat") as fh:
+                fields = fh.read().rsplit(")", 1)[1].split()
+            children.setdefault(int(fields[1]), []).append(int(entry))
+            cpu[int(entry)] = sum(int(x) for x in fields[11:15]) / tick
+        except (OSError, IndexError, ValueError):
+            continue
+    total, todo = 0.0, [pid]
+    while todo:
+        p = todo.pop()
+        total += cpu.get(p, 0.0)
+        todo.extend(children.get(p, ()))
+    return total
+
+
+def _rss_mb() -> float:
+    with open("/proc/self/status") as fh:
+        for line in fh:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    return 0.0
+
+
+def prepare(n: int, seed: int, store: Path) -> Path:
+    """The corpus of size ``n`` under ``store/gen{n}-s{seed}``: ``articles.jsonl``,
+    ``truth.jsonl``, ``ids.json`` (document id -> external id) and ``docs-*.pkl`` (chunks of
+    about 1,000 composed documents). Made once; kept."""
+    import pickle
+
     import composed_annotation as ca
     import gencorpus
 
@@ -89,104 +132,263 @@ def documents(n: int, seed: int, work: Path):
     from storyline.models import Article, Document
     from storyline.settings import Settings
 
+    out = store / f"gen{n}-s{seed}"
+    if (out / "ids.json").is_file():
+        return out
+    t = time.perf_counter()
     arts = gencorpus.generate(n, seed)
-    jsonl, truth = gencorpus.write(arts, work / f"gen{n}")
+    jsonl, _ = gencorpus.write(arts, out)
     settings = Settings()
     articles = [a for a in read_inputs([str(jsonl)], settings.ingest) if isinstance(a, Article)]
     cp = ca.ComposedPipeline(ca.load_nlp(), arts, cache=ca.save_cache_path(ROOT))
-    anns = list(annotate(articles, settings.annotate, nlp=cp))
+    size = 1000
+    ids = {}
+    for k in range(0, len(articles), size):
+        part = articles[k:k + size]
+        docs = [Document(a, x) for a, x in zip(part, annotate(part, settings.annotate, nlp=cp))]
+        (out / f"docs-{k // size:05d}.pkl").write_bytes(pickle.dumps(docs, protocol=5))
+        ids.update({d.id: d.article.external_id for d in docs})
     cp.release()
-    return [Document(a, x) for a, x in zip(articles, anns)], truth
-
-
-def run_local(docs, settings) -> tuple[dict[str, Any], Any]:
-    from pipeline_scale import _hwm_mb, _hwm_reset
-
-    from storyline.reuse import find_reuse
-    from storyline.stories import cluster_index
-
-    _hwm_reset()
-    t = time.perf_counter()
-    result = find_reuse(docs, settings.reuse)
-    t_reuse = time.perf_counter() - t
-    t = time.perf_counter()
-    stories = cluster_index(docs, settings.stories, families=result.families).stories()
-    t_stories = time.perf_counter() - t
-    return ({"reuse_s": t_reuse, "stories_s": t_stories, "peak_mb": _hwm_mb()},
-            (result.links, result.families, stories))
-
-
-def run_spark(spark, docs, settings) -> tuple[dict[str, Any], Any]:
-    from storyline.engine import reuse as spark_reuse
-    from storyline.engine.spark import _story_features
-    from storyline.stories import cluster_features
-
-    sc = spark.sparkContext
-    rdd = sc.parallelize([(d.id, d) for d in docs], sc.defaultParallelism).persist()
-    rdd.count()
-    with PeakSampler() as peak:
-        t = time.perf_counter()
-        links, families = spark_reuse.find_reuse(spark, rdd, len(docs), settings.reuse)
-        links_l = sorted(links.collect(), key=lambda x: (x.source_id, x.target_id))
-        fams_l = sorted(families.collect(), key=lambda f: f.article_ids)
-        t_reuse = time.perf_counter() - t
-        t = time.perf_counter()
-        feats = sorted(rdd.mapPartitions(_story_features(settings)).collect(), key=lambda x: x[0])
-        index = cluster_features([i for _, i, _, _ in feats], {i: f for _, i, f, _ in feats},
-                                 settings.stories,
-                                 families=[f for f in fams_l if len(f.article_ids) > 1])
-        stories = index.stories()
-        t_stories = time.perf_counter() - t
-    rdd.unpersist()
-    return ({"reuse_s": t_reuse, "stories_s": t_stories, "peak_tree_mb": peak.peak},
-            (tuple(links_l), tuple(fams_l), stories))
-
-
-def run_size(spark, n: int, seed: int, work: Path) -> dict[str, Any]:
-    from pipeline_scale import quality
-
-    from storyline.settings import Settings
-
-    settings = Settings()
-    docs, truth = documents(n, seed, work)
-    out: dict[str, Any] = {"n": n, "seed": seed}
-    out["local"], res_local = run_local(docs, settings)
-    out["spark"], res_spark = run_spark(spark, docs, settings)
-    out["same"] = {k: a == b for k, a, b in zip(("links", "families", "stories"),
-                                                  res_local, res_spark)}
-    values = {"links": res_spark[0], "stories": res_spark[2]}
-    q = quality(truth, docs, values)
-    out["quality"] = {k: q[k] for k in ("recall_all", "links", "links_across_trees",
-                                        "event_bcubed_f1", "story_bcubed_f1")}
-    for stage in ("reuse_s", "stories_s"):
-        out[f"ratio_{stage[:-2]}"] = out["spark"][stage] / max(1e-9, out["local"][stage])
-    print(f"n={n}: local reuse {out['local']['reuse_s']:.1f} s, stories "
-          f"{out['local']['stories_s']:.1f} s, peak {out['local']['peak_mb']:.0f} MB | spark "
-          f"reuse {out['spark']['reuse_s']:.1f} s, stories {out['spark']['stories_s']:.1f} s, "
-          f"peak tree {out['spark']['peak_tree_mb']:.0f} MB | same {out['same']} | "
-          f"recall {q['recall_all']:.3f}", flush=True)
+    (out / "ids.json").write_text(json.dumps(ids))
+    print(f"n={n}: corpus composed in {time.perf_counter() - t:.0f} s", flush=True)
     return out
 
 
-def main(argv: list[str] | None = None) -> dict[str, Any]:
-    import tempfile
+def _load_chunk(path: str) -> list:
+    import pickle
 
+    with open(path, "rb") as fh:
+        return pickle.load(fh)
+
+
+def _chunks(corpus: Path) -> list[str]:
+    return sorted(str(p) for p in corpus.glob("docs-*.pkl"))
+
+
+def _save(corpus: Path, engine: str, result: tuple) -> None:
+    import pickle
+
+    (corpus / f"result-{engine}.pkl").write_bytes(pickle.dumps(result, protocol=5))
+
+
+def child_local(corpus: Path, with_candidates: bool) -> dict[str, Any]:
+    from pipeline_scale import _hwm_mb, _hwm_reset
+
+    from storyline.reuse import find_reuse
+    from storyline.reuse.candidates import find_candidates
+    from storyline.settings import Settings
+    from storyline.stories import cluster_index
+
+    settings = Settings()
+    docs = [d for p in _chunks(corpus) for d in _load_chunk(p)]
+    out: dict[str, Any] = {"loaded_mb": _rss_mb()}
+    _hwm_reset()
+    if with_candidates:  # the candidate step alone, beside datasketch's
+        t, c = time.perf_counter(), time.process_time()
+        ordered = sorted({d.id: d for d in docs}.values(), key=lambda d: d.id)
+        cands = find_candidates(ordered, settings.reuse)
+        out["candidates_s"] = time.perf_counter() - t
+        out["candidates_cpu_s"] = time.process_time() - c
+        out["candidate_pairs"] = len(cands.pairs)
+        _save(corpus, "candidates", [(ordered[i].id, ordered[j].id) for i, j in cands.pairs])
+        del cands, ordered
+    t, c = time.perf_counter(), time.process_time()
+    result = find_reuse(docs, settings.reuse)
+    out["reuse_s"], out["reuse_cpu_s"] = time.perf_counter() - t, time.process_time() - c
+    t, c = time.perf_counter(), time.process_time()
+    stories = cluster_index(docs, settings.stories, families=result.families).stories()
+    out["stories_s"], out["stories_cpu_s"] = time.perf_counter() - t, time.process_time() - c
+    out["peak_mb"] = _hwm_mb()
+    _save(corpus, "local", (result.links, result.families, stories))
+    return out
+
+
+def child_spark(corpus: Path, master: str, partitions: int, memory: str) -> dict[str, Any]:
+    from pyspark import StorageLevel
+
+    from storyline.engine import reuse as spark_reuse
     from storyline.engine.session import start_session
+    from storyline.engine.spark import _story_features
+    from storyline.settings import Settings
+    from storyline.stories import cluster_features
 
+    settings = Settings()
+    spark = start_session(master, shuffle_partitions=partitions,
+                          conf={"spark.driver.memory": memory})
+    sc = spark.sparkContext
+    out: dict[str, Any] = {}
+    try:
+        paths = _chunks(corpus)
+        rdd = (sc.parallelize(paths, len(paths)).flatMap(_load_chunk).map(lambda d: (d.id, d))
+               .persist(StorageLevel.MEMORY_AND_DISK))
+        n = rdd.count()
+        out["loaded_tree_mb"] = _tree_rss_mb(os.getpid())
+        me = os.getpid()
+        with PeakSampler() as peak:
+            t, c = time.perf_counter(), _tree_cpu_s(me)
+            links, families = spark_reuse.find_reuse(spark, rdd, n, settings.reuse)
+            links_l = sorted(links.collect(), key=lambda x: (x.source_id, x.target_id))
+            fams_l = sorted(families.collect(), key=lambda f: f.article_ids)
+            out["reuse_s"], out["reuse_cpu_s"] = time.perf_counter() - t, _tree_cpu_s(me) - c
+            t, c = time.perf_counter(), _tree_cpu_s(me)
+            feats = sorted(rdd.mapPartitions(_story_features(settings)).collect(),
+                           key=lambda x: x[0])
+            index = cluster_features([i for _, i, _, _ in feats],
+                                     {i: f for _, i, f, _ in feats}, settings.stories,
+                                     families=[f for f in fams_l if len(f.article_ids) > 1])
+            stories = index.stories()
+            out["stories_s"], out["stories_cpu_s"] = time.perf_counter() - t, _tree_cpu_s(me) - c
+        out["peak_tree_mb"] = peak.peak
+    finally:
+        spark.stop()
+    _save(corpus, "spark", (tuple(links_l), tuple(fams_l), stories))
+    return out
+
+
+def child_datasketch(corpus: Path) -> dict[str, Any]:
+    import numpy as np
+    from datasketch import MinHash, MinHashLSH
+    from pipeline_scale import _hwm_mb, _hwm_reset
+
+    from storyline.reuse.candidates import Vocab, doc_features
+    from storyline.reuse.minhash import shingles
+    from storyline.settings import Settings
+
+    s = Settings().reuse
+    docs = [d for p in _chunks(corpus) for d in _load_chunk(p)]
+    out: dict[str, Any] = {"loaded_mb": _rss_mb()}
+    _hwm_reset()
+    t, c = time.perf_counter(), time.process_time()
+    vocab = Vocab()
+    lsh = MinHashLSH(num_perm=s.lsh_bands * s.lsh_rows, params=(s.lsh_bands, s.lsh_rows))
+    mhs = []
+    with lsh.insertion_session() as session:
+        for d in docs:
+            sh = shingles(doc_features(d, vocab, s.min_sentence_words)[0], s.shingle_size)
+            mh = MinHash(num_perm=s.lsh_bands * s.lsh_rows, seed=1, hashfunc=int)
+            mh.update_batch((sh >> np.uint64(32)).tolist())
+            session.insert(d.id, mh)
+            mhs.append((d.id, mh))
+    pairs = set()
+    for i, mh in mhs:
+        for j in lsh.query(mh):
+            if j != i:
+                pairs.add((min(i, j), max(i, j)))
+    out["candidates_s"], out["candidates_cpu_s"] = time.perf_counter() - t, time.process_time() - c
+    out["candidate_pairs"] = len(pairs)
+    out["peak_mb"] = _hwm_mb()
+    _save(corpus, "datasketch", sorted(pairs))
+    return out
+
+
+def _spawn(args: argparse.Namespace, engine: str, corpus: Path, n: int) -> dict[str, Any]:
+    import subprocess
+
+    parts = args.partitions or max(4, n // 2500)
+    cmd = [sys.executable, __file__, "--child", engine, "--corpus", str(corpus),
+           "--master", args.master, "--partitions", str(parts),
+           "--memory", args.memory] + (["--with-candidates"] if "datasketch" in args.engines
+                                       else [])
+    t = time.perf_counter()
+    try:
+        proc = subprocess.run(cmd, capture_output=True, text=True, timeout=args.timeout)
+    except subprocess.TimeoutExpired:
+        return {"stopped": f"timeout after {args.timeout} s"}
+    lines = [x for x in proc.stdout.splitlines() if x.startswith("{")]
+    if proc.returncode or not lines:
+        return {"stopped": f"exit {proc.returncode} after {time.perf_counter() - t:.0f} s",
+                "stderr": proc.stderr[-2000:]}
+    return json.loads(lines[-1])
+
+
+class _Doc:
+    def __init__(self, i: str, ext: str):
+        self.id = i
+        self.article = type("A", (), {"external_id": ext})()
+
+
+def _planted_recall(truth: Path, ids: dict[str, str], pairs: list[tuple[str, str]]) -> float:
+    planted = set()
+    with truth.open() as fh:
+        for line in fh:
+            t = json.loads(line)
+            if t["origin"]:
+                planted.add(frozenset((t["origin"], t["id"])))
+    found = {frozenset((ids[a], ids[b])) for a, b in pairs}
+    return len(planted & found) / max(1, len(planted))
+
+
+def run_size(args: argparse.Namespace, n: int) -> dict[str, Any]:
+    import pickle
+
+    from pipeline_scale import quality
+
+    corpus = prepare(n, args.seed, args.store)
+    ids = json.loads((corpus / "ids.json").read_text())
+    docs = [_Doc(i, e) for i, e in ids.items()]
+    out: dict[str, Any] = {"n": n, "seed": args.seed}
+    results = {}
+    for engine in args.engines:
+        for old in corpus.glob(f"result-{engine}.pkl"):
+            old.unlink()
+        out[engine] = _spawn(args, engine, corpus, n)
+        path = corpus / f"result-{engine}.pkl"
+        if "stopped" in out[engine] or not path.is_file():
+            print(f"n={n} {engine}: {out[engine]}", flush=True)
+            continue
+        results[engine] = pickle.loads(path.read_bytes())
+        if engine == "datasketch":
+            out[engine]["candidate_recall"] = _planted_recall(corpus / "truth.jsonl", ids,
+                                                              results[engine])
+        else:
+            q = quality(corpus / "truth.jsonl", docs, {"links": results[engine][0],
+                                                        "stories": results[engine][2]})
+            out[engine]["quality"] = {k: q[k] for k in ("recall_all", "links",
+                                                        "links_across_trees",
+                                                        "event_bcubed_f1", "story_bcubed_f1")}
+        if engine == "local" and (corpus / "result-candidates.pkl").is_file():
+            cands = pickle.loads((corpus / "result-candidates.pkl").read_bytes())
+            out[engine]["candidate_recall"] = _planted_recall(corpus / "truth.jsonl", ids, cands)
+        print(f"n={n} {engine}: " + json.dumps(out[engine]), flush=True)
+    if "local" in results and "spark" in results:
+        out["same"] = {k: a == b for k, a, b in zip(("links", "families", "stories"),
+                                                      results["local"], results["spark"])}
+        for stage in ("reuse", "stories"):
+            out[f"ratio_{stage}"] = out["spark"][f"{stage}_s"] / max(1e-9, out["local"][f"{stage}_s"])
+            out[f"ratio_{stage}_cpu"] = (out["spark"][f"{stage}_cpu_s"]
+                                         / max(1e-9, out["local"][f"{stage}_cpu_s"]))
+        print(f"n={n}: same {out['same']}, spark/local reuse {out['ratio_reuse']:.2f}x wall "
+              f"{out['ratio_reuse_cpu']:.2f}x CPU, stories {out['ratio_stories']:.2f}x wall",
+              flush=True)
+    return out
+
+
+def main(argv: list[str] | None = None) -> dict[str, Any] | None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--n", type=int, nargs="+", default=[1000])
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--master", default="local[2]")
+    ap.add_argument("--partitions", type=int, default=0,
+                    help="shuffle partitions (default: 4, or one per 2,500 articles)")
+    ap.add_argument("--memory", default="6g", help="spark.driver.memory (local mode: all of it)")
+    ap.add_argument("--engines", type=lambda v: v.split(","), default=["local", "spark"],
+                    help="comma-separated: local, spark, datasketch")
+    ap.add_argument("--timeout", type=float, default=3600, help="seconds per engine and size")
+    ap.add_argument("--store", type=Path, default=Path("/tmp/spark-scale"))
     ap.add_argument("--out", type=Path, default=ROOT / "results" / "spark_scale.json")
+    ap.add_argument("--child", help=argparse.SUPPRESS)
+    ap.add_argument("--corpus", type=Path, help=argparse.SUPPRESS)
+    ap.add_argument("--with-candidates", action="store_true", help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
-    spark = start_session(args.master, shuffle_partitions=4)
-    runs = []
-    try:
-        with tempfile.TemporaryDirectory(prefix="spark-scale-") as tmp:
-            for n in args.n:
-                runs.append(run_size(spark, n, args.seed, Path(tmp)))
-    finally:
-        spark.stop()
+    if args.child:
+        run = {"local": lambda: child_local(args.corpus, args.with_candidates),
+               "spark": lambda: child_spark(args.corpus, args.master, args.partitions,
+                                            args.memory),
+               "datasketch": lambda: child_datasketch(args.corpus)}[args.child]
+        print(json.dumps(run()), flush=True)
+        return None
+    args.store.mkdir(parents=True, exist_ok=True)
+    runs = [run_size(args, n) for n in args.n]
     result = {"command": "python benchmarks/spark_scale.py " + " ".join(argv or sys.argv[1:]),
               "master": args.master, "cpus": os.cpu_count(), "runs": runs}
     args.out.parent.mkdir(parents=True, exist_ok=True)
