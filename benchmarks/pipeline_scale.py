@@ -28,6 +28,7 @@ Writes ``benchmarks/results/pipeline_scale.json``.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import math
 import os
@@ -180,7 +181,9 @@ def measured_report(store: Any, settings: Any, out_dir: Path, stages: dict[str, 
         for name in stage.provides:  # a stage stopped by the timeout: the next ones go on
             ctx.values.setdefault(name, ())
     values = ctx.values
-    report = _measure(stages, "report_build", lambda: build_report(docs, values, settings))
+    # as ``storyline report`` writes it: the HTML from the sections the store kept
+    report = _measure(stages, "report_build", lambda: dataclasses.replace(
+        build_report(docs, values, settings), keep_in=store.path))
     _measure(stages, "report_write", lambda: report.write(out_dir))
     return docs, values
 
