@@ -1,4 +1,4 @@
-"""Choose the ``dev2`` articles of the AllSides quotation labels and print them for labelling.
+"""Choose the ``dev2`` and ``dev3`` articles of the AllSides quotation labels and print them for labelling.
 
 The choice is reproducible: every article of the fetched ``ramybaly/Article-Bias-Prediction``
 snapshot from an outlet in ``OUTLETS`` (none of them in the ``dev`` or ``test`` split), on a topic
@@ -8,6 +8,12 @@ SHA-1(``SEED`` + id), at most ``PER_OUTLET`` per outlet, until ``N`` are chosen.
 
     python benchmarks/build_quotes_dev2.py            # the chosen ids, outlet, topic
     python benchmarks/build_quotes_dev2.py --scan     # each text with its passages numbered
+    python benchmarks/build_quotes_dev2.py --split dev3 --scan
+
+``dev3`` (issue 12, fourth pass) is chosen the same way from ``DEV3_OUTLETS``: outlets in none
+of ``dev``, ``dev2``, ``test`` (nor a variant of a test outlet's name), seed ``DEV3_SEED``, at most
+``DEV3_PER_OUTLET`` per outlet, ``DEV3_N`` articles; its scan lists every double-marked passage of
+any length and every opening mark left open at the paragraph end.
 
 The labels themselves were written by hand (``data/quotes/GUIDELINES.md``); this script only
 chooses the texts and prints the mechanical scan the first pass started from.
@@ -41,6 +47,16 @@ TOPICS = (
     "trade", "gun_control_and_gun_rights", "republican_party", "democratic_party",
     "impeachment", "justice_department",
 )
+DEV3_SEED = "storyline-quotes-dev3-2026"
+DEV3_N = 30
+DEV3_PER_OUTLET = 2
+DEV3_OUTLETS = (
+    "Townhall", "Vanity Fair", "The Atlantic", "Daily Kos", "Business Insider", "BuzzFeed News",
+    "CNBC", "The Epoch Times", "International Business Times", "Independent Journal Review",
+    "ThinkProgress", "The Week - News", "New York Magazine", "Media Matters", "Time Magazine",
+    "Vice", "MarketWatch", "Yahoo! News", "The Intercept", "HuffPost", "MSNBC", "Raw Story",
+    "San Francisco Chronicle", "RealClearPolitics", "Washington Free Beacon",
+)
 _PASSAGE = re.compile(r"[\"“]([^\"“”\n]+)[\"”]")
 
 
@@ -66,19 +82,30 @@ def _all_records(repo: Path) -> list[dict]:
     return recs
 
 
-def choose(repo: Path = SNAPSHOT) -> list[dict]:
+_ANY = re.compile(r"[\"“]([^\"“”\n]*)(?:[\"”]|$)", re.M)
+
+
+def all_marked(text: str) -> list[tuple[int, int]]:
+    """Every double-marked passage of any length, an opening mark left open running to the
+    paragraph end (the ``dev3`` scan; the labels are not derived from it)."""
+    return [m.span(1) for m in _ANY.finditer(text)]
+
+
+def choose(repo: Path = SNAPSHOT, split: str = "dev2") -> list[dict]:
+    seed, n, per_outlet, outlets = ((SEED, N, PER_OUTLET, OUTLETS) if split == "dev2" else
+                                    (DEV3_SEED, DEV3_N, DEV3_PER_OUTLET, DEV3_OUTLETS))
     cands = [r for r in _all_records(repo)
-             if r["source"] in OUTLETS and r["topic"] in TOPICS
+             if r["source"] in outlets and r["topic"] in TOPICS
              and 1200 <= len(r["content_original"]) <= 3500
              and 5 <= len(quoted_passages(allsides_text(r))) <= 10]
-    cands.sort(key=lambda r: hashlib.sha1((SEED + r["ID"]).encode()).hexdigest())
+    cands.sort(key=lambda r: hashlib.sha1((seed + r["ID"]).encode()).hexdigest())
     per: dict[str, int] = {}
     chosen = []
     for r in cands:
-        if per.get(r["source"], 0) < PER_OUTLET:
+        if per.get(r["source"], 0) < per_outlet:
             per[r["source"]] = per.get(r["source"], 0) + 1
             chosen.append(r)
-        if len(chosen) == N:
+        if len(chosen) == n:
             break
     return chosen
 
@@ -86,13 +113,15 @@ def choose(repo: Path = SNAPSHOT) -> list[dict]:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=(__doc__ or "").split("\n")[0])
     ap.add_argument("--scan", action="store_true", help="print each text, passages numbered")
+    ap.add_argument("--split", choices=("dev2", "dev3"), default="dev2")
     args = ap.parse_args(argv)
-    for r in choose():
+    scan = quoted_passages if args.split == "dev2" else all_marked
+    for r in choose(split=args.split):
         print(f"{r['ID']}\t{r['source']}\t{r['topic']}")
         if args.scan:
             text = allsides_text(r)
             print(text)
-            for k, (s, e) in enumerate(quoted_passages(text)):
+            for k, (s, e) in enumerate(scan(text)):
                 print(f"  [{k}] {s}-{e} {text[s:e]!r}")
             print()
     return 0

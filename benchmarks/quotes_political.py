@@ -13,6 +13,11 @@ Corpora (each reported on its own, never pooled):
   National Review, Reason, Daily Beast, Bloomberg, Axios, Slate, New York Post, CBS News, Salon,
   Vox, Daily Wire, Chicago Sun-Times, NBC News, Mother Jones, Al Jazeera; chosen by
   ``build_quotes_dev2.py``, seeded) is read like ``dev``; ``dev+dev2`` pools the two.
+  ``dev3`` (270 quotations in 30 articles from 20 more outlets: Townhall, The Atlantic, Vanity
+  Fair, BuzzFeed News, Business Insider, Epoch Times, Daily Kos, CNBC, Time, MarketWatch, The
+  Week, IJR, MSNBC, IBT, Media Matters, ThinkProgress, Free Beacon, Vice, SF Chronicle, Raw
+  Story; ``build_quotes_dev2.py --split dev3``, seeded) is read like ``dev``, so rules are chosen
+  on more outlets; ``dev+dev2+dev3`` pools the three.
   The article texts are not committed (news text under its publishers' copyright): they are read
   from a fetched snapshot of that repository, ``$STORYLINE_ALLSIDES_REPO`` or
   ``/work/.mirror/ramybaly+Article-Bias-Prediction/repo``; the script says so and skips the
@@ -32,6 +37,7 @@ Baseline in the same run: regex double-quote pairs + nearest PERSON in the sente
     python benchmarks/quotes_political.py             # every corpus and split
     python benchmarks/quotes_political.py --corpus allsides --split dev
     python benchmarks/quotes_political.py --corpus allsides --split dev+dev2 --misses
+    python benchmarks/quotes_political.py --split dev-all   # every dev split, ECB+ dev, no test
 """
 
 from __future__ import annotations
@@ -193,9 +199,12 @@ def corpora(which: str) -> dict[str, tuple[dict, dict[str, dict[str, list[dict]]
             print(f"skipping allsides: {exc}", file=sys.stderr)
         else:
             docs = _documents({i: allsides_text(r) for i, r in recs.items()}, "allsides")
-            splits = {s: load_allsides_labels(s) for s in ("dev", "dev2", "test")}
+            splits = {s: load_allsides_labels(s) for s in ("dev", "dev2", "dev3", "test")}
             out["allsides"] = (docs, {"dev": splits["dev"], "dev2": splits["dev2"],
                                       "dev+dev2": {**splits["dev"], **splits["dev2"]},
+                                      "dev3": splits["dev3"],
+                                      "dev+dev2+dev3": {**splits["dev"], **splits["dev2"],
+                                                        **splits["dev3"]},
                                       "test": splits["test"]}, gold_allsides)
     if which in ("all", "ecbplus"):
         if not qa.ECB.exists():
@@ -213,7 +222,8 @@ def main(argv: list[str] | None = None) -> int:
 
     ap = argparse.ArgumentParser(description=(__doc__ or "").split("\n")[0])
     ap.add_argument("--corpus", choices=("all", "allsides", "ecbplus"), default="all")
-    ap.add_argument("--split", choices=("dev", "dev2", "dev+dev2", "test", "all"),
+    ap.add_argument("--split", choices=("dev", "dev2", "dev+dev2", "dev3", "dev+dev2+dev3",
+                                        "test", "dev-all", "all"),
                     default="all")
     ap.add_argument("--misses", action="store_true", help="print unmatched and wrong speakers")
     args = ap.parse_args(argv)
@@ -223,7 +233,8 @@ def main(argv: list[str] | None = None) -> int:
     rows = ("precision", "recall", "f1", "speaker_accuracy")
     for name, (docs, by_split, gold_fn) in corpora(args.corpus).items():
         for split, labels in by_split.items():
-            if args.split not in ("all", split):
+            if args.split not in ("all", split) and not (args.split == "dev-all"
+                                                         and split != "test"):
                 continue
             misses: list = []
             ours = evaluate(docs, labels, gold_fn, storyline_predict, settings, misses)
