@@ -8,7 +8,8 @@ cached in ``--cache``), then the cross-check and timeline, then :func:`build_rep
 CPU seconds and output size: ``Report.to_dict``, ``Report.to_json``, ``render_html``,
 ``render_markdown``. Baselines in the same run, on the same dict: ``json.dumps(indent=2)`` (the
 writer before report.json went one record a line) and compact ``json.dumps`` (the floor of any
-JSON writer in the standard library).
+JSON writer in the standard library). Peak memory of writing the three files (tracemalloc):
+``Report.write`` (streamed) against the three texts held whole, then written.
 
 Writes ``benchmarks/results/report_write.json``. The machine is shared: compare the rows of one
 run.
@@ -17,9 +18,12 @@ run.
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import pickle
+import tempfile
 import time
+import tracemalloc
 from pathlib import Path
 from typing import Any
 
@@ -61,7 +65,37 @@ def run(n: int, cache: Path) -> dict[str, Any]:
     page, rows["html_cpu_s"] = _timed(lambda: render_html(data, s.report))
     rows["html_mb"] = round(len(page.encode()) / 1e6, 1)
     _, rows["md_cpu_s"] = _timed(lambda: render_markdown(data, s.report))
+    del text, old, page
+    rows.update(write_memory(report))
     return rows
+
+
+def _peak_mb(fn: Any) -> float:
+    gc.collect()
+    tracemalloc.start()
+    try:
+        fn()
+        return round(tracemalloc.get_traced_memory()[1] / 1e6, 1)
+    finally:
+        tracemalloc.stop()
+
+
+def write_memory(report: Any) -> dict[str, float]:
+    """Peak memory allocated while writing the three files (tracemalloc, the report's dict
+    already built): ``Report.write``, which streams report.json and report.html to their files,
+    against the baseline of the writer before, which held the three texts whole and then wrote
+    them."""
+    with tempfile.TemporaryDirectory() as tmp:
+        def whole() -> None:
+            texts = {"report.json": report.to_json(),
+                     "report.html": render_html(report.to_dict(), report.settings.report),
+                     "report.md": render_markdown(report.to_dict(), report.settings.report)}
+            for name, text in texts.items():
+                Path(tmp, name).write_text(text, encoding="utf-8")
+
+        report.to_dict()
+        return {"write_peak_mb": _peak_mb(lambda: report.write(Path(tmp) / "out")),
+                "baseline_whole_texts_peak_mb": _peak_mb(whole)}
 
 
 def main() -> None:

@@ -63,3 +63,24 @@ def test_example_report_is_schema_valid_and_written(tmp_path, examples_dir):
     assert "<html" in html.lower() and "http://" not in html.split("<body", 1)[0].lower()
     assert written["md"].read_text(encoding="utf-8").strip()
     assert not list((tmp_path / "out").glob(".*"))  # no temporary files left behind
+
+
+def test_a_failed_write_leaves_the_last_report_as_it_was(tmp_path, examples_dir, monkeypatch):
+    import storyline.report.html as html_module
+
+    report = analyze([examples_dir], Settings())
+    out = tmp_path / "out"
+    before = {}
+    for kind, path in report.write(out).items():  # the last report, different bytes
+        before[kind] = f"the last report's {kind}".encode()
+        path.write_bytes(before[kind])
+
+    def broken(*args, **kwargs):  # the page fails half way, after report.json was written
+        yield "<!DOCTYPE html>"
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(html_module, "iter_html", broken)
+    with pytest.raises(RuntimeError, match="disk full"):
+        report.write(out)
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == {
+        f"report.{k}": b for k, b in before.items()}  # no temporary file, nothing changed

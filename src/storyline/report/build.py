@@ -10,10 +10,11 @@ is written, so the same input and settings give the same bytes.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import tempfile
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -83,26 +84,32 @@ class Report:
         return d
 
     def to_json(self) -> str:
-        """``report.json``: one top-level key a line, the settings indented, and in each list
-        one record a line (compact): readable, diffable line by line, and written by ``json``'s C encoder
-        (``indent`` falls back to the pure-Python encoder: most of the time of writing a large
-        report, ``benchmarks/README.md``)."""
+        """``report.json`` (:meth:`iter_json`, joined)."""
+        return "".join(self.iter_json())
+
+    def iter_json(self) -> Iterator[str]:
+        """``report.json`` a line at a time: one top-level key a line, the settings indented,
+        and in each list one record a line (compact): readable, diffable line by line, written
+        by ``json``'s C encoder (``indent`` falls back to the pure-Python encoder: most of the
+        time of writing a large report, ``benchmarks/README.md``), and never held whole in
+        memory (at 10k articles it was 400 MB of text, twice over while joined)."""
         encode = json.JSONEncoder(ensure_ascii=False).encode
         items = list(self.to_dict().items())
-        lines = ["{"]
+        yield "{\n"
         for n, (key, value) in enumerate(items):
             comma = "," if n < len(items) - 1 else ""
             if isinstance(value, list) and value:
-                lines.append(f"  {encode(key)}: [")
-                lines.append(",\n".join(f"    {encode(v)}" for v in value))
-                lines.append(f"  ]{comma}")
+                yield f"  {encode(key)}: [\n"
+                last = len(value) - 1
+                for i, v in enumerate(value):
+                    yield f"    {encode(v)}{',' if i < last else ''}\n"
+                yield f"  ]{comma}\n"
             elif isinstance(value, dict):  # the settings: small, indented
                 nested = json.dumps(value, ensure_ascii=False, indent=2).replace("\n", "\n  ")
-                lines.append(f"  {encode(key)}: {nested}{comma}")
+                yield f"  {encode(key)}: {nested}{comma}\n"
             else:
-                lines.append(f"  {encode(key)}: {encode(value)}{comma}")
-        lines.append("}")
-        return "\n".join(lines) + "\n"
+                yield f"  {encode(key)}: {encode(value)}{comma}\n"
+        yield "}\n"
 
     def write(self, out_dir: str | os.PathLike) -> dict[str, Path]:
         """Write report.json, report.html and report.md into ``out_dir`` (created if needed).
@@ -112,32 +119,33 @@ class Report:
         that did not change since the store's last report are taken from it
         (:mod:`storyline.report.fragments`): the same bytes, rendered once.
         """
+        from storyline.report.html import iter_html
         from storyline.report.markdown import render_markdown
 
         out = Path(out_dir)
         out.mkdir(parents=True, exist_ok=True)
         data = self.to_dict()
-        files = {
-            "json": (out / "report.json", self.to_json()),
-            "html": (out / "report.html", self._html(data)),
-            "md": (out / "report.md", render_markdown(data, self.settings.report)),
-        }
-        for path, content in files.values():
-            _atomic_write(path, content)
-        return {k: p for k, (p, _) in files.items()}
+        written = {"json": out / "report.json", "html": out / "report.html",
+                   "md": out / "report.md"}
+        # each written to a temporary file as it is produced (the JSON and the page of a large
+        # corpus are never held whole in memory), and the three renamed into place only when
+        # all are written: a failure leaves the last report's files as they were
+        with contextlib.ExitStack() as stack:
+            kept = None
+            if self.keep_in is not None:
+                from storyline.report.fragments import FragmentCache
+                from storyline.store import Store
 
-    def _html(self, data: Mapping[str, Any]) -> str:
-        from storyline.report.fragments import FragmentCache
-        from storyline.report.html import render_html
-        from storyline.store import Store
-
-        if self.keep_in is None:
-            return render_html(data, self.settings.report)
-        with Store.for_reading(self.keep_in) as store:
-            kept = FragmentCache(store, self.settings.report, self.settings.checks)
-            html = render_html(data, self.settings.report, fragments=kept)
-            kept.keep_only()
-        return html
+                store = stack.enter_context(Store.for_reading(self.keep_in))
+                kept = FragmentCache(store, self.settings.report, self.settings.checks)
+            temps = stack.enter_context(_Temporaries())
+            temps.write(written["json"], self.iter_json())
+            temps.write(written["html"], iter_html(data, self.settings.report, fragments=kept))
+            temps.write(written["md"], render_markdown(data, self.settings.report))
+            temps.commit()
+            if kept is not None:
+                kept.keep_only()
+        return written
 
 
 def build_report(
@@ -189,19 +197,38 @@ def article_dict(doc: Document) -> dict[str, Any]:
     }
 
 
-def _atomic_write(path: Path, content: str) -> None:
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
+class _Temporaries:
+    """Files written under temporary names beside their final ones, renamed into place by
+    :meth:`commit`; those not committed are deleted when the context ends."""
+
+    def __init__(self) -> None:
+        self.pending: list[tuple[str, Path]] = []
+
+    def __enter__(self) -> _Temporaries:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        for tmp, _ in self.pending:
+            Path(tmp).unlink(missing_ok=True)
+
+    def write(self, path: Path, content: str | Iterable[str]) -> None:
+        """Write ``content`` (text, or pieces of it) to a temporary file beside ``path``."""
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+        self.pending.append((tmp, path))
         # mkstemp makes owner-only files; a report is meant to be shared: honour the umask.
         umask = os.umask(0)
         os.umask(umask)
         os.chmod(tmp, 0o666 & ~umask)
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(content)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+            if isinstance(content, str):
+                fh.write(content)
+            else:
+                fh.writelines(content)
+
+    def commit(self) -> None:
+        while self.pending:
+            tmp, path = self.pending.pop(0)
+            os.replace(tmp, path)
 
 
 def load_schema() -> dict[str, Any]:

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
@@ -93,9 +93,20 @@ def _env() -> jinja2.Environment:
 
 def render_html(report: Mapping[str, Any], settings: ReportSettings | None = None, *,
                 fragments: FragmentCache | None = None) -> str:
-    """The report as one self-contained HTML page. With ``fragments`` (a store's kept
-    sections, :mod:`storyline.report.fragments`), the story and article sections whose inputs
-    did not change since they were kept are taken from it, the others rendered and kept."""
+    """The report as one self-contained HTML page (:func:`iter_html`, joined)."""
+    return "".join(iter_html(report, settings, fragments=fragments))
+
+
+SECTION_BATCH = 200  # sections read from and written to the store at a time
+
+
+def iter_html(report: Mapping[str, Any], settings: ReportSettings | None = None, *,
+              fragments: FragmentCache | None = None) -> Iterator[str]:
+    """The page of :func:`render_html` in pieces, as Jinja renders it, for writing to a file:
+    the page of a large corpus is never held whole in memory (at 10k articles it was about
+    2 GB, with report.json beside it). With ``fragments`` (a store's kept sections,
+    :mod:`storyline.report.fragments`), the story and article sections whose inputs did not
+    change since they were kept are read from it, the others rendered and kept."""
     settings = settings or ReportSettings()
     ix = view.Index.of(report)
     views = view.story_views(ix)
@@ -103,20 +114,23 @@ def render_html(report: Mapping[str, Any], settings: ReportSettings | None = Non
     context = {"report": report, "ix": ix, "views": views, "settings": settings}
     macros: Any = _env().get_template("_macros.html.j2").make_module(context)
 
-    def sections(items: list[Any], key: Any, render: Any) -> list[Markup]:
+    def sections(items: list[Any], key: Any, render: Any) -> Iterator[Markup]:
         if fragments is None:
-            return [Markup(render(x)) for x in items]
-        keys = [key(x) for x in items]
-        kept = fragments.get(keys)
-        new = {k: str(render(x)) for k, x in zip(keys, items) if k not in kept}
-        fragments.put(new)
-        return [Markup(kept[k] if k in kept else new[k]) for k in keys]
+            yield from (Markup(render(x)) for x in items)
+            return
+        for i in range(0, len(items), SECTION_BATCH):
+            batch = items[i:i + SECTION_BATCH]
+            keys = [key(x) for x in batch]
+            kept = fragments.get(keys)
+            new = {k: str(render(x)) for k, x in zip(keys, batch) if k not in kept}
+            fragments.put(new)
+            yield from (Markup(kept[k] if k in kept else new[k]) for k in keys)
 
     story_html = sections(views, lambda sv: story_key(ix, sv),
                           lambda sv: macros.story(ix, sv, settings))
     article_html = sections(articles, lambda a: article_key(ix, a),
                             lambda a: macros.article(ix, a, settings))
-    return _env().get_template("report.html.j2").render(
+    yield from _env().get_template("report.html.j2").generate(
         **context,
         story_html=story_html,
         article_html=article_html,
