@@ -147,6 +147,9 @@ def _is_speech(view: DocView, i: int) -> bool:
     subj = view.child(i, "nsubj")
     if subj is None:
         return False
+    if lemma == "read" and view.word(subj).lower() == "it" and re.search(
+            r"[,?!][”\"’']\s*$", view.text[max(0, view.tokens[subj].start - 4) : view.tokens[subj].start]):
+        return True  # "“...,” it reads": a document's words (the speaker says which one)
     return view.tokens[subj].lemma.lower() in COMMUNICATION_NOUNS \
         or _frames_by_place(view, i, subj)
 

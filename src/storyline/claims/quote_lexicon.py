@@ -42,6 +42,15 @@ COMMUNICATION_NOUNS = frozenset({
     "acknowledgment", "acknowledgement", "praise", "tribute"
 })
 
+DOCUMENT_NOUNS = frozenset({
+    "letter", "statement", "memo", "memorandum", "message", "note", "communique", "declaration",
+    "announcement", "telegram", "bulletin", "release", "email", "e-mail", "editorial"
+})
+"""Communication nouns that are a source of their own when the article names no author with
+them ("the letter read", "the statement said"): the document is the speaker, as a reader cites
+it ("according to the letter"). Not speech events ("remarks", "interview"), which need a
+speaker."""
+
 ORG_ROLE_NOUNS = frozenset({
     "company", "firm", "agency", "ministry", "department", "government", "organization",
     "organisation", "group", "club", "team", "union", "party", "corporation", "bank", "court",

@@ -24,6 +24,7 @@ from storyline.claims.aliases import TITLE_ABBREVIATIONS, strip_title
 from storyline.claims.quote_lexicon import (
     CAPTION_WORDS,
     COMMUNICATION_NOUNS,
+    DOCUMENT_NOUNS,
     NON_SPEAKER_LABELS,
     ORG_ROLE_NOUNS,
     PERSON_PRONOUNS,
@@ -309,14 +310,22 @@ def _is_role(view: DocView, i: int) -> bool:
 
 def _role(view: DocView, m: Mention) -> int:
     """2: subject (or its apposition: "Another insider, Robert Hass, testified"; or the owner of
-    a subject that is something said: "Kaine's remarks left many moved") of the sentence's main
-    verb; 1: subject of another verb; 0: not a subject."""
+    a subject that is something said: "Kaine's remarks left many moved"; or one "including" a
+    plural subject names) of the sentence's main verb; 1: subject of another verb; 0: not a
+    subject."""
     best = 0
     for i in view.tokens_in(m.start, m.end):
         t = view.tokens[i]
         if t.dep == "appos" or (t.dep == "poss"
                                 and view.tokens[t.head].lemma.lower() in COMMUNICATION_NOUNS):
             t = view.tokens[t.head]
+        inc = view.tokens[t.head]
+        if t.dep == "pobj" and view.word(t.head).lower() == "including" \
+                and (view.tokens[inc.head].dep == "ROOT"
+                     or view.tokens[view.tokens[inc.head].head].dep == "ROOT"):
+            # "Other Republicans criticized it, including House Minority Leader Kevin
+            # McCarthy.": one of the main clause's subject, the one the article goes on with
+            best = max(best, 2)
         if t.dep in ("nsubj", "nsubjpass"):
             head = view.tokens[t.head]
             main = head.dep == "ROOT" or (head.dep == "conj" and view.tokens[head.head].dep == "ROOT")
@@ -342,6 +351,8 @@ def speaker_name(view: DocView, i: int, window: int, depth: int = 0) -> str | No
             gender = _PRONOUN_GENDER.get(low)
             found = antecedent(view, t.start, window, gender=gender)
             return fullest_name(view, found, t.start, gender) if found else None
+        if low == "it" and t.dep == "nsubj" and view.tokens[t.head].lemma.lower() == "read":
+            return _document_before(view, i, window)  # "The letter ... “...,” it reads"
         if low in ("they", "it") and depth < 2:  # "a delegation, which ... what they described"
             j = i
             for _ in range(8):
@@ -367,7 +378,13 @@ def speaker_name(view: DocView, i: int, window: int, depth: int = 0) -> str | No
                 if view.word(p).lower() in ("from", "by", "of") and view.tokens[p].dep == "prep":
                     owner = view.child(p, "pobj")
                     break
-        return speaker_name(view, owner, window, depth + 1) if owner is not None else None
+        if owner is not None:
+            return speaker_name(view, owner, window, depth + 1)
+        det = view.child(i, "det")
+        if lemma in DOCUMENT_NOUNS and (det is None or view.word(det).lower() not in (
+                "this", "that", "these", "those")):  # "that statement continued": one said
+            return _document(view, i)              # before, by whoever said it
+        return None
     if t.dep == "appos" and t.pos == "NOUN" and depth < 2 \
             and view.mention_at(t.head, ("PERSON",)) is not None:
         # "Mark Walker, a North Carolina representative who noted ...": the relative clause
@@ -401,6 +418,12 @@ def speaker_name(view: DocView, i: int, window: int, depth: int = 0) -> str | No
         name = propn_name(view, i)
         return fullest_name(view, name, t.start) if name else None
     if definite and t.tag == "NN":
+        if lemma in ORG_ROLE_NOUNS and any(view.tokens[c].dep == "compound"
+                                           and view.tokens[c].pos == "PROPN"
+                                           for c in view.children[i]):
+            # "the Trump administration said", "the New York Times editorial board called":
+            # the role's own phrase names the organisation; it is no earlier one
+            return _document(view, i)
         found = _definite_role(view, i, window)
         if found is not None:
             return found
@@ -409,6 +432,26 @@ def speaker_name(view: DocView, i: int, window: int, depth: int = 0) -> str | No
         if named is not None:
             return named
     return _clean_name(_phrase(view, i))
+
+
+def _document(view: DocView, i: int) -> str | None:
+    """The phrase headed by ``i`` without its determiner: a document without an author named
+    with it ("the letter read", "the joint statement said") is the source; so is an
+    organisation its role's phrase names ("the Trump administration")."""
+    s, e = view.phrase(i)
+    return _clean_name(re.sub(r"^(?:the|this|that|a|an)\s+", "", view.text[s:e],
+                              flags=re.IGNORECASE))
+
+
+def _document_before(view: DocView, i: int, window: int) -> str | None:
+    """What "it" of "“...,” it reads" is: the nearest document noun before it, outside
+    quotations, within ``window`` sentences, when no author is named with it."""
+    floor = view.sentences[max(0, view.sentence_of(view.tokens[i].start) - window)].token_start
+    for j in range(i - 1, floor - 1, -1):
+        t = view.tokens[j]
+        if t.pos == "NOUN" and t.lemma.lower() in DOCUMENT_NOUNS and not view.in_quote(t.start):
+            return None if view.child(j, "poss") is not None else _document(view, j)
+    return None
 
 
 def _phrase(view: DocView, i: int) -> str:
