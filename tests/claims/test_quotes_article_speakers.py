@@ -24,7 +24,8 @@ dev + dev2 splits; the sentences are written for these tests, one class per list
   the article's person even where the recogniser missed or overran the name;
 - (fourth pass, read on dev3's outlets) a document named with no author is the source ("the
   letter read", "it reads"); a role whose own phrase names the organisation ("the Trump
-  administration") is that organisation; a person "including" names is salient.
+  administration") is that organisation; a person "including" names is salient; "the group"
+  is not the outlet that reported the story ("the Hill reports").
 """
 
 from __future__ import annotations
@@ -312,7 +313,18 @@ INCLUDING_A_SUBJECT = [
 ]
 
 
+OUTLET_NOT_THE_GROUP = [
+    # "the group said" is not the outlet that reported the story ("..., the Herald reports")
+    ("The Center for Civic Respect, a nonprofit organization, compared the mayor to a "
+     "dictator on Tuesday, the Herald reports.\n\n"
+     "The group said that the mayor \"silences every critic who speaks up at council "
+     "meetings.\"",
+     "silences every critic who speaks up at council meetings.", "The Center for Civic Respect"),
+]
+
+
 CASES = [(name, *case) for name, cases in [
+    ("outlet_not_the_group", OUTLET_NOT_THE_GROUP),
     ("document_sources", DOCUMENT_SOURCES),
     ("org_named_by_its_role", ORG_NAMED_BY_ITS_ROLE),
     ("including_a_subject", INCLUDING_A_SUBJECT),

@@ -29,10 +29,12 @@ from storyline.claims.quote_lexicon import (
     ORG_ROLE_NOUNS,
     PERSON_PRONOUNS,
     PERSON_ROLE_NOUNS,
+    REPORT_VERBS,
     SPEECH_VERBS,
     TIME_NOUNS,
     UNNAMED_SOURCE_NOUNS,
 )
+from storyline.claims.quote_via import is_outlet
 from storyline.claims.quote_view import DocView, name_words, strip_possessive
 from storyline.models import Mention
 
@@ -479,10 +481,26 @@ def _definite_role(view: DocView, i: int, window: int) -> str | None:
         if found:
             return fullest_name(view, found, view.tokens[i].start)
     if lemma in ORG_ROLE_NOUNS:  # "the company said" -> the organisation named before
-        found = antecedent(view, view.tokens[i].start, window, ("ORG",))
-        if found:
-            return strip_possessive(found)
+        before = view.tokens[i].start
+        for _ in range(3):
+            found = antecedent(view, before, window, ("ORG",))
+            m = next((m for m in reversed(view.mentions) if m.label == "ORG"
+                      and m.text == found and m.end <= before), None) if found else None
+            if m is None or not _reporter(view, m):
+                return strip_possessive(found) if found else None
+            before = m.start  # "..., the Hill reports. The group said": not the outlet
     return None
+
+
+def _reporter(view: DocView, m: Mention) -> bool:
+    """An organisation named as the outlet reporting ("the Hill reports"), not a party."""
+    toks = view.tokens_in(m.start, m.end)
+    if not toks:
+        return False
+    head = toks[-1]
+    t = view.tokens[head]
+    return is_outlet(view, head) or (t.dep == "nsubj" and view.tokens[t.head].lemma.lower()
+                                     in REPORT_VERBS)
 
 
 def _named_after(view: DocView, i: int, sentences: int = 2) -> str | None:
