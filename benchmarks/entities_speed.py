@@ -1,5 +1,6 @@
-"""CPU time of the entities stage (``resolve_entities``) on the generated 1k story, against the
-code of another checkout in the same run.
+"""CPU time of the entities stage (``resolve_entities``) and of reading claims back from their
+stored form (``from_dict``, what ``report`` does with every article's cached claims) on the
+generated 1k story, against the code of another checkout in the same run.
 
     python benchmarks/entities_speed.py [--n 1000] [--old-src /tmp/base/src]
 
@@ -25,7 +26,8 @@ from crosscheck_one_story import generated_inputs
 
 def measure(inputs: Path) -> dict:
     from storyline.claims import resolve_entities
-    from storyline.serialize import to_dict
+    from storyline.models import Claim
+    from storyline.serialize import from_dict, to_dict
     from storyline.settings import Settings
 
     with inputs.open("rb") as fh:
@@ -34,7 +36,13 @@ def measure(inputs: Path) -> dict:
     entities, claims = resolve_entities(d["docs"], d["claims"], Settings().claims)
     cpu = round(time.process_time() - c0, 2)
     digest = hashlib.sha256(json.dumps([to_dict(entities), to_dict(claims)]).encode()).hexdigest()
-    return {"cpu_s": cpu, "entities": len(entities), "digest": digest[:16]}
+    stored = [to_dict(c) for c in claims]
+    c0 = time.process_time()
+    back = [from_dict(Claim, c) for c in stored]
+    read_cpu = round(time.process_time() - c0, 2)
+    read_digest = hashlib.sha256(repr(back).encode()).hexdigest()
+    return {"cpu_s": cpu, "entities": len(entities), "digest": digest[:16],
+            "claims_read_cpu_s": read_cpu, "claims": len(back), "read_digest": read_digest[:16]}
 
 
 def main() -> None:
