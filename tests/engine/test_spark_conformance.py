@@ -1,10 +1,14 @@
 """The Spark engine gives the local engine's report, byte for byte (issue #15's conformance).
 
 Spark runs in local mode (``local[2]``, 2 shuffle partitions, no UI) on the example corpus and on
-generated articles (``benchmarks/gencorpus.py``: planted reuse and events), more than
-``reuse.all_pairs_max_docs`` of them so that candidates come from Spark's LSH buckets, not from
-every pair. One test function, so that one worker starts one JVM. Skipped, saying why, where
-pyspark or a Java runtime is missing.
+generated articles (``benchmarks/gencorpus.py``: planted reuse and events). The generated corpus
+is small (each article costs spaCy's annotation twice) and its settings lower the thresholds
+that depend on corpus size, so that every corpus-wide rule of the reuse stage runs on it: more
+articles than ``all_pairs_max_docs`` (candidates from Spark's LSH buckets, not every pair) and
+than ``boilerplate_min_df_docs`` (the corpus-wide boilerplate cap; the common content keys left
+out of sentence signatures), and at least ``IDF_MIN_DOCS`` (weighted alignment). One test
+function, so that one worker starts one JVM. Skipped, saying why, where pyspark or a Java runtime
+is missing.
 """
 
 from __future__ import annotations
@@ -49,10 +53,13 @@ def _generated(tmp: Path, n: int) -> Path:
     return path
 
 
-def _check(spark, paths: list[str], out: Path) -> dict:
+SMALL = Settings.from_dict({"reuse": {"all_pairs_max_docs": 20, "boilerplate_min_df_docs": 10}})
+"""Settings of the generated corpus (module docstring)."""
+
+
+def _check(spark, paths: list[str], out: Path, settings: Settings) -> dict:
     from storyline.engine.spark import analyze_paths
 
-    settings = Settings()
     local = api.analyze(paths, settings)
     result = analyze_paths(spark, paths, settings)
     assert result.report().to_json() == local.to_json()
@@ -75,9 +82,13 @@ def test_spark_engine_gives_the_local_report(tmp_path, examples_dir, monkeypatch
     try:
         # families' components computed in Spark here (on the driver below, as by default)
         monkeypatch.setattr(reuse, "DRIVER_COMPONENTS_MAX_EDGES", 0)
-        gen = _check(spark, [str(_generated(tmp_path, 110))], tmp_path / "generated")
+        gen = _check(spark, [str(_generated(tmp_path, 45))], tmp_path / "generated", SMALL)
         monkeypatch.undo()
-        assert len(gen["articles"]) > Settings().reuse.all_pairs_max_docs  # LSH, not all pairs
+        from storyline.reuse import IDF_MIN_DOCS
+
+        n = len(gen["articles"])
+        assert n > SMALL.reuse.all_pairs_max_docs and n > SMALL.reuse.boilerplate_min_df_docs
+        assert n >= IDF_MIN_DOCS
         assert gen["reuse"] and len(gen["families"]) < len(gen["articles"])
         assert len(gen["stories"]) > 1 and gen["checks"] and gen["timeline"]
 

@@ -57,8 +57,18 @@ def _u64(values: Iterable[int]) -> np.ndarray:
     return np.array(list(values), dtype=np.int64).view(np.uint64)
 
 
+_FEATURES = ("doc string, outlet string, sn array<long>, keys array<long>, owner array<int>, "
+             "sh array<long>, idf array<long>, heavy binary")
+
+
 def _features(settings: ReuseSettings, with_shingles: bool):
-    def run(rows: Iterator[tuple[str, Document]]) -> Iterator[tuple[str, tuple]]:
+    """Per partition, one row per article (:data:`_FEATURES`): its outlet, per-sentence hashes
+    in sentence order, content keys and the sentence of each, shingles, the keys the alignment
+    looks up, and ``heavy``: the article and its sentence features, pickled (what the alignment
+    of a pair reads; the JVM moves it as bytes)."""
+    def run(rows: Iterator[tuple[str, Document]]) -> Iterator[tuple]:
+        import pickle
+
         from storyline.reuse.candidates import Vocab, doc_features
         from storyline.reuse.minhash import shingles
         from storyline.reuse.text import sentence_features, word_hash
@@ -70,9 +80,10 @@ def _features(settings: ReuseSettings, with_shingles: bool):
             sh = shingles(words, settings.shingle_size) if with_shingles else np.zeros(0, np.uint64)
             sf = sentence_features(doc)
             idf_keys = sorted({word_hash(k) for f in sf for k in f.keys})
-            yield doc_id, (doc.article.outlet, _i64(np.array(sent_norm, dtype=np.uint64)),
-                           _i64(keys), owner.tolist(), _i64(sh),
-                           _i64(np.array(idf_keys, dtype=np.uint64)), (doc.article, sf))
+            yield (doc_id, doc.article.outlet or "",
+                   _i64(np.array(sent_norm, dtype=np.uint64)), _i64(keys), owner.tolist(),
+                   _i64(sh), _i64(np.array(idf_keys, dtype=np.uint64)),
+                   pickle.dumps((doc.article, sf), protocol=5))
     return run
 
 
@@ -86,33 +97,23 @@ _SENT, _SHINGLE, _KEY = 0, 1, 2
 _COUNTED, _LOOKUP = 0, 1
 
 
-def _value_rows(lsh: bool):
-    """Per article and kind, its distinct values: ``(doc, outlet, kind, role, values)``; content
-    keys twice, those counted in document frequencies (``_COUNTED``) and those the alignment
-    looks up (``_LOOKUP``, every sentence's keys)."""
-    def run(kv: tuple[str, tuple]) -> list[tuple]:
-        doc, f = kv
-        outlet = f[0] or ""
-        out = [(doc, outlet, _SENT, _COUNTED, sorted(set(f[1]))),
-               (doc, outlet, _KEY, _COUNTED, sorted(set(f[2]))),
-               (doc, outlet, _KEY, _LOOKUP, f[5])]
-        if lsh:
-            out.append((doc, outlet, _SHINGLE, _COUNTED, f[4]))
-        return [r for r in out if r[4]]
-    return run
-
-
-def _per_doc(spark: Any, feats: Any, n: int, settings: ReuseSettings, lsh: bool) -> Any:
-    """RDD ``(doc, (boilerplate sentence hashes, boilerplate shingles, common content keys,
-    {content key: document frequency}))`` of the articles holding any (see the module
-    docstring): two shuffles."""
+def _per_doc(feats: Any, n: int, settings: ReuseSettings, lsh: bool) -> Any:
+    """DataFrame ``(doc, sent, sh, common, df)`` of the articles holding any: boilerplate
+    sentence hashes, boilerplate shingles, common content keys, and ``(v, df)``: the document
+    frequency of each key the alignment looks up (see the module docstring): two shuffles."""
     from pyspark.sql import Window
     from pyspark.sql import functions as F
 
     s = settings
-    rows = spark.createDataFrame(feats.flatMap(_value_rows(lsh)),
-                                 "doc string, outlet string, kind int, role int, vs array<long>")
-    rows = rows.select("doc", "outlet", "kind", "role", F.explode("vs").alias("v"))
+
+    def values(kind: int, role: int, col: str) -> Any:
+        return feats.select("doc", "outlet", F.lit(kind).alias("kind"), F.lit(role).alias("role"),
+                            F.explode(F.array_distinct(col)).alias("v"))
+
+    rows = values(_SENT, _COUNTED, "sn").unionByName(values(_KEY, _COUNTED, "keys")).unionByName(
+        values(_KEY, _LOOKUP, "idf"))
+    if lsh:
+        rows = rows.unionByName(values(_SHINGLE, _COUNTED, "sh"))
     counted = F.when(F.col("role") == _COUNTED, 1).otherwise(0)
     # the second window's partitioning (kind, v, outlet) is met by the first's (kind, v)
     rows = rows.withColumn("df", F.sum(counted).over(Window.partitionBy("kind", "v")))
@@ -130,13 +131,7 @@ def _per_doc(spark: Any, feats: Any, n: int, settings: ReuseSettings, lsh: bool)
         F.collect_list(F.when(frequent & (kind == _SHINGLE), F.col("v"))).alias("sh"),
         F.collect_list(F.when(common, F.col("v"))).alias("common"),
         F.collect_list(F.when(lookup, F.struct("v", "df"))).alias("df")))
-
-    def extra(r: Any) -> tuple[str, tuple]:
-        keys = _u64(k for k, _ in r["df"]).tolist()
-        return r["doc"], (frozenset(r["sent"]), r["sh"], r["common"],
-                          dict(zip(keys, (d for _, d in r["df"]))))
-
-    return grouped.rdd.map(extra)
+    return grouped
 
 
 def _bucket_pairs(spark: Any, keyed: Any, settings: ReuseSettings) -> Any:
@@ -162,25 +157,26 @@ def _bucket_pairs(spark: Any, keyed: Any, settings: ReuseSettings) -> Any:
 
 
 def _bands(settings: ReuseSettings):
-    """Per partition: each article's document and sentence band keys, ``(doc, channel, keys)``
-    (channel 0: shingles, seed 1; channel 1: sentence content keys, seed 2), as the local
+    """Per partition of rows ``(doc, sn, keys, owner, sh, sent, bad_sh, common)``: each article's
+    document and sentence band keys, ``(doc, channel, keys)`` (channel 0: shingles, seed 1;
+    channel 1: sentence content keys, seed 2), as the local
     :func:`~storyline.reuse.candidates.find_candidates` computes them."""
-    def run(part: Iterator[tuple[str, tuple[tuple, tuple | None]]]) -> Iterator[tuple]:
+    def run(part: Iterator[Any]) -> Iterator[tuple]:
         from storyline.reuse.candidates import sentence_key_sets
         from storyline.reuse.minhash import band_keys, signatures
 
         s = settings
         rows = list(part)
         doc_sets, sent_sets, sent_owner = [], [], []
-        for i, (_, (feat, extra)) in enumerate(rows):
-            bad_sent, bad_sh, common, _ = extra or (frozenset(), [], [], {})
-            sh = _u64(feat[4])
-            if bad_sh:
-                sh = sh[~np.isin(sh, _u64(bad_sh))]
+        for i, r in enumerate(rows):
+            sh = _u64(r["sh"])
+            if r["bad_sh"]:
+                sh = sh[~np.isin(sh, _u64(r["bad_sh"]))]
             doc_sets.append(sh)
-            keys, sent = _u64(feat[2]), np.array(feat[3], dtype=np.int64)
+            keys, sent = _u64(r["keys"]), np.array(r["owner"], dtype=np.int64)
+            common = r["common"]
             keep = ~np.isin(keys, _u64(common)) if common else np.ones(len(keys), dtype=bool)
-            boiler = _boiler(feat, bad_sent)
+            boiler = _boiler(r["sn"], r["sent"])
             if boiler:
                 keep &= ~np.isin(sent, list(boiler))
             for found in sentence_key_sets(keys[keep], sent[keep]):
@@ -196,21 +192,46 @@ def _bands(settings: ReuseSettings):
             for i, row in zip(np.asarray(owner, dtype=np.int64)[valid].tolist(), keys):
                 by_doc.setdefault(i, set()).update(_i64(row))
             for i, ks in sorted(by_doc.items()):
-                yield rows[i][0], ch, sorted(ks)
+                yield rows[i]["doc"], ch, sorted(ks)
     return run
 
 
-def _boiler(feat: tuple, bad: frozenset | None) -> frozenset[int]:
-    return frozenset(i for i, h in enumerate(feat[1]) if h in bad) if bad else frozenset()
+def _boiler(sent_hashes: list[int], bad: list[int] | None) -> frozenset[int]:
+    """Indices of the sentences whose hash is boilerplate."""
+    if not bad:
+        return frozenset()
+    found = set(bad)
+    return frozenset(i for i, h in enumerate(sent_hashes) if h in found)
 
 
 def _align(n: int, settings: ReuseSettings):
-    def run(rows: Iterator[tuple[str, tuple[tuple, tuple]]]) -> Iterator[ReuseLink]:
+    """Per partition of rows ``(a, b, ha, sna, senta, dfa, hb, snb, sentb, dfb)`` (``h``: the
+    pickled article and sentence features; ``sn``, ``sent``: its sentence hashes and the
+    boilerplate ones; ``df``: its keys' document frequencies): the link of each pair, or none."""
+    def run(rows: Iterator[Any]) -> Iterator[ReuseLink]:
+        import pickle
+
         from storyline.reuse import idf_weights, link_pair
         from storyline.reuse.semantic import scorer
 
         sem = scorer(settings.semantic)
-        for _, (((a, fa), boiler_a, df_a), ((b, fb), boiler_b, df_b)) in rows:
+        seen: dict[str, tuple] = {}  # the last articles read (rows come sorted by one end)
+
+        def side(doc: str, heavy: bytes, sn: list[int], sent: list[int] | None,
+                 df: list | None) -> tuple:
+            got = seen.get(doc)
+            if got is None:
+                if len(seen) >= 256:
+                    seen.clear()
+                article, sf = pickle.loads(heavy)
+                keys = _u64(k for k, _ in df or ()).tolist()
+                got = seen[doc] = (article, sf, _boiler(sn, sent),
+                                   dict(zip(keys, (d for _, d in df or ()))))
+            return got
+
+        for r in rows:
+            a, fa, boiler_a, df_a = side(r["a"], r["ha"], r["sna"], r["senta"], r["dfa"])
+            b, fb, boiler_b, df_b = side(r["b"], r["hb"], r["snb"], r["sentb"], r["dfb"])
             idf = idf_weights([fa, fb], {**df_a, **df_b}, n)
             link = link_pair(a, b, fa, fb, settings, idf, boiler_a, boiler_b, sem)
             if link is not None:
@@ -244,27 +265,31 @@ def find_reuse(spark: Any, docs: Any, n: int, settings: ReuseSettings) -> tuple[
 
     s = settings
     lsh = n > s.all_pairs_max_docs
-    parts = spark.sparkContext.defaultParallelism
-    feats = docs.mapPartitions(_features(s, lsh)).persist(StorageLevel.MEMORY_AND_DISK)
-    # per article: its features and what the corpus says of its values, partitioned by id
-    joined = feats.leftOuterJoin(_per_doc(spark, feats, n, s, lsh), parts).persist(
+    feats = spark.createDataFrame(docs.mapPartitions(_features(s, lsh)), _FEATURES).persist(
         StorageLevel.MEMORY_AND_DISK)
+    freq = _per_doc(feats, n, s, lsh)
 
     if not lsh:
-        ids = spark.createDataFrame(docs.keys().map(lambda i: (i,)), "a string")
+        ids = feats.select(F.col("doc").alias("a"))
         pairs = ids.crossJoin(ids.withColumnRenamed("a", "b")).where(F.col("a") < F.col("b"))
     else:
-        pairs = _bucket_pairs(spark, joined.mapPartitions(_bands(s)), s)
+        light = feats.select("doc", "sn", "keys", "owner", "sh").join(
+            freq.select("doc", "sent", F.col("sh").alias("bad_sh"), "common"), "doc", "left")
+        pairs = _bucket_pairs(spark, light.rdd.mapPartitions(_bands(s)), s)
 
-    # each pair with both articles' payload: the payload keeps its partitioning, pairs move
-    payload = joined.mapValues(lambda fe: (fe[0][6], _boiler(fe[0], (fe[1] or _NONE)[0]),
-                                           (fe[1] or _NONE)[3]))
-    by_a = pairs.rdd.map(lambda r: (r[0], r[1])).partitionBy(parts)
-    by_b = (by_a.join(payload, parts).map(lambda kv: (kv[1][0], (kv[0], kv[1][1])))
-            .partitionBy(parts))
-    aligned = by_b.join(payload, parts).map(lambda kv: ((kv[1][0][0], kv[0]),
-                                                        (kv[1][0][1], kv[1][1])))
-    raw = aligned.mapPartitions(_align(n, s)).persist(StorageLevel.MEMORY_AND_DISK)
+    # each pair with both articles' payload, joined in the JVM (the payload moves as bytes)
+    payload = feats.select("doc", "heavy", "sn").join(freq.select("doc", "sent", "df"), "doc",
+                                                       "left")
+
+    def end(x: str) -> Any:
+        return payload.select(*(F.col(c).alias(c if c == "doc" else c + x)
+                                for c in ("doc", "heavy", "sn", "sent", "df")))
+
+    both = (pairs.join(end("a"), F.col("a") == F.col("doc")).drop("doc")
+            .join(end("b"), F.col("b") == F.col("doc")).drop("doc")
+            .select("a", "b", F.col("heavya").alias("ha"), "sna", "senta", "dfa",
+                    F.col("heavyb").alias("hb"), "snb", "sentb", "dfb"))
+    raw = both.rdd.mapPartitions(_align(n, s)).persist(StorageLevel.MEMORY_AND_DISK)
 
     # settle: a containment-only link between two copies of one source
     strong = raw.filter(_strong).map(lambda x: (x.target_id, x))
@@ -275,13 +300,9 @@ def find_reuse(spark: Any, docs: Any, n: int, settings: ReuseSettings) -> tuple[
             .map(lambda kv: (next(iter(kv[1]))[0], [o for _, o in kv[1] if o is not None])))
     links = raw.filter(lambda x: not _settleable(x)).union(near.map(_settle_one))
     links = links.persist(StorageLevel.MEMORY_AND_DISK)
-    families = _families(spark, docs, links)
-    joined.unpersist()
+    links.count()  # computed while the features are cached; families need only the links
     feats.unpersist()
-    return links, families
-
-
-_NONE: tuple = (frozenset(), [], [], {})
+    return links, _families(spark, docs, links)
 
 
 def _single(article: Article) -> Family:
