@@ -1,0 +1,93 @@
+"""Issue #14's ECB+ dev targets in one run: ``ingest`` against spaCy alone on all cores, and
+``report`` (with its writing) against ``ingest``.
+
+    python benchmarks/ecb_ingest_report.py [--add 10]
+
+On ``../shared/data/ecbplus-dev/articles.jsonl`` (462 articles), in one process, one after the
+other, wall seconds:
+
+1. spaCy alone: the installed English pipeline's ``nlp.pipe`` over the texts with
+   ``n_process`` = all cores (the floor any ingest that annotates can reach);
+2. ``storyline ingest`` of all but the last ``--add`` articles (``api.ingest_corpus``);
+3. ``storyline report`` of that store, written to a folder (``api.report_corpus(...).write``);
+4. ``ingest`` of the last ``--add`` articles, then ``report`` again (what changed only).
+
+The issue asks: report <= 0.25 of ingest, ingest >= 0.8x spaCy alone. Writes
+``benchmarks/results/ecb_ingest_report.json``. The machine may be shared: the ratios are of one
+run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent
+ECB = ROOT.parent.parent / "shared" / "data" / "ecbplus-dev" / "articles.jsonl"
+RESULTS = ROOT / "results" / "ecb_ingest_report.json"
+
+
+def run(add: int) -> dict[str, Any]:
+    from storyline import api
+    from storyline.annotate import load_pipeline
+    from storyline.settings import Settings
+
+    lines = ECB.read_text(encoding="utf-8").splitlines()
+    texts = [json.loads(line)["text"] for line in lines]
+    cores = os.cpu_count() or 1
+    row: dict[str, Any] = {"articles": len(lines), "cores": cores, "add": add}
+    nlp = load_pipeline("")
+    nlp("warm up")
+    t = time.perf_counter()
+    for _ in nlp.pipe(texts, batch_size=64, n_process=cores):
+        pass
+    row["spacy_alone_s"] = round(time.perf_counter() - t, 1)
+    settings = Settings()
+    with tempfile.TemporaryDirectory(prefix="ecb-ingest-report-") as tmp_:
+        tmp = Path(tmp_)
+        (tmp / "first.jsonl").write_text("\n".join(lines[:-add]) + "\n", encoding="utf-8")
+        (tmp / "last.jsonl").write_text("\n".join(lines[-add:]) + "\n", encoding="utf-8")
+        db = tmp / "corpus.db"
+        t = time.perf_counter()
+        api.ingest_corpus([tmp / "first.jsonl"], db, settings)
+        row["ingest_s"] = round(time.perf_counter() - t, 1)
+        t = time.perf_counter()
+        api.report_corpus(db, settings).write(tmp / "out1")
+        row["report_s"] = round(time.perf_counter() - t, 1)
+        t = time.perf_counter()
+        api.ingest_corpus([tmp / "last.jsonl"], db, settings)
+        row["ingest_add_s"] = round(time.perf_counter() - t, 1)
+        t = time.perf_counter()
+        api.report_corpus(db, settings).write(tmp / "out2")
+        row["report_after_add_s"] = round(time.perf_counter() - t, 1)
+    # spaCy alone annotated all the texts; ingest all but the last ``add``: per article
+    spacy_rate = len(lines) / row["spacy_alone_s"]
+    ingest_rate = (len(lines) - add) / row["ingest_s"]
+    row["ingest_vs_spacy"] = round(ingest_rate / spacy_rate, 3)
+    row["report_vs_ingest"] = round(row["report_s"] / row["ingest_s"], 3)
+    row["report_after_add_vs_report"] = round(row["report_after_add_s"] / row["report_s"], 3)
+    return row
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--add", type=int, default=10)
+    ap.add_argument("--out", type=Path, default=RESULTS)
+    args = ap.parse_args()
+    if not ECB.is_file():
+        raise SystemExit(f"ECB+ dev not found at {ECB}")
+    row = run(args.add)
+    print(json.dumps(row, indent=1))
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps({"command": f"python benchmarks/ecb_ingest_report.py "
+                                    f"--add {args.add}", "row": row}, indent=1) + "\n",
+                        encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
