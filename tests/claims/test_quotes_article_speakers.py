@@ -25,7 +25,8 @@ dev + dev2 splits; the sentences are written for these tests, one class per list
 - (fourth pass, read on dev3's outlets) a document named with no author is the source ("the
   letter read", "it reads"); a role whose own phrase names the organisation ("the Trump
   administration") is that organisation; a person "including" names is salient; "the group"
-  is not the outlet that reported the story ("the Hill reports").
+  is not the outlet that reported the story ("the Hill reports"); "the court" is the
+  organisation named with that noun, not an earlier description.
 """
 
 from __future__ import annotations
@@ -323,7 +324,19 @@ OUTLET_NOT_THE_GROUP = [
 ]
 
 
+ORG_ROLE_BY_ITS_NAME = [
+    # "the court said" is the court named with that noun ("Ninth U.S. Circuit Court of
+    # Appeals"), not the earlier description ("A federal appeals court")
+    ("A federal appeals court refused on Wednesday to let the state spend the money.\n\n"
+     "The ruling by the Ninth U.S. Circuit Court of Appeals left a lower court's order in "
+     "place.\n\n"
+     "\"The legislature denied this request,\" the court said.",
+     "The legislature denied this request", "Ninth U.S. Circuit Court of Appeals"),
+]
+
+
 CASES = [(name, *case) for name, cases in [
+    ("org_role_by_its_name", ORG_ROLE_BY_ITS_NAME),
     ("outlet_not_the_group", OUTLET_NOT_THE_GROUP),
     ("document_sources", DOCUMENT_SOURCES),
     ("org_named_by_its_role", ORG_NAMED_BY_ITS_ROLE),

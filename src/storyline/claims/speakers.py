@@ -465,10 +465,14 @@ def _definite_role(view: DocView, i: int, window: int) -> str | None:
     """Who "the officer" / "the president" / "the company" is: an earlier indefinite "a naval
     officer", else for a person's role the most recent person named (``antecedent``), for an
     organisation's the most recent organisation."""
+    lemma = view.tokens[i].lemma.lower()
+    if lemma in ORG_ROLE_NOUNS:
+        named = _org_named_with(view, i, lemma, window)
+        if named is not None:
+            return named
     earlier = _earlier_phrase(view, i, window)  # "a naval officer said ... the officer said"
     if earlier is not None:
         return earlier
-    lemma = view.tokens[i].lemma.lower()
     if lemma in PERSON_ROLE_NOUNS:
         # "the president" is the person last named with that title ("President Trump")
         at = view.tokens[i].start
@@ -489,6 +493,23 @@ def _definite_role(view: DocView, i: int, window: int) -> str | None:
             if m is None or not _reporter(view, m):
                 return strip_possessive(found) if found else None
             before = m.start  # "..., the Hill reports. The group said": not the outlet
+    return None
+
+
+def _org_named_with(view: DocView, i: int, lemma: str, window: int) -> str | None:
+    """For "the court" / "the committee", the most recent organisation within ``window``
+    sentences whose name has that noun ("the Ninth U.S. Circuit Court of Appeals", "the Senate
+    Intelligence Committee"), outside quotations: its name, not an earlier description ("a
+    federal appeals court")."""
+    at = view.tokens[i].start
+    floor = view.sentences[max(0, view.sentence_of(at) - window)].start
+    for m in reversed(view.mentions):
+        if m.end > at or m.label != "ORG" or view.in_quote(m.start):
+            continue
+        if m.start < floor:
+            break
+        if lemma in {w.lower() for w in re.findall(r"[A-Za-z]+", m.text)}:
+            return re.sub(r"^the\s+", "", strip_possessive(m.text), flags=re.IGNORECASE)
     return None
 
 
