@@ -26,7 +26,8 @@ dev + dev2 splits; the sentences are written for these tests, one class per list
   letter read", "it reads"); a role whose own phrase names the organisation ("the Trump
   administration") is that organisation; a person "including" names is salient; "the group"
   is not the outlet that reported the story ("the Hill reports"); "the court" is the
-  organisation named with that noun, not an earlier description.
+  organisation named with that noun, not an earlier description; "according to" an unnamed
+  source makes it the antecedent of "she wrote".
 """
 
 from __future__ import annotations
@@ -335,7 +336,19 @@ ORG_ROLE_BY_ITS_NAME = [
 ]
 
 
+ACCORDING_TO_UNNAMED = [
+    # "according to a ... spokesperson" is the unnamed source "she wrote" refers to, not an
+    # earlier subject
+    ("A State Department spokesperson told reporters that the cap covers five outlets.\n\n"
+     "Beijing was unhappy with the move, according to a Foreign Ministry spokesperson who "
+     "questioned its purpose.\n\n"
+     "\"Now the game has started, so let's play,\" she wrote on Twitter.",
+     "Now the game has started, so let's play", "a Foreign Ministry spokesperson"),
+]
+
+
 CASES = [(name, *case) for name, cases in [
+    ("according_to_unnamed", ACCORDING_TO_UNNAMED),
     ("org_role_by_its_name", ORG_ROLE_BY_ITS_NAME),
     ("outlet_not_the_group", OUTLET_NOT_THE_GROUP),
     ("document_sources", DOCUMENT_SOURCES),

@@ -229,7 +229,7 @@ def antecedent(view: DocView, before: int, window: int, labels=("PERSON",),
                 break
     for i in reversed(view.tokens_in(subject.end if subject else floor, before)):
         t = view.tokens[i]
-        if t.dep != "nsubj" or view.in_quote(t.start):
+        if (t.dep != "nsubj" and not _according_to(view, i)) or view.in_quote(t.start):
             continue
         if t.pos == "PROPN" and view.mention_at(i, ("PERSON",)) is None \
                 and ("PERSON" not in labels or _person_word(view, view.word(i))
@@ -271,12 +271,22 @@ def _person_word(view: DocView, word: str) -> bool:
     return any(m.label == "PERSON" and w in name_words(m.text) for m in view.mentions)
 
 
+def _according_to(view: DocView, i: int) -> bool:
+    """Token ``i`` is X of "according to X"."""
+    t = view.tokens[i]
+    if t.dep != "pobj" or view.word(t.head).lower() != "to":
+        return False
+    return view.tokens[view.tokens[t.head].head].lemma.lower() == "accord"
+
+
 def _unnamed_source(view: DocView, i: int) -> bool:
-    """An indefinite person noun, subject of a speech verb, that names no one ("one source
-    says", "A former adviser said", "says another Democratic strategist")."""
+    """An indefinite person noun, subject of a speech verb or X of "according to X", that names
+    no one ("one source says", "A former adviser said", "says another Democratic strategist",
+    "according to a Foreign Ministry spokesperson")."""
     t = view.tokens[i]
     if t.pos != "NOUN" or t.lemma.lower() not in PERSON_ROLE_NOUNS | UNNAMED_SOURCE_NOUNS \
-            or view.tokens[t.head].lemma.lower() not in SPEECH_VERBS \
+            or (view.tokens[t.head].lemma.lower() not in SPEECH_VERBS
+                and not _according_to(view, i)) \
             or _person_in_phrase(view, i) is not None:
         return False
     lo, _ = view.phrase(i)
