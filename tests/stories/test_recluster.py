@@ -72,3 +72,19 @@ def test_recluster_event_splits_by_incident_and_keeps_the_founders_part():
     # every member's record names its event, and a second pass changes nothing
     assert all(index.docs[m][0] == k for k in keys for m in index.events[k].members)
     assert index.recluster_event(key, order, vectors) == [key]
+
+
+def test_a_reuse_family_stays_in_one_part():
+    turkey, chile, _ = quake_corpus("2025-02-02", "2025-02-02")
+    index = _merged(turkey + chile)
+    (key,) = index.events
+    docs = turkey + chile
+    vectors = {d.id: index.vectorize(extract(d, index.settings)) for d in docs}
+    index.rebuild(vectors)
+    order = [d.id for d in sorted(docs, key=order_key)]
+    family = {turkey[0].id: "fam", chile[0].id: "fam"}  # as if one copied the other
+    keys = index.recluster_event(key, order, vectors, family)
+    parts = [set(index.events[k].members) for k in keys]
+    # the family is never torn apart (here its Chilean report then draws the other two to the
+    # Turkish part: the parts are as similar as one event's)
+    assert any({turkey[0].id, chile[0].id} <= p for p in parts)

@@ -403,14 +403,15 @@ class EventIndex:
             self._join(best, doc_id, dv)
         return moved
 
-    def recluster_event(self, key: str, order: Sequence[str],
-                        vectors: Mapping[str, DocVec]) -> list[str]:
+    def recluster_event(self, key: str, order: Sequence[str], vectors: Mapping[str, DocVec],
+                        family_of: Mapping[str, str] | None = None) -> list[str]:
         """Cluster the members of event ``key`` afresh, as the batch clusters a corpus: an
         online pass over them in ``order`` (canonical order; an event with a member not in it is
         left as it is), then average-linkage merging of the parts from ``merge_threshold`` on
         (:meth:`event_similarity`). When they fall apart, the part holding the event's founder
         (else the first) keeps the event and each other part opens one. Returns the keys of the
-        events the members are in.
+        events the members are in. ``family_of`` (article -> reuse family): an article whose
+        family already has a part joins it, so a family stays in one event.
 
         Reassigning articles one at a time (:meth:`refine`) never splits an event: an article
         of one incident leaving an event that merged two finds its own incident's articles
@@ -424,10 +425,12 @@ class EventIndex:
         if len(members) < 2 or len(members) < len(mine):
             return [key]
         parts: list[EventState] = []
+        family_part: dict[str, EventState] = {}
         for m in members:
             dv = vectors[m]
             best, best_sim = None, st.event_threshold
-            for part in parts:
+            family = (family_of or {}).get(m)
+            for part in parts if family not in family_part else ():
                 if dv.day is not None:
                     gap = part.time.min_gap(dv.day)
                     if gap is not None and gap > st.max_gap_days:
@@ -435,9 +438,13 @@ class EventIndex:
                 sim = similarity(st, dv, part)
                 if sim > best_sim or (best is None and sim >= best_sim):
                     best, best_sim = part, sim
-            if best is None:
+            if family in family_part:
+                best = family_part[family]
+            elif best is None:
                 best = EventState(key=m, founder=m, seq=len(parts))
                 parts.append(best)
+            if family is not None:
+                family_part[family] = best
             best.members.append(m)
             best.fold(dv, st.max_event_keys)
         while len(parts) > 1:
