@@ -44,10 +44,11 @@ ROOT = Path(__file__).resolve().parent
 sys.path.insert(0, str(ROOT))
 
 
-def _tree_rss_mb(pid: int) -> float:
-    """Resident memory of ``pid`` and all its descendants (MB), from /proc."""
+def _tree_sum(pid: int, value) -> float:
+    """The sum of ``value(fields of /proc/PID/stat after the name)`` over ``pid`` and all its
+    descendants."""
     children: dict[int, list[int]] = {}
-    rss: dict[int, int] = {}
+    values: dict[int, float] = {}
     for entry in os.listdir("/proc"):
         if not entry.isdigit():
             continue
@@ -55,15 +56,27 @@ def _tree_rss_mb(pid: int) -> float:
             with open(f"/proc/{entry}/stat") as fh:
                 fields = fh.read().rsplit(")", 1)[1].split()
             children.setdefault(int(fields[1]), []).append(int(entry))
-            rss[int(entry)] = int(fields[21]) * os.sysconf("SC_PAGE_SIZE")
+            values[int(entry)] = value(fields)
         except (OSError, IndexError, ValueError):
             continue
-    total, todo = 0, [pid]
+    total, todo = 0.0, [pid]
     while todo:
         p = todo.pop()
-        total += rss.get(p, 0)
+        total += values.get(p, 0.0)
         todo.extend(children.get(p, ()))
-    return total / 1e6
+    return total
+
+
+def _tree_rss_mb(pid: int) -> float:
+    """Resident memory of ``pid`` and all its descendants (MB), from /proc."""
+    page = os.sysconf("SC_PAGE_SIZE")
+    return _tree_sum(pid, lambda f: int(f[21]) * page) / 1e6
+
+
+def _tree_cpu_s(pid: int) -> float:
+    """CPU seconds (user + system, with reaped children) of ``pid`` and its descendants."""
+    tick = os.sysconf("SC_CLK_TCK")
+    return _tree_sum(pid, lambda f: sum(int(x) for x in f[11:15]) / tick)
 
 
 class PeakSampler:
@@ -85,29 +98,6 @@ class PeakSampler:
     def __exit__(self, *exc: object) -> None:
         self._stop.set()
         self._thread.join()
-
-
-def _tree_cpu_s(pid: int) -> float:
-    """CPU seconds (user + system, with reaped children) of ``pid`` and its descendants."""
-    children: dict[int, list[int]] = {}
-    cpu: dict[int, float] = {}
-    tick = os.sysconf("SC_CLK_TCK")
-    for entry in os.listdir("/proc"):
-        if not entry.isdigit():
-            continue
-        try:
-            with open(f"/proc/{entry}/stat") as fh:
-                fields = fh.read().rsplit(")", 1)[1].split()
-            children.setdefault(int(fields[1]), []).append(int(entry))
-            cpu[int(entry)] = sum(int(x) for x in fields[11:15]) / tick
-        except (OSError, IndexError, ValueError):
-            continue
-    total, todo = 0.0, [pid]
-    while todo:
-        p = todo.pop()
-        total += cpu.get(p, 0.0)
-        todo.extend(children.get(p, ()))
-    return total
 
 
 def _rss_mb() -> float:
