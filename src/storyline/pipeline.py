@@ -24,10 +24,12 @@ from the stored records (the stories from the persisted event index).
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import IO, Any
 
 from storyline.errors import printable
@@ -221,10 +223,42 @@ def _run_claims(ctx: Context, v: Mapping[str, Any]) -> Mapping[str, Any]:
     return {"claims": tuple(claims)}
 
 
-def _run_entities(ctx: Context, v: Mapping[str, Any]) -> Mapping[str, Any]:
-    from storyline.claims import resolve_entities
+def names_key(settings: Settings) -> str:
+    """The store key of an article's cached names (:func:`~storyline.claims.entities.
+    article_names`): what its claims are keyed by (the claims code and settings: the names read
+    the claims' speakers) and the bytes of the user's alias file, whose rows name the known
+    entities."""
+    alias = settings.claims.alias_file
+    table = Path(alias).read_bytes() if alias and Path(alias).is_file() else b""
+    return content_id(claims_key(settings), hashlib.sha256(table).hexdigest())
 
-    entities, claims = resolve_entities(v["docs"], v["claims"], ctx.settings.claims)
+
+def _run_entities(ctx: Context, v: Mapping[str, Any]) -> Mapping[str, Any]:
+    from storyline.claims.agencies import name_table
+    from storyline.claims.entities import ArticleNames, article_names, merge_names
+
+    # each article's names are a pure function of it and its claims: kept in the store like
+    # its claims, so a report finds only the new articles' names and merges them all
+    docs: Sequence[Document] = v["docs"]
+    settings = ctx.settings.claims
+    table = name_table(settings.alias_file)
+    key = names_key(ctx.settings)
+    cached = (ctx.store.get_results("names", key, [d.id for d in docs])
+              if ctx.store is not None else {})
+    by_article: dict[str, list[Claim]] = {}
+    for c in v["claims"]:
+        by_article.setdefault(c.article_id, []).append(c)
+    names: dict[str, ArticleNames] = {}
+    fresh: dict[str, Any] = {}
+    for doc in docs:
+        if doc.id in cached:
+            names[doc.id] = ArticleNames.from_state(cached[doc.id])
+        else:
+            names[doc.id] = article_names(doc, by_article.get(doc.id, ()), table, settings)
+            fresh[doc.id] = names[doc.id].to_state()
+    if fresh and ctx.store is not None:
+        ctx.store.put_results("names", key, fresh)
+    entities, claims = merge_names(names, v["claims"], settings, table)
     return {"entities": entities, "claims": claims}
 
 

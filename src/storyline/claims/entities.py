@@ -30,6 +30,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from typing import Any
 
 from storyline.claims.agencies import NameTable, choose, name_table
 from storyline.claims.aliases import (
@@ -98,6 +99,22 @@ class ArticleNames:
         for k in sorted(self.forms):
             out.setdefault(self.group[k], []).append(k)
         return out
+
+    def to_state(self) -> list[Any]:
+        """A JSON form, for the store's per-article cache (``storyline report`` reads it back
+        instead of finding the names again). Every mapping is a list of pairs, so that its order
+        (which breaks ties between display forms) survives a JSON writer that sorts keys."""
+        return [[[k, list(f.surface.items()), list(f.labels.items()), f.starts, f.outlet,
+                  f.defined, f.event] for k, f in self.forms.items()],
+                list(self.group.items()), list(self.known.items())]
+
+    @classmethod
+    def from_state(cls, state: Any) -> ArticleNames:
+        forms, group, known = state
+        return cls(forms={k: Form(Counter(dict(surface)), Counter(dict(labels)), list(starts),
+                                  outlet, defined, event)
+                          for k, surface, labels, starts, outlet, defined, event in forms},
+                   group=dict(group), known=dict(known))
 
     def key_of(self, text: str | None) -> str | None:
         """The key under which ``text`` (a name as written) is known in the article."""
