@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import shlex
 import sys
 import tempfile
@@ -54,7 +55,12 @@ def run_size(n: int, add: int, seed: int, work: Path) -> dict[str, Any]:
         cold_stories = {(s.id, s.article_ids) for s in values["stories"]}
         del values
         _measure(warm, "ingest", lambda: ingest_into(store, [str(later)], settings, nlp=cp))
+        seen = _Reused()
+        logging.getLogger("storyline").addHandler(seen)
+        logging.getLogger("storyline").setLevel(logging.INFO)
         values = measured_report(store, settings, work / "warm", warm)[1]
+        logging.getLogger("storyline").removeHandler(seen)
+        out["warm_reused"] = seen.counts
         out["warm_counts"] = {k: len(values[k]) for k in ("stories", "claims", "checks")}
         # stories the add did not change (same id, same articles): their checks can be reused
         out["stories_kept"] = sum((s.id, s.article_ids) in cold_stories for s in values["stories"])
@@ -64,6 +70,22 @@ def run_size(n: int, add: int, seed: int, work: Path) -> dict[str, Any]:
     out["ratio_report"] = warm_cpu / cold_cpu
     out["ratio_add_and_report"] = (warm_cpu + warm["ingest"]["cpu_s"]) / cold_cpu
     return out
+
+
+class _Reused(logging.Handler):
+    """What the report after the add recomputed, from the stages' log lines: stories checked
+    again, and report.html sections rendered (the others were kept)."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.INFO)
+        self.counts: dict[str, list[int]] = {}
+
+    def emit(self, record: logging.LogRecord) -> None:
+        msg = str(record.msg)
+        if msg.startswith("checks: %d of %d stories recomputed"):
+            self.counts["stories_checked"] = [int(a) for a in record.args]  # type: ignore[union-attr]
+        elif msg.startswith("report.html: %d of %d sections rendered"):
+            self.counts["html_sections_rendered"] = [int(a) for a in record.args]  # type: ignore[union-attr]
 
 
 def table(runs: list[dict[str, Any]]) -> str:
@@ -89,6 +111,12 @@ def table(runs: list[dict[str, Any]]) -> str:
     for r in runs:
         cells += ["", "", f"{r.get('stories_kept', 0)} / {r['warm_counts']['stories']}"]
     lines.append("| " + " | ".join(cells) + " |")
+    for what in ("stories_checked", "html_sections_rendered"):
+        cells = [what.replace("_", " ") + " after the add"]
+        for r in runs:
+            got = r.get("warm_reused", {}).get(what)
+            cells += ["", "", f"{got[0]} of {got[1]}" if got else "–"]
+        lines.append("| " + " | ".join(cells) + " |")
     return "\n".join(lines)
 
 

@@ -12,7 +12,8 @@ Two phases:
    declares in ``needs`` and must return exactly what it declares in ``provides``; the runner checks
    both, so a stage cannot silently depend on another's internals.
 
-Per-article results (claims) are cached in the store under a hash of the settings and of the code
+Per-article results (claims, and the names the entities stage finds in each article) are cached
+in the store under a hash of the settings and of the code
 (:func:`storyline.fingerprint.code_fingerprint`) that made them (:func:`claims_key`; written at
 ingest, or by the first report whose settings differ),
 so adding articles to a stored corpus recomputes only what the new articles touch. The checks and

@@ -29,20 +29,10 @@ def two_stories() -> dict:
     return r
 
 
-class Counting(FragmentCache):
-    """Counts the sections rendered (not found in the store)."""
-
-    rendered = 0
-
-    def put(self, fragments):
-        self.rendered += len(fragments)
-        super().put(fragments)
-
-
 @pytest.fixture
 def kept(tmp_path):
     with Store(tmp_path / "corpus.db") as store:
-        yield Counting(store, ReportSettings(), CheckSettings())
+        yield FragmentCache(store, ReportSettings(), CheckSettings())
 
 
 def _edit_text(r):
@@ -122,7 +112,7 @@ def test_a_second_report_renders_nothing_and_a_change_renders_only_its_sections(
 def test_other_settings_do_not_read_the_kept_sections(kept):
     report = two_stories()
     render_html(report, kept.settings, fragments=kept)
-    other = Counting(kept.store, ReportSettings(max_passages_per_link=1), CheckSettings())
+    other = FragmentCache(kept.store, ReportSettings(max_passages_per_link=1), CheckSettings())
     assert render_html(report, other.settings, fragments=other) == render_html(
         report, other.settings)
     assert other.rendered == 7

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import logging
 import os
 import tempfile
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -37,6 +38,7 @@ from storyline.serialize import to_dict
 from storyline.settings import Settings
 
 SCHEMA_VERSION = 1
+log = logging.getLogger("storyline")
 SCHEMA_PATH = Path(__file__).with_name("schema.json")
 
 
@@ -145,6 +147,8 @@ class Report:
             temps.commit()
             if kept is not None:
                 kept.keep_only()
+                log.info("report.html: %d of %d sections rendered, the others kept",
+                         kept.rendered, len(kept.used))
         return written
 
 

@@ -103,6 +103,7 @@ class FragmentCache:
     settings: ReportSettings
     check_settings: Any
     used: set[str] = field(default_factory=set)
+    rendered: int = 0  # sections this report rendered (the others were kept)
 
     @property
     def prefix(self) -> str:
@@ -116,6 +117,7 @@ class FragmentCache:
         return {k: json.loads(v) for k, v in self.store.read_parts(self.prefix, list(keys)).items()}
 
     def put(self, fragments: Mapping[str, str]) -> None:
+        self.rendered += len(fragments)
         if fragments:
             self.store.write_parts(self.prefix, {k: json.dumps(v, ensure_ascii=False)
                                                  for k, v in fragments.items()})
