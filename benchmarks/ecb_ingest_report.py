@@ -53,18 +53,15 @@ def run(add: int) -> dict[str, Any]:
         (tmp / "first.jsonl").write_text("\n".join(lines[:-add]) + "\n", encoding="utf-8")
         (tmp / "last.jsonl").write_text("\n".join(lines[-add:]) + "\n", encoding="utf-8")
         db = tmp / "corpus.db"
-        t = time.perf_counter()
-        api.ingest_corpus([tmp / "first.jsonl"], db, settings)
-        row["ingest_s"] = round(time.perf_counter() - t, 1)
-        t = time.perf_counter()
-        api.report_corpus(db, settings).write(tmp / "out1")
-        row["report_s"] = round(time.perf_counter() - t, 1)
-        t = time.perf_counter()
-        api.ingest_corpus([tmp / "last.jsonl"], db, settings)
-        row["ingest_add_s"] = round(time.perf_counter() - t, 1)
-        t = time.perf_counter()
-        api.report_corpus(db, settings).write(tmp / "out2")
-        row["report_after_add_s"] = round(time.perf_counter() - t, 1)
+        steps = [("ingest_s", lambda: api.ingest_corpus([tmp / "first.jsonl"], db, settings)),
+                 ("report_s", lambda: api.report_corpus(db, settings).write(tmp / "out1")),
+                 ("ingest_add_s", lambda: api.ingest_corpus([tmp / "last.jsonl"], db, settings)),
+                 ("report_after_add_s",
+                  lambda: api.report_corpus(db, settings).write(tmp / "out2"))]
+        for name, step in steps:
+            t = time.perf_counter()
+            step()
+            row[name] = round(time.perf_counter() - t, 1)
     # spaCy alone annotated all the texts; ingest all but the last ``add``: per article
     spacy_rate = len(lines) / row["spacy_alone_s"]
     ingest_rate = (len(lines) - add) / row["ingest_s"]
