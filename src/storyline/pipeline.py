@@ -31,7 +31,7 @@ import logging
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 from storyline.errors import printable
 from storyline.fingerprint import code_fingerprint
@@ -40,6 +40,9 @@ from storyline.progress import QUIET, Progress
 from storyline.serialize import from_dict, to_dict
 from storyline.settings import Settings
 from storyline.store import Store
+
+if TYPE_CHECKING:
+    from storyline.claims.agencies import NameTable
 
 log = logging.getLogger("storyline")
 
@@ -99,10 +102,13 @@ def ingest_into(
 
     key = claims_key(settings)
 
+    names_at = names_key(settings)
+
     def flush(batch: list[tuple[Article, Annotation | str, Any]]) -> None:
         nonlocal events
         stored: list[Document] = []
         claims: dict[str, Any] = {}
+        names: dict[str, Any] = {}
         for article, annotation, found in batch:
             if isinstance(annotation, str):  # the model failed on this article (E301)
                 log.warning("%s: %s", printable(article.source), annotation)
@@ -113,11 +119,12 @@ def ingest_into(
                 added.append(article.id)
                 stored.append(doc)
                 if found is not None:
-                    claims[article.id] = found
+                    claims[article.id], names[article.id] = found
             else:
                 skipped.append(article.id)
         if claims:
             store.put_results("claims", key, claims)
+            store.put_results("names", names_at, names)
         if stored and assign_events:
             events = events or StoredEvents(store, settings.stories)
             events.add(stored)
@@ -125,7 +132,9 @@ def ingest_into(
         batch.clear()
 
     pending: list[tuple[Article, Annotation | str, Any]] = []
-    then = partial(claims_payload, settings=settings)
+    from storyline.claims.agencies import name_table
+
+    then = partial(ingest_payload, settings=settings, table=name_table(settings.claims.alias_file))
     with closing(annotate_stream(new_articles(), settings.annotate, nlp, then)) as results:
         for result in results:
             pending.append(result)
@@ -180,11 +189,20 @@ def claims_key(settings: Settings) -> str:
     return content_id(code, to_dict(settings.claims))
 
 
-def claims_payload(doc: Document, settings: Settings) -> list[dict[str, Any]] | None:
-    """The cached form of ``doc``'s claims (what :func:`_run_claims` reads back); None when
-    extraction failed (:func:`article_claims`): nothing is cached, the report tries again."""
+def ingest_payload(doc: Document, settings: Settings, table: NameTable
+                   ) -> tuple[list[dict[str, Any]], list[Any]] | None:
+    """What the annotation workers compute of each article besides its annotation, for the
+    store: its claims (what :func:`_run_claims` reads back) and the names the entities stage
+    finds in it (:func:`~storyline.claims.entities.article_names`, the per-article half of that
+    stage), so that a report reads both instead of finding them. None when claims extraction
+    failed (:func:`article_claims`): nothing is cached, the report tries again."""
+    from storyline.claims.entities import article_names
+
     found = article_claims(doc, settings)
-    return None if found is None else [to_dict(c) for c in found]
+    if found is None:
+        return None
+    names = article_names(doc, found, table, settings.claims)
+    return [to_dict(c) for c in found], names.to_state()
 
 
 def article_claims(doc: Document, settings: Settings) -> Sequence[Claim] | None:

@@ -43,3 +43,25 @@ def test_an_alias_file_is_part_of_the_key(tmp_path):
     before = names_key(settings)
     alias.write_text('[[entity]]\nname = "Yonhap"\naliases = ["Yonhap News"]\n', encoding="utf-8")
     assert names_key(settings) != before != names_key(Settings())
+
+
+def test_ingest_keeps_each_articles_names_and_the_report_finds_none(tmp_path, examples_dir,
+                                                                     monkeypatch):
+    from storyline.pipeline import analyze_store, ingest_into, load_documents
+
+    settings = Settings()
+    with Store(tmp_path / "corpus.db") as store:
+        summary = ingest_into(store, [str(examples_dir)], settings)
+        assert summary.added
+        kept = store.get_results("names", names_key(settings), list(summary.added))
+        assert sorted(kept) == sorted(summary.added)
+
+        def no_names(*args, **kwargs):
+            raise AssertionError("names found again")
+
+        monkeypatch.setattr(entities_module, "article_names", no_names)
+        report = analyze_store(store, settings)
+        monkeypatch.undo()
+        docs = load_documents(store)
+    direct = resolve_entities(docs, _entities(None, docs, settings)["claims"], settings.claims)
+    assert report.entities == direct[0]
