@@ -90,9 +90,12 @@ def _align(fa, fb, settings, idf, skip_a=frozenset(), skip_b=frozenset(), semant
 def find_reuse(docs: Sequence[Document], settings: ReuseSettings) -> ReuseResult:
     """Reuse links and derivation families of ``docs`` (deterministic, sorted)."""
     docs = sorted({d.id: d for d in docs}.values(), key=lambda d: d.id)
-    cands = find_candidates(docs, settings)
+    # an annotated document's sentence features serve the candidates and the alignment alike
+    feats: dict[int, list[SentenceFeatures]] = {
+        i: sentence_features(d) for i, d in enumerate(docs) if d.annotation.tokens}
+    cands = find_candidates(docs, settings, feats)
     needed = sorted({i for pair in cands.pairs for i in pair})
-    feats: dict[int, list[SentenceFeatures]] = {i: sentence_features(docs[i]) for i in needed}
+    feats = {i: feats[i] if i in feats else sentence_features(docs[i]) for i in needed}
     idf = idf_weights(list(feats.values()), cands.key_df, len(docs))
     sem = scorer(settings.semantic)
     links = []

@@ -251,6 +251,7 @@ def _split_matches(
     reports of one event (282 -> 378 same-event links, 3 across events; with a character ratio
     of 0.7 still one across events)."""
     out: list[SentenceMatch] = []
+    ratio_min = settings.near_verbatim_ratio
     for one, many, used_one, used_many, flip in ((fa, fb, used_a, used_b, False),
                                                   (fb, fa, used_b, used_a, True)):
         index: dict[str, list[int]] = defaultdict(list)
@@ -259,25 +260,29 @@ def _split_matches(
                 for k in f.keys:
                     index[k].append(j)
         _drop_common(index, settings.max_key_sentences)
+        lens = [len(g.norm) for g in many]
+        free = [j not in used_many for j in range(len(many))]
         for i, f in enumerate(one):
             if i in used_one or f.n_words < settings.min_sentence_words:
                 continue
+            len_f = len(f.norm)
             starts = sorted({j + d for k in f.keys for j in index.get(k, ()) for d in (-1, 0)})
             best: tuple[float, int, int, ReuseKind] | None = None
             for j in starts:
-                length = -1
+                if j < 0 or not free[j]:
+                    continue
+                length = lens[j]
                 for n in range(2, settings.split_max_sentences + 1):
-                    window = range(j, j + n)
-                    if j < 0 or j + n > len(many) or any(x in used_many for x in window):
+                    last = j + n - 1
+                    if last >= len(many) or not free[last]:
                         break
-                    if length < 0:
-                        length = len(many[j].norm)
-                    length += 1 + len(many[j + n - 1].norm)
-                    if not _may_copy(len(f.norm), length, settings):
-                        if length > len(f.norm):
+                    length += 1 + lens[last]
+                    # _may_copy inlined: the hot loop of the stage
+                    if 2 * min(len_f, length) / (len_f + length) < ratio_min:
+                        if length > len_f:
                             break  # longer windows only differ more
                         continue
-                    norm = " ".join(many[x].norm for x in window)
+                    norm = " ".join(many[x].norm for x in range(j, j + n))
                     found = _pair_kind(f.norm, norm, f.keys, frozenset(), settings, idf,
                                        copy_only=True)
                     if found is not None and (best is None or
@@ -290,6 +295,7 @@ def _split_matches(
             used_one.add(i)
             for x in range(j, j + n):
                 used_many.add(x)
+                free[x] = False
                 out.append(SentenceMatch(x, i, sim, kind) if flip else
                            SentenceMatch(i, x, sim, kind))
     return out

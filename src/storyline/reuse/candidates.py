@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import itertools
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -31,6 +31,7 @@ from storyline.models import Document
 from storyline.reuse.minhash import lsh_pairs, shingles, signatures
 from storyline.reuse.settings import ReuseSettings
 from storyline.reuse.text import (
+    SentenceFeatures,
     sentence_features,
     sentence_spans,
     stem,
@@ -69,17 +70,20 @@ class Vocab:
         return hit
 
 
-def doc_features(doc: Document, vocab: Vocab, min_words: int):
+def doc_features(doc: Document, vocab: Vocab, min_words: int,
+                 sentences: Sequence[SentenceFeatures] | None = None):
     """Word hashes of the text (for shingles); per sentence a within-run hash of its normalised
     form; and the content-key hashes of the sentences long enough to align, with the index of the
-    sentence each belongs to (two parallel arrays)."""
+    sentence each belongs to (two parallel arrays). ``sentences``: the document's
+    :func:`sentence_features` when the caller has them (an annotated document's are computed
+    otherwise)."""
     text = doc.article.text
     all_words: list[int] = []
     sent_norm: list[int] = []
     keys: list[int] = []
     owner: list[int] = []
     if doc.annotation.tokens:
-        for si, f in enumerate(sentence_features(doc)):
+        for si, f in enumerate(sentence_features(doc) if sentences is None else sentences):
             all_words.extend(vocab.get(w)[0] for w in f.norm.split())
             sent_norm.append(hash(f.norm) & _M64)
             if f.n_words >= min_words:
@@ -130,11 +134,16 @@ def sentence_key_sets(keys: np.ndarray, sent: np.ndarray) -> list[np.ndarray]:
     return [keys[s0:s1] for s0, s1 in itertools.pairwise(bounds) if s1 - s0 >= 3]
 
 
-def find_candidates(docs: Sequence[Document], settings: ReuseSettings) -> Candidates:
-    """Candidate pairs and boilerplate sentences of ``docs`` (see the module docstring)."""
+def find_candidates(docs: Sequence[Document], settings: ReuseSettings,
+                    sentences: Mapping[int, Sequence[SentenceFeatures]] | None = None
+                    ) -> Candidates:
+    """Candidate pairs and boilerplate sentences of ``docs`` (see the module docstring);
+    ``sentences``: the :func:`sentence_features` the caller has, by index into ``docs``."""
     n = len(docs)
     vocab = Vocab()
-    feats = [doc_features(d, vocab, settings.min_sentence_words) for d in docs]
+    given = sentences or {}
+    feats = [doc_features(d, vocab, settings.min_sentence_words, given.get(i))
+             for i, d in enumerate(docs)]
     outlets = [d.article.outlet for d in docs]
 
     # boilerplate sentences: normalised sentence repeated within an outlet or corpus-wide
