@@ -22,12 +22,13 @@ dev + dev2 splits; the sentences are written for these tests, one class per list
   X` right after the closing mark frames the passage before any verb the parse hung it on;
 - a transcript's turn "Whitmer: “...”" and a title-case headline "Obama Warns ...: “...”" name
   the article's person even where the recogniser missed or overran the name;
-- (fourth pass, read on dev3's outlets) a document named with no author is the source ("the
-  letter read", "it reads"); a role whose own phrase names the organisation ("the Trump
-  administration") is that organisation; a person "including" names is salient; "the group"
-  is not the outlet that reported the story ("the Hill reports"); "the court" is the
-  organisation named with that noun, not an earlier description; "according to" an unnamed
-  source makes it the antecedent of "she wrote".
+- (fourth pass, read on dev3's outlets) a document is the source ("the letter read", "it
+  reads"), given with its author when the article names one where the document is first
+  mentioned ("X wrote a letter ... the letter read": "X's letter"; fifth pass); a role whose
+  own phrase names the organisation ("the Trump administration") is that organisation; a
+  person "including" names is salient; "the group" is not the outlet that reported the story
+  ("the Hill reports"); "the court" is the organisation named with that noun, not an earlier
+  description; "according to" an unnamed source makes it the antecedent of "she wrote".
 """
 
 from __future__ import annotations
@@ -285,7 +286,18 @@ DOCUMENT_SOURCES = [
     ("The nurses' union sent a letter to the hospital's board last week.\n\n"
      "The letter also describes the effect of the new shifts on patients. \"Several wards "
      "were left with a single nurse overnight,\" it reads.",
-     "Several wards were left with a single nurse overnight", "letter"),
+     "Several wards were left with a single nurse overnight", "nurses' union's letter"),
+    # the author named where the document was first mentioned is given with it: the words are
+    # the author's, read out of the document
+    ("The club's treasurer, Dolores Whitcombe of Leeds, wrote a long letter to members on "
+     "Friday.\n\n"
+     "\"The accounts show a deficit for the third year running,\" the letter read.",
+     "The accounts show a deficit for the third year running", "Dolores Whitcombe's letter"),
+    ("Rep. Alan Ferris (D-Ore.) sent a letter to the inspector general, asking for a review.\n\n"
+     "\"These transfers raise serious questions about the agency's priorities,\" the letter "
+     "read.",
+     "These transfers raise serious questions about the agency's priorities",
+     "Alan Ferris's letter"),
 ]
 
 

@@ -21,6 +21,7 @@ from functools import lru_cache
 from importlib import resources
 
 from storyline.claims.aliases import TITLE_ABBREVIATIONS, strip_title
+from storyline.claims.quote_documents import document_before, document_source, phrase_without_det
 from storyline.claims.quote_lexicon import (
     CAPTION_WORDS,
     COMMUNICATION_NOUNS,
@@ -364,7 +365,8 @@ def speaker_name(view: DocView, i: int, window: int, depth: int = 0) -> str | No
             found = antecedent(view, t.start, window, gender=gender)
             return fullest_name(view, found, t.start, gender) if found else None
         if low == "it" and t.dep == "nsubj" and view.tokens[t.head].lemma.lower() == "read":
-            return _document_before(view, i, window)  # "The letter ... “...,” it reads"
+            return document_before(view, i, window, lambda j: speaker_name(
+                view, j, window, depth + 1))  # "The letter ... “...,” it reads"
         if low in ("they", "it") and depth < 2:  # "a delegation, which ... what they described"
             j = i
             for _ in range(8):
@@ -395,7 +397,8 @@ def speaker_name(view: DocView, i: int, window: int, depth: int = 0) -> str | No
         det = view.child(i, "det")
         if lemma in DOCUMENT_NOUNS and (det is None or view.word(det).lower() not in (
                 "this", "that", "these", "those")):  # "that statement continued": one said
-            return _document(view, i)              # before, by whoever said it
+            return document_source(view, i, window, lambda j: speaker_name(  # before, by
+                view, j, window, depth + 1))  # whoever said it
         return None
     if t.dep == "appos" and t.pos == "NOUN" and depth < 2 \
             and view.mention_at(t.head, ("PERSON",)) is not None:
@@ -435,7 +438,7 @@ def speaker_name(view: DocView, i: int, window: int, depth: int = 0) -> str | No
                                            for c in view.children[i]):
             # "the Trump administration said", "the New York Times editorial board called":
             # the role's own phrase names the organisation; it is no earlier one
-            return _document(view, i)
+            return phrase_without_det(view, i)
         found = _definite_role(view, i, window)
         if found is not None:
             return found
@@ -444,26 +447,6 @@ def speaker_name(view: DocView, i: int, window: int, depth: int = 0) -> str | No
         if named is not None:
             return named
     return _clean_name(_phrase(view, i))
-
-
-def _document(view: DocView, i: int) -> str | None:
-    """The phrase headed by ``i`` without its determiner: a document without an author named
-    with it ("the letter read", "the joint statement said") is the source; so is an
-    organisation its role's phrase names ("the Trump administration")."""
-    s, e = view.phrase(i)
-    return _clean_name(re.sub(r"^(?:the|this|that|a|an)\s+", "", view.text[s:e],
-                              flags=re.IGNORECASE))
-
-
-def _document_before(view: DocView, i: int, window: int) -> str | None:
-    """What "it" of "“...,” it reads" is: the nearest document noun before it, outside
-    quotations, within ``window`` sentences, when no author is named with it."""
-    floor = view.sentences[max(0, view.sentence_of(view.tokens[i].start) - window)].token_start
-    for j in range(i - 1, floor - 1, -1):
-        t = view.tokens[j]
-        if t.pos == "NOUN" and t.lemma.lower() in DOCUMENT_NOUNS and not view.in_quote(t.start):
-            return None if view.child(j, "poss") is not None else _document(view, j)
-    return None
 
 
 def _phrase(view: DocView, i: int) -> str:
