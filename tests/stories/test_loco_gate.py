@@ -6,7 +6,8 @@ B-cubed F1 with the DEFAULT settings must be at least that of the TF-IDF + avera
 whose threshold was tuned on the OTHER present corpora, and so must the figure with each setting
 of the benchmark's grid re-chosen on the other corpora (one known gap, ``KNOWN_BELOW``). Measured
 (``python benchmarks/stories_loco.py --grid``): ECB+ dev 0.940 vs 0.861, MEANTIME 0.947 vs 0.782,
-NewsWCL50 0.950 vs 0.918 (re-chosen elsewhere: 0.936, 0.947, 0.885). Needs two corpora (one to tune the baseline on, one to test); skips otherwise.
+NewsWCL50 0.950 vs 0.918 (re-chosen elsewhere: 0.936, 0.947, 0.885). Needs two corpora (one to
+tune the baseline on, one to test); skips otherwise.
 """
 
 from __future__ import annotations
