@@ -33,6 +33,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
+from storyline.engine.forked import deciding
 from storyline.errors import printable
 from storyline.fingerprint import code_fingerprint
 from storyline.models import Annotation, Article, Claim, Document, Rejection, content_id
@@ -314,7 +315,7 @@ def _story_cache(ctx: Context, stage: str) -> StoredResults | None:
     if ctx.store is None:
         return None
     return StoredResults(ctx.store, stage, content_id(code_fingerprint(*CODE_MODULES),
-                                                      to_dict(ctx.settings.checks)))
+                                                      to_dict(deciding(ctx.settings.checks))))
 
 
 def _run_checks(ctx: Context, v: Mapping[str, Any]) -> Mapping[str, Any]:

@@ -27,6 +27,7 @@ from typing import Any
 from storyline.annotate.settings import AnnotateSettings
 from storyline.claims.settings import ClaimsSettings
 from storyline.crosscheck.settings import CheckSettings
+from storyline.engine.forked import deciding
 from storyline.errors import SettingsError
 from storyline.ingest.settings import IngestSettings
 from storyline.report.settings import ReportSettings
@@ -92,6 +93,13 @@ class Settings:
 
     def replace(self, **sections: Any) -> Settings:
         return dataclasses.replace(self, **sections)
+
+    def deciding(self) -> Settings:
+        """These settings without those that only say how the work is spread (every section's
+        ``processes``, at its default): what keys of cached results hold, so that running with
+        another number of workers reuses them (the results are the same with any number)."""
+        return dataclasses.replace(self, **{
+            f.name: deciding(getattr(self, f.name)) for f in dataclasses.fields(self)})
 
     def to_dict(self) -> dict[str, dict[str, Any]]:
         """A JSON-ready nested dict (tuples become lists), in field order."""

@@ -9,6 +9,7 @@ import pytest
 from storyline_report_fixture import _id, build
 
 from storyline.crosscheck.settings import CheckSettings
+from storyline.engine.forked import can_fork
 from storyline.report.fragments import PREFIX, FragmentCache
 from storyline.report.html import render_html
 from storyline.report.settings import ReportSettings
@@ -126,3 +127,20 @@ def test_the_store_keeps_the_last_reports_sections_only(kept):
     render_html(report, kept.settings, fragments=kept)
     assert kept.keep_only() == 2
     assert len(kept.store.part_list(PREFIX)) == 7
+
+
+@pytest.mark.skipif(not can_fork(), reason="the platform cannot fork")
+def test_sections_rendered_by_workers_make_the_same_page(kept, monkeypatch):
+    import dataclasses
+
+    import storyline.report.html as html
+
+    report = two_stories()
+    one = render_html(report, dataclasses.replace(kept.settings, processes=1))
+    monkeypatch.setattr(html, "PARALLEL_MIN_SECTIONS", 0)
+    monkeypatch.setattr(html, "SECTION_BATCH", 3)  # batches end inside the articles
+    two = dataclasses.replace(kept.settings, processes=2)
+    assert render_html(report, two) == one
+    assert render_html(report, two, fragments=kept) == one and kept.rendered == 7
+    # the number of workers is not part of the sections' keys: all seven kept
+    assert render_html(report, kept.settings, fragments=kept) == one and kept.rendered == 7

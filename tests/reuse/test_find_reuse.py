@@ -6,6 +6,7 @@ import pytest
 from reuse_texts import STORY
 from reuse_texts import bare_doc as raw_doc
 
+from storyline.engine.forked import can_fork
 from storyline.models import content_id
 from storyline.reuse import ReuseResult, ReuseSettings, find_reuse
 
@@ -122,3 +123,24 @@ def test_lsh_path_finds_the_same_links_as_all_pairs():
     # the templated filler items are near-copies of one another, never of the story
     assert not [p for p in pairs if (original.id in p or copy.id in p) and
                 p != (original.id, copy.id)]
+
+
+@pytest.mark.skipif(not can_fork(), reason="the platform cannot fork")
+def test_pairs_aligned_in_workers_give_the_links_of_one_process(seed_docs, monkeypatch, tmp_path):
+    import os
+
+    import storyline.reuse as reuse
+
+    real, seen = reuse.link_pair, tmp_path / "pids"
+
+    def recording(*a, **kw):
+        with seen.open("a") as fh:
+            fh.write(f"{os.getpid()}\n")
+        return real(*a, **kw)
+
+    one = find_reuse(seed_docs, dataclasses.replace(OFF, processes=1))
+    monkeypatch.setattr(reuse, "PARALLEL_MIN_PAIRS", 0)
+    monkeypatch.setattr(reuse, "link_pair", recording)
+    two = find_reuse(seed_docs, dataclasses.replace(OFF, processes=2))
+    assert two == one and one.links
+    assert str(os.getpid()) not in set(seen.read_text().split())

@@ -33,6 +33,7 @@ from storyline.crosscheck.labels import check_label, has_content
 from storyline.crosscheck.settings import CheckSettings
 from storyline.crosscheck.text import alias_map
 from storyline.crosscheck.verdict import judge, sort_key
+from storyline.engine.forked import deciding
 from storyline.errors import printable
 from storyline.models import Check, Claim, Document, Entity, Family, Story, content_id
 from storyline.serialize import from_dict, to_dict
@@ -238,55 +239,30 @@ def story_key(prep: Prepared, story_id: str | None, bucket: Sequence[Claim], cod
     # a record's repr lists every field in order (frozen dataclasses of plain values): a
     # fingerprint of its content, and much cheaper than a dict of it
     payload = json.dumps([story_id, [repr(c) for c in claims], names, arts, entities,
-                          repr(ctx.settings)], ensure_ascii=False, default=str)
+                          repr(deciding(ctx.settings))], ensure_ascii=False, default=str)
     return content_id(code, payload, length=24)
 
 
-PARALLEL_MIN_CLAIMS = 20_000
-"""Fewer claims to check than this are checked in this process: starting workers costs more."""
-
-# The workers' input, set just before they are forked (they inherit it; nothing is pickled).
-_FORKED: tuple[Prepared, Sequence[tuple[str | None, list[Claim]]], bool] | None = None
-
-
-def _check_forked(n: int) -> tuple[int, list[Check]]:
-    assert _FORKED is not None
-    prep, todo, exhaustive = _FORKED
-    story_id, bucket = todo[n]
-    return n, check_story(prep, story_id, bucket, exhaustive=exhaustive)
+PARALLEL_MIN_CLAIMS = 2_000
+"""Fewer claims to check than this are checked in this process: forking workers would cost more
+than it saves (a fork and its pool take some 50 ms; 2,000 claims take about a second)."""
 
 
 def _check_buckets(prep: Prepared, todo: Sequence[tuple[str | None, list[Claim]]],
                    work: Sequence[int], exhaustive: bool, processes: int) -> dict[int, list[Check]]:
     """:func:`check_story` of the buckets ``todo[n]`` for ``n`` in ``work``: stories are
-    independent, so with several to check, ``PARALLEL_MIN_CLAIMS`` claims or more and ``fork``
-    available, in ``processes`` forked workers (0: one per core), the largest stories first;
-    the same checks either way."""
-    global _FORKED
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-    from concurrent.futures.process import BrokenProcessPool
+    independent, so with several to check and ``PARALLEL_MIN_CLAIMS`` claims or more, in
+    ``processes`` forked workers (:func:`storyline.engine.forked.fork_map`; 0: one per core),
+    chunks of about equal claims; the same checks either way."""
+    from storyline.engine.forked import fork_map
 
-    from storyline.engine import available_cores
-    from storyline.errors import EngineError
-
-    n_proc = min(processes or available_cores(), len(work))
-    if (n_proc < 2 or sum(len(todo[n][1]) for n in work) < PARALLEL_MIN_CLAIMS
-            or "fork" not in multiprocessing.get_all_start_methods()):
-        return {n: check_story(prep, todo[n][0], todo[n][1], exhaustive=exhaustive)
-                for n in work}
-    _FORKED = (prep, todo, exhaustive)
-    try:
-        # an executor, not a Pool: a worker killed (out of memory) raises BrokenProcessPool
-        # here instead of leaving the report waiting forever
-        with ProcessPoolExecutor(n_proc, mp_context=multiprocessing.get_context("fork")) as ex:
-            largest_first = sorted(work, key=lambda n: -len(todo[n][1]))
-            return dict(f.result() for f in [ex.submit(_check_forked, n) for n in largest_first])
-    except BrokenProcessPool as err:
-        raise EngineError(f"checking {len(work)} stories in {n_proc} processes: a worker died "
-                          f"({err}); checks.processes 1 uses one process", code="E401") from err
-    finally:
-        _FORKED = None
+    sizes = [len(todo[n][1]) for n in work]
+    if sum(sizes) < PARALLEL_MIN_CLAIMS:
+        processes = 1
+    found = fork_map(lambda n: check_story(prep, todo[n][0], todo[n][1], exhaustive=exhaustive),
+                     work, processes, what=f"checking {len(work)} stories",
+                     setting="checks.processes", weights=[s * s for s in sizes])
+    return dict(zip(work, found))
 
 
 def check_corpus(claims: Sequence[Claim], docs: Sequence[Document], families: Sequence[Family],

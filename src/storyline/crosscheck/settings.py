@@ -115,10 +115,10 @@ class CheckSettings:
     processes: int = 0
     """Processes that check stories at once; 0: one per core this process may use. Stories are
     checked independently and the results are the same with any number; workers are forked
-    (where the platform can) only when there are several stories to check and at least
-    ``crosscheck.corpus.PARALLEL_MIN_CLAIMS`` claims, so small reports stay in one process.
-    1: one process (least memory: a forked worker's pages are shared with this process until
-    either writes them)."""
+    (where the platform can: :mod:`storyline.engine.forked`) only when there are several stories
+    to check and at least ``crosscheck.corpus.PARALLEL_MIN_CLAIMS`` claims, so small reports
+    stay in one process. 1: one process (least memory: a forked worker's pages are shared with
+    this process until either writes them)."""
 
     # ---- output
     report_singletons: bool = True

@@ -33,6 +33,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from storyline.engine.forked import deciding
 from storyline.fingerprint import code_fingerprint
 from storyline.serialize import to_dict
 
@@ -107,8 +108,8 @@ class FragmentCache:
 
     @property
     def prefix(self) -> str:
-        ident = _digest([code_fingerprint(*CODE_MODULES), to_dict(self.settings),
-                         to_dict(self.check_settings)])[:16]
+        ident = _digest([code_fingerprint(*CODE_MODULES), to_dict(deciding(self.settings)),
+                         to_dict(deciding(self.check_settings))])[:16]
         return f"{PREFIX}{ident}/"
 
     def get(self, keys: Sequence[str]) -> dict[str, str]:

@@ -24,6 +24,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
+from storyline.engine.forked import fork_map
 from storyline.report import view
 from storyline.report.coverage import (
     coverage_svg,
@@ -97,7 +98,13 @@ def render_html(report: Mapping[str, Any], settings: ReportSettings | None = Non
     return "".join(iter_html(report, settings, fragments=fragments))
 
 
-SECTION_BATCH = 200  # sections read from and written to the store at a time
+SECTION_BATCH = 500
+"""Sections read from and written to the store (and rendered by the workers) at a time: what
+the page holds in memory at once."""
+
+PARALLEL_MIN_SECTIONS = 40
+"""Fewer sections to render than this are rendered in this process: forking workers (some
+50 ms) would cost more than it saves."""
 
 
 def iter_html(report: Mapping[str, Any], settings: ReportSettings | None = None, *,
@@ -106,7 +113,9 @@ def iter_html(report: Mapping[str, Any], settings: ReportSettings | None = None,
     the page of a large corpus is never held whole in memory (at 10k articles it was about
     2 GB, with report.json beside it). With ``fragments`` (a store's kept sections,
     :mod:`storyline.report.fragments`), the story and article sections whose inputs did not
-    change since they were kept are read from it, the others rendered and kept."""
+    change since they were kept are read from it, the others rendered and kept. Sections are
+    independent: they are rendered ``settings.processes`` at a time (forked workers that
+    inherit the report; a section's HTML is the same in any process)."""
     settings = settings or ReportSettings()
     ix = view.Index.of(report)
     views = view.story_views(ix)
@@ -114,22 +123,33 @@ def iter_html(report: Mapping[str, Any], settings: ReportSettings | None = None,
     context = {"report": report, "ix": ix, "views": views, "settings": settings}
     macros: Any = _env().get_template("_macros.html.j2").make_module(context)
 
-    def sections(items: list[Any], key: Any, render: Any) -> Iterator[Markup]:
-        if fragments is None:
-            yield from (Markup(render(x)) for x in items)
-            return
+    def rendered(items: list[Any], render: Any, weight: Any) -> list[str]:
+        processes = settings.processes if len(items) >= PARALLEL_MIN_SECTIONS else 1
+        return fork_map(lambda x: str(render(x)), items, processes,
+                        what=f"rendering {len(items)} sections of report.html",
+                        setting="report.processes", weights=[weight(x) for x in items])
+
+    def sections(items: list[Any], key: Any, render: Any, weight: Any) -> Iterator[Markup]:
         for i in range(0, len(items), SECTION_BATCH):
             batch = items[i:i + SECTION_BATCH]
+            if fragments is None:
+                yield from (Markup(h) for h in rendered(batch, render, weight))
+                continue
             keys = [key(x) for x in batch]
             kept = fragments.get(keys)
-            new = {k: str(render(x)) for k, x in zip(keys, batch) if k not in kept}
+            todo = [(k, x) for k, x in zip(keys, batch) if k not in kept]
+            new = dict(zip([k for k, _ in todo], rendered([x for _, x in todo], render, weight)))
             fragments.put(new)
             yield from (Markup(kept[k] if k in kept else new[k]) for k in keys)
 
+    # a section's cost grows with what it shows: a story's with its articles, an article's
+    # with its text
     story_html = sections(views, lambda sv: story_key(ix, sv),
-                          lambda sv: macros.story(ix, sv, settings))
+                          lambda sv: macros.story(ix, sv, settings),
+                          lambda sv: 1 + len(sv.article_ids))
     article_html = sections(articles, lambda a: article_key(ix, a),
-                            lambda a: macros.article(ix, a, settings))
+                            lambda a: macros.article(ix, a, settings),
+                            lambda a: 1 + len(a.get("text") or ""))
     yield from _env().get_template("report.html.j2").generate(
         **context,
         story_html=story_html,

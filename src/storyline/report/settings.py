@@ -40,7 +40,14 @@ class ReportSettings:
     markdown_max_quote_chars: int = 280
     """Longest sentence quoted in report.md; longer ones are cut with an ellipsis."""
 
+    processes: int = 0
+    """Processes that render the page's story and article sections at once; 0: one per core
+    this process may use, 1: this process only (least memory). The page is the same byte for
+    byte with any number; workers are forked (:mod:`storyline.engine.forked`) only for
+    ``report.html.PARALLEL_MIN_SECTIONS`` sections to render or more."""
+
     def __post_init__(self) -> None:
+        check_range("report", "processes", self.processes, 0, 1_024)
         check_range("report", "max_passages_per_link", self.max_passages_per_link, 0, 10_000)
         check_range("report", "passage_context_chars", self.passage_context_chars, 0, 5_000)
         check_range("report", "max_graph_articles", self.max_graph_articles, 0, 5_000)

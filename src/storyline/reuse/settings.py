@@ -111,6 +111,13 @@ class ReuseSettings:
     """Cosine similarity of sentence embeddings from which two sentences are a paraphrase (only
     with ``semantic``). Lower finds more rewording and more sentences that merely agree."""
 
+    processes: int = 0
+    """Processes that align candidate pairs at once; 0: one per core this process may use, 1:
+    this process only (least memory). Pairs are independent and the links the same with any
+    number; workers are forked (:mod:`storyline.engine.forked`) only for
+    ``reuse.PARALLEL_MIN_PAIRS`` pairs or more, and never with sentence embeddings (the model
+    already uses every core)."""
+
     # ---- links
     min_passage_chars: int = 40
     """Aligned sentences shorter than this many characters (in both articles) are not counted."""
@@ -157,6 +164,7 @@ class ReuseSettings:
         check_range(_S, "paraphrase_chain", self.paraphrase_chain, 0, 1000)
         check_range(_S, "paraphrase_extend", self.paraphrase_extend, 0.0, 1.0)
         check_range(_S, "paraphrase_min_shared", self.paraphrase_min_shared, 1, 100)
+        check_range(_S, "processes", self.processes, 0, 1_024)
         if self.semantic not in ("auto", "on", "off"):
             raise ValueError(f"{_S}.semantic = {self.semantic!r}; allowed: auto, on, off")
         check_range(_S, "semantic_threshold", self.semantic_threshold, 0.0, 1.0)
