@@ -32,6 +32,7 @@ from pathlib import Path
 from typing import Any
 
 from gencorpus import GenArticle, Para
+from gencorpus_lexicon import LEMMAS
 
 # token: (start, end, text, lemma, pos, tag, dep, head (within the paragraph), ent IOB)
 Tok = tuple[int, int, str, str, str, str, str, int, str]
@@ -59,6 +60,8 @@ class ComposedPipeline:
     articles: Sequence[GenArticle]
     cache: Path | None = None
     n_process: int = 1
+    save_cache: bool = True  # False: new templates are kept in ``new_templates`` only
+    extra: dict[str, Any] | None = None  # annotated templates known beside the cache's
     stats: Stats = field(default_factory=Stats)
 
     def __post_init__(self) -> None:
@@ -69,6 +72,7 @@ class ComposedPipeline:
         self._templates: dict[str, tuple[str, list[tuple[int, int]], list[Tok]]] = {}
         self._exact: dict[str, list[Tok]] = {}
         self._fill_tokens: dict[str, list[tuple[int, str]]] = {}
+        self.new_templates: dict[str, Any] = {}
         self._annotate_templates()
 
     # ------------------------------------------------------------------ templates
@@ -86,14 +90,17 @@ class ComposedPipeline:
                 cached = pickle.load(fh)
         key = _pipeline_key(self.nlp)
         known = cached.get(key, {})
+        if self.extra:
+            known = {**known, **self.extra}
         todo = [t for t in firsts if t not in known]
         t0 = time.perf_counter()
         texts = [firsts[t].text() for t in todo]
         for template, doc in zip(todo, self.nlp.pipe(texts, batch_size=256,
                                                      n_process=self.n_process)):
-            known[template] = (firsts[template].fills, _tokens(doc))
+            known[template] = self.new_templates[template] = (firsts[template].fills,
+                                                              _tokens(doc))
         self.stats.annotate_seconds = time.perf_counter() - t0
-        if todo and self.cache is not None:
+        if todo and self.cache is not None and self.save_cache:
             cached[key] = known
             self.cache.parent.mkdir(parents=True, exist_ok=True)
             tmp = self.cache.with_suffix(".tmp")
@@ -169,6 +176,10 @@ class ComposedPipeline:
 
     def compose(self, paras: Iterable[Para]):
         """A spaCy ``Doc`` of the paragraphs joined by blank lines."""
+        return self.compose_tokens((p.text(), self.paragraph(p)) for p in paras)
+
+    def compose_tokens(self, paras: Iterable[tuple[str, list[Tok]]]):
+        """A spaCy ``Doc`` of paragraphs given as (text, tokens), joined by blank lines."""
         from spacy.tokens import Doc
 
         words: list[str] = []
@@ -179,10 +190,7 @@ class ComposedPipeline:
         deps: list[str] = []
         heads: list[int] = []
         ents: list[str] = []
-        text_parts: list[str] = []
-        for k, p in enumerate(paras):
-            ptext = p.text()
-            toks = self.paragraph(p)
+        for k, (ptext, toks) in enumerate(paras):
             if k:
                 spaces[-1] = False
                 words.append("\n\n")
@@ -204,7 +212,6 @@ class ComposedPipeline:
                 deps.append(dep)
                 heads.append(base + head)
                 ents.append(ent)
-            text_parts.append(ptext)
         return Doc(self.vocab, words=words, spaces=spaces, lemmas=lemmas, pos=pos, tags=tags,
                    deps=deps, heads=heads, ents=ents)
 
@@ -247,8 +254,6 @@ def _slot_spans(p: Para) -> list[tuple[int, int]]:
 def _lemma(old: Tok, word: str) -> str | None:
     """The lemma of ``word`` in place of ``old`` by the rule of ``old``'s lemma: itself, its
     lower case, or the lexicon's lemma (plurals); None when no rule fits (exact annotation)."""
-    from gencorpus_lexicon import LEMMAS
-
     text, lemma = old[2], old[3]
     if lemma == text:
         return word

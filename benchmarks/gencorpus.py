@@ -42,6 +42,7 @@ import random
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 import gencorpus_lexicon as L
@@ -59,7 +60,7 @@ class Para:
     parts: tuple[str, ...]
     fills: tuple[tuple[str, str], ...]
 
-    @property
+    @cached_property
     def template(self) -> str:
         if self.kind == "raw":  # a template as it is (composed_annotation's annotated instance)
             return self.parts[0]
@@ -74,6 +75,10 @@ class Para:
         return [(m.start(), m.end(), m.group(1)) for m in _SLOT.finditer(self.template)]
 
     def text(self) -> str:
+        return self._text
+
+    @cached_property
+    def _text(self) -> str:
         fills = dict(self.fills)
         return _SLOT.sub(lambda m: fills[m.group(1)], self.template)
 
@@ -356,48 +361,56 @@ def _kind(rng: random.Random) -> str:
 def generate(n: int, seed: int = 0, keep_paras: bool = True) -> list[GenArticle]:
     """``n`` articles (sorted by publication time, then id), deterministic for ``(n, seed)``.
     ``keep_paras=False`` drops the recipes (a million articles then fit in ~2 GB)."""
-    rng = random.Random(f"gencorpus:{seed}:{n}")
-    sizes = story_sizes(n, rng)
+    sizes = story_sizes(n, random.Random(f"gencorpus:{seed}:{n}"))
+    out = [a for s in range(len(sizes)) for a in story_articles(n, seed, sizes, s, keep_paras)]
+    out.sort(key=lambda a: (a.record["published"], a.record["id"]))
+    return out
+
+
+def story_articles(n: int, seed: int, sizes: list[int], s: int,
+                   keep_paras: bool = True) -> list[GenArticle]:
+    """The articles of story ``s`` of the corpus ``(n, seed)`` whose story sizes are ``sizes``
+    (:func:`story_sizes` of the corpus's generator), in the order they were made: a function of
+    the story alone, so that stories can be generated in parallel (``composed_store.py``)."""
     start = dt.date(2023, 1, 1)
     out: list[GenArticle] = []
+    first = sum(sizes[:s])  # external ids count articles in story order
     seen_texts: set[str] = set()
-    for s, size in enumerate(sizes):
-        srng = random.Random(f"{seed}:{n}:story:{s}")
-        story = story_facts(srng)
-        day0 = start + dt.timedelta(days=srng.randrange(700))
-        for e, esize in enumerate(event_sizes(size, srng)):
-            day = day0 + dt.timedelta(days=e * srng.randint(2, 20))
-            facts = event_facts(story, day, e + 1, srng)
-            made: list[tuple[str, list[Para], dt.datetime]] = []
-            for _ in range(esize):
-                outlet = srng.choice(L.OUTLETS + L.WIRE_OUTLETS)
-                kind = _kind(srng) if made else "original"
-                when = dt.datetime(day.year, day.month, day.day, 6) + dt.timedelta(
-                    minutes=srng.randrange(60 * 24 * 3))
-                origin = None
-                if kind == "original":
-                    paras = original(facts, outlet, srng)
-                else:
-                    origin_id, src, src_when = srng.choice(made)
-                    origin = origin_id
-                    paras = derive(kind, src, facts, srng)
-                    when = max(when, src_when + dt.timedelta(minutes=srng.randint(5, 600)))
-                if outlet in L.TRAILERS:
-                    paras = paras + [Para("trailer", (L.TRAILERS[outlet],), ())]
+    srng = random.Random(f"{seed}:{n}:story:{s}")
+    story = story_facts(srng)
+    day0 = start + dt.timedelta(days=srng.randrange(700))
+    for e, esize in enumerate(event_sizes(sizes[s], srng)):
+        day = day0 + dt.timedelta(days=e * srng.randint(2, 20))
+        facts = event_facts(story, day, e + 1, srng)
+        made: list[tuple[str, list[Para], dt.datetime]] = []
+        for _ in range(esize):
+            outlet = srng.choice(L.OUTLETS + L.WIRE_OUTLETS)
+            kind = _kind(srng) if made else "original"
+            when = dt.datetime(day.year, day.month, day.day, 6) + dt.timedelta(
+                minutes=srng.randrange(60 * 24 * 3))
+            origin = None
+            if kind == "original":
+                paras = original(facts, outlet, srng)
+            else:
+                origin_id, src, src_when = srng.choice(made)
+                origin = origin_id
+                paras = derive(kind, src, facts, srng)
+                when = max(when, src_when + dt.timedelta(minutes=srng.randint(5, 600)))
+            if outlet in L.TRAILERS:
+                paras = paras + [Para("trailer", (L.TRAILERS[outlet],), ())]
+            text = "\n\n".join(p.text() for p in paras)
+            while text in seen_texts:  # a copy identical to another: a new credit line
+                paras = [p for p in paras if p.kind != "credit"] + [_credit(srng)]
                 text = "\n\n".join(p.text() for p in paras)
-                while text in seen_texts:  # a copy identical to another: a new credit line
-                    paras = [p for p in paras if p.kind != "credit"] + [_credit(srng)]
-                    text = "\n\n".join(p.text() for p in paras)
-                seen_texts.add(text)
-                ext = f"g{seed}-{len(out):07d}"
-                record = {"id": ext, "title": _title(facts, srng), "text": text,
-                          "outlet": outlet, "published": when.isoformat() + "+00:00",
-                          "url": f"https://news.example/{_slug(outlet)}/{ext}"}
-                truth = {"id": ext, "story": f"s{s}", "event": f"s{s}e{e}", "kind": kind,
-                         "origin": origin}
-                out.append(GenArticle(record, truth, tuple(paras) if keep_paras else ()))
-                made.append((ext, paras, when))
-    out.sort(key=lambda a: (a.record["published"], a.record["id"]))
+            seen_texts.add(text)
+            ext = f"g{seed}-{first + len(out):07d}"
+            record = {"id": ext, "title": _title(facts, srng), "text": text,
+                      "outlet": outlet, "published": when.isoformat() + "+00:00",
+                      "url": f"https://news.example/{_slug(outlet)}/{ext}"}
+            truth = {"id": ext, "story": f"s{s}", "event": f"s{s}e{e}", "kind": kind,
+                     "origin": origin}
+            out.append(GenArticle(record, truth, tuple(paras) if keep_paras else ()))
+            made.append((ext, paras, when))
     return out
 
 

@@ -1,32 +1,39 @@
 """Reuse and stories on Spark (local mode) against the local engine, on generated corpora.
 
-    python benchmarks/spark_scale.py --n 1000 10000 --seed 0 --store /tmp/spark-scale
-    # -> benchmarks/results/spark_scale.json and a line per engine and size on stdout
+    python benchmarks/spark_scale.py --n 100000 --engines local,spark,datasketch \
+        --store /tmp/spark5 --timeout 5400 --max-mb 12000 --out benchmarks/results/spark_100k.json
+    # -> the JSON and a line per engine and size on stdout
 
-For each size: a generated corpus (``gencorpus.py``, planted reuse and events), annotated once by
-composing annotated templates (``composed_annotation.py``: this measures storyline, not spaCy)
-and stored as pickled chunks of documents under ``--store`` (kept: a second run of the same size
-and seed reads them), then, each engine in a process of its own (one after the other, each with
-``--timeout``), on the same documents:
+For each size: a generated corpus (``gencorpus.py``, planted reuse and events) with the fields
+of its annotation that these two stages read composed from annotated templates
+(``composed_store.py``: this measures storyline, not spaCy), stored once as Parquet parts under
+``--store`` (kept: a second run of the same size and seed reads them), then, each engine in a
+process of its own (one after the other), on the same documents:
 
 * local engine: :func:`storyline.reuse.find_reuse`, then :func:`storyline.stories.cluster_index`
-  with the families (what ``storyline analyze`` runs for these two stages);
-* Spark engine (``local[2]``, 2 shuffle partitions per core): :func:`storyline.engine.reuse.
-  find_reuse` on an RDD of the documents (read by the executors from the chunks: the driver
-  never holds them), then each article's story features on the executors and the clustering on
-  the driver (:mod:`storyline.engine.spark`);
+  with the families (what ``storyline analyze`` runs for these two stages), every document in
+  memory;
+* Spark engine (``local[2]``, one shuffle partition per 2,500 articles, at least 4):
+  :func:`storyline.engine.reuse.find_reuse` on an RDD of the documents (read from the parts by
+  the executors: the driver never holds them), then each article's story features on the
+  executors and the clustering on the driver (:mod:`storyline.engine.spark`);
 * ``datasketch``: candidate pairs of datasketch's ``MinHash`` + ``MinHashLSH`` over the same
-  shingles with the document channel's bands and rows, beside the local engine's own candidate
-  step (:func:`storyline.reuse.candidates.find_candidates`, both channels): time, peak memory,
-  recall of the planted pairs among the candidates.
+  shingles with the document channel's bands and rows (reading one part at a time), beside the
+  local engine's own candidate step (:func:`storyline.reuse.candidates.find_candidates`, both
+  channels): time, peak memory, recall of the planted pairs among the candidates.
+
+Each engine's process is watched: stopped after ``--timeout`` seconds or when its process tree
+holds more than ``--max-mb`` of resident memory, and the stop is the result (with the last
+steps it reached, from ``progress-ENGINE.txt`` beside the corpus).
 
 Recorded: wall and CPU time of each stage (Spark: CPU of the whole process tree, the JVM and the
 Python workers); peak memory (the local engine and datasketch: the process's high-water mark,
 beside its resident memory once the documents are loaded; Spark: the peak summed resident memory
 of the process tree, sampled every 0.2 s); whether both give the same links, families and
-stories; recall of the planted reuse pairs and links across derivation trees
-(:func:`pipeline_scale.quality`). Timings on a shared machine are noisy: compare the ratio of the
-two engines in the same run, never absolute times across runs.
+stories (also against the other engine's stored result of an earlier run of the same corpus);
+recall of the planted reuse pairs, links across derivation trees and the share of links within
+one (:func:`pipeline_scale.quality`). Timings on a shared machine are noisy: compare the ratio
+of the two engines in the same run, never absolute times across runs.
 """
 
 from __future__ import annotations
@@ -108,51 +115,31 @@ def _rss_mb() -> float:
     return 0.0
 
 
-def prepare(n: int, seed: int, store: Path) -> Path:
-    """The corpus of size ``n`` under ``store/gen{n}-s{seed}``: ``articles.jsonl``,
-    ``truth.jsonl``, ``ids.json`` (document id -> external id) and ``docs-*.pkl`` (chunks of
-    about 1,000 composed documents). Made once; kept."""
-    import pickle
+def prepare(n: int, seed: int, store: Path, workers: int = 2) -> Path:
+    """The corpus of size ``n`` under ``store/gen{n}-s{seed}`` (``composed_store.py``: Parquet
+    parts of about 5,000 documents with their composed annotation, ``truth.jsonl``, ``ids.json``).
+    Made once; kept."""
+    import composed_store
 
-    import composed_annotation as ca
-    import gencorpus
-
-    from storyline.annotate import annotate
-    from storyline.ingest import read_inputs
-    from storyline.models import Article, Document
-    from storyline.settings import Settings
-
-    out = store / f"gen{n}-s{seed}"
-    if (out / "ids.json").is_file():
-        return out
-    t = time.perf_counter()
-    arts = gencorpus.generate(n, seed)
-    jsonl, _ = gencorpus.write(arts, out)
-    settings = Settings()
-    articles = [a for a in read_inputs([str(jsonl)], settings.ingest) if isinstance(a, Article)]
-    cp = ca.ComposedPipeline(ca.load_nlp(), arts, cache=ca.save_cache_path(ROOT))
-    size = 1000
-    ids = {}
-    for k in range(0, len(articles), size):
-        part = articles[k:k + size]
-        docs = [Document(a, x) for a, x in zip(part, annotate(part, settings.annotate, nlp=cp))]
-        (out / f"docs-{k // size:05d}.pkl").write_bytes(pickle.dumps(docs, protocol=5))
-        ids.update({d.id: d.article.external_id for d in docs})
-    cp.release()
-    (out / "ids.json").write_text(json.dumps(ids))
-    print(f"n={n}: corpus composed in {time.perf_counter() - t:.0f} s", flush=True)
-    return out
+    return composed_store.prepare(n, seed, store / f"gen{n}-s{seed}", workers)
 
 
 def _load_chunk(path: str) -> list:
-    import pickle
+    import composed_store
 
-    with open(path, "rb") as fh:
-        return pickle.load(fh)
+    return composed_store.load_documents(path)
 
 
 def _chunks(corpus: Path) -> list[str]:
-    return sorted(str(p) for p in corpus.glob("docs-*.pkl"))
+    import composed_store
+
+    return composed_store.parts(corpus)
+
+
+def _progress(corpus: Path, engine: str, step: str) -> None:
+    """Where the engine's child is (read by the parent when it stops the child)."""
+    with (corpus / f"progress-{engine}.txt").open("a") as fh:
+        fh.write(f"{time.strftime('%H:%M:%S')} {step} rss_tree_mb={_tree_rss_mb(os.getpid()):.0f}\n")
 
 
 def _save(corpus: Path, engine: str, result: tuple) -> None:
@@ -170,8 +157,10 @@ def child_local(corpus: Path, with_candidates: bool) -> dict[str, Any]:
     from storyline.stories import cluster_index
 
     settings = Settings()
+    _progress(corpus, "local", "loading")
     docs = [d for p in _chunks(corpus) for d in _load_chunk(p)]
     out: dict[str, Any] = {"loaded_mb": _rss_mb()}
+    _progress(corpus, "local", f"loaded {len(docs)} documents")
     _hwm_reset()
     if with_candidates:  # the candidate step alone, beside datasketch's
         t, c = time.perf_counter(), time.process_time()
@@ -182,12 +171,15 @@ def child_local(corpus: Path, with_candidates: bool) -> dict[str, Any]:
         out["candidate_pairs"] = len(cands.pairs)
         _save(corpus, "candidates", [(ordered[i].id, ordered[j].id) for i, j in cands.pairs])
         del cands, ordered
+        _progress(corpus, "local", f"candidates {out['candidates_cpu_s']:.0f} CPU s")
     t, c = time.perf_counter(), time.process_time()
     result = find_reuse(docs, settings.reuse)
     out["reuse_s"], out["reuse_cpu_s"] = time.perf_counter() - t, time.process_time() - c
+    _progress(corpus, "local", f"reuse {out['reuse_cpu_s']:.0f} CPU s")
     t, c = time.perf_counter(), time.process_time()
     stories = cluster_index(docs, settings.stories, families=result.families).stories()
     out["stories_s"], out["stories_cpu_s"] = time.perf_counter() - t, time.process_time() - c
+    _progress(corpus, "local", f"stories {out['stories_cpu_s']:.0f} CPU s")
     out["peak_mb"] = _hwm_mb()
     _save(corpus, "local", (result.links, result.families, stories))
     return out
@@ -203,8 +195,15 @@ def child_spark(corpus: Path, master: str, partitions: int, memory: str) -> dict
     from storyline.stories import cluster_features
 
     settings = Settings()
+    # the executors' Python workers import this directory's modules (composed_store)
+    os.environ["PYTHONPATH"] = os.pathsep.join(
+        [str(ROOT)] + [p for p in os.environ.get("PYTHONPATH", "").split(os.pathsep) if p])
+    local_dir = corpus / "spark-local"
+    local_dir.mkdir(exist_ok=True)
     spark = start_session(master, shuffle_partitions=partitions,
-                          conf={"spark.driver.memory": memory})
+                          conf={"spark.driver.memory": memory,
+                                "spark.local.dir": str(local_dir)})
+    _progress(corpus, "spark", "session started")
     sc = spark.sparkContext
     out: dict[str, Any] = {}
     try:
@@ -213,6 +212,7 @@ def child_spark(corpus: Path, master: str, partitions: int, memory: str) -> dict
                .persist(StorageLevel.MEMORY_AND_DISK))
         n = rdd.count()
         out["loaded_tree_mb"] = _tree_rss_mb(os.getpid())
+        _progress(corpus, "spark", f"loaded {n} documents")
         me = os.getpid()
         with PeakSampler() as peak:
             t, c = time.perf_counter(), _tree_cpu_s(me)
@@ -220,14 +220,17 @@ def child_spark(corpus: Path, master: str, partitions: int, memory: str) -> dict
             links_l = sorted(links.collect(), key=lambda x: (x.source_id, x.target_id))
             fams_l = sorted(families.collect(), key=lambda f: f.article_ids)
             out["reuse_s"], out["reuse_cpu_s"] = time.perf_counter() - t, _tree_cpu_s(me) - c
+            _progress(corpus, "spark", f"reuse {out['reuse_s']:.0f} s")
             t, c = time.perf_counter(), _tree_cpu_s(me)
             feats = sorted(rdd.mapPartitions(_story_features(settings)).collect(),
                            key=lambda x: x[0])
+            _progress(corpus, "spark", f"story features collected {time.perf_counter() - t:.0f} s")
             index = cluster_features([i for _, i, _, _ in feats],
                                      {i: f for _, i, f, _ in feats}, settings.stories,
                                      families=[f for f in fams_l if len(f.article_ids) > 1])
             stories = index.stories()
             out["stories_s"], out["stories_cpu_s"] = time.perf_counter() - t, _tree_cpu_s(me) - c
+            _progress(corpus, "spark", f"stories {out['stories_s']:.0f} s")
         out["peak_tree_mb"] = peak.peak
     finally:
         spark.stop()
@@ -245,26 +248,34 @@ def child_datasketch(corpus: Path) -> dict[str, Any]:
     from storyline.settings import Settings
 
     s = Settings().reuse
-    docs = [d for p in _chunks(corpus) for d in _load_chunk(p)]
-    out: dict[str, Any] = {"loaded_mb": _rss_mb()}
+    out: dict[str, Any] = {}
     _hwm_reset()
     t, c = time.perf_counter(), time.process_time()
+    load_s = load_cpu = 0.0
     vocab = Vocab()
     lsh = MinHashLSH(num_perm=s.lsh_bands * s.lsh_rows, params=(s.lsh_bands, s.lsh_rows))
     mhs = []
     with lsh.insertion_session() as session:
-        for d in docs:
-            sh = shingles(doc_features(d, vocab, s.min_sentence_words)[0], s.shingle_size)
-            mh = MinHash(num_perm=s.lsh_bands * s.lsh_rows, seed=1, hashfunc=int)
-            mh.update_batch((sh >> np.uint64(32)).tolist())
-            session.insert(d.id, mh)
-            mhs.append((d.id, mh))
+        for path in _chunks(corpus):  # one part at a time: no document is kept
+            t0, c0 = time.perf_counter(), time.process_time()
+            docs = _load_chunk(path)
+            load_s, load_cpu = load_s + time.perf_counter() - t0, load_cpu + time.process_time() - c0
+            for d in docs:
+                sh = shingles(doc_features(d, vocab, s.min_sentence_words)[0], s.shingle_size)
+                mh = MinHash(num_perm=s.lsh_bands * s.lsh_rows, seed=1, hashfunc=int)
+                mh.update_batch((sh >> np.uint64(32)).tolist())
+                session.insert(d.id, mh)
+                mhs.append((d.id, mh))
+            del docs
+            _progress(corpus, "datasketch", f"{len(mhs)} inserted")
     pairs = set()
     for i, mh in mhs:
         for j in lsh.query(mh):
             if j != i:
                 pairs.add((min(i, j), max(i, j)))
-    out["candidates_s"], out["candidates_cpu_s"] = time.perf_counter() - t, time.process_time() - c
+    out["candidates_s"] = time.perf_counter() - t - load_s
+    out["candidates_cpu_s"] = time.process_time() - c - load_cpu
+    out["load_s"] = load_s
     out["candidate_pairs"] = len(pairs)
     out["peak_mb"] = _hwm_mb()
     _save(corpus, "datasketch", sorted(pairs))
@@ -280,14 +291,31 @@ def _spawn(args: argparse.Namespace, engine: str, corpus: Path, n: int) -> dict[
            "--memory", args.memory] + (["--with-candidates"] if "datasketch" in args.engines
                                        else [])
     t = time.perf_counter()
-    try:
-        proc = subprocess.run(cmd, capture_output=True, text=True, timeout=args.timeout)
-    except subprocess.TimeoutExpired:
-        return {"stopped": f"timeout after {args.timeout} s"}
-    lines = [x for x in proc.stdout.splitlines() if x.startswith("{")]
+    (corpus / f"progress-{engine}.txt").unlink(missing_ok=True)
+    with open(corpus / f"stdout-{engine}.txt", "w") as out, \
+            open(corpus / f"stderr-{engine}.txt", "w") as err:
+        proc = subprocess.Popen(cmd, stdout=out, stderr=err, start_new_session=True)
+        stopped = ""
+        while proc.poll() is None:  # the watchdog: wall time and the tree's resident memory
+            rss = _tree_rss_mb(proc.pid)
+            if rss > args.max_mb:
+                stopped = f"memory: tree above {args.max_mb} MB ({rss:.0f} MB)"
+            elif time.perf_counter() - t > args.timeout:
+                stopped = f"timeout after {args.timeout:.0f} s"
+            if stopped:
+                os.killpg(proc.pid, 9)
+                proc.wait()
+                break
+            time.sleep(0.5)
+    progress = (corpus / f"progress-{engine}.txt")
+    where = progress.read_text().strip().splitlines()[-3:] if progress.is_file() else []
+    if stopped:
+        return {"stopped": f"{stopped}, after {time.perf_counter() - t:.0f} s", "at": where}
+    lines = [x for x in (corpus / f"stdout-{engine}.txt").read_text().splitlines()
+             if x.startswith("{")]
     if proc.returncode or not lines:
         return {"stopped": f"exit {proc.returncode} after {time.perf_counter() - t:.0f} s",
-                "stderr": proc.stderr[-2000:]}
+                "at": where, "stderr": (corpus / f"stderr-{engine}.txt").read_text()[-2000:]}
     return json.loads(lines[-1])
 
 
@@ -313,7 +341,7 @@ def run_size(args: argparse.Namespace, n: int) -> dict[str, Any]:
 
     from pipeline_scale import quality
 
-    corpus = prepare(n, args.seed, args.store)
+    corpus = prepare(n, args.seed, args.store, args.workers)
     ids = json.loads((corpus / "ids.json").read_text())
     docs = [_Doc(i, e) for i, e in ids.items()]
     out: dict[str, Any] = {"n": n, "seed": args.seed}
@@ -336,13 +364,25 @@ def run_size(args: argparse.Namespace, n: int) -> dict[str, Any]:
             out[engine]["quality"] = {k: q[k] for k in ("recall_all", "links",
                                                         "links_across_trees",
                                                         "event_bcubed_f1", "story_bcubed_f1")}
+            # a link between two derivation trees is not planted reuse
+            out[engine]["quality"]["link_precision"] = 1 - q["links_across_trees"] / max(
+                1, q["links"])
         if engine == "local" and (corpus / "result-candidates.pkl").is_file():
             cands = pickle.loads((corpus / "result-candidates.pkl").read_bytes())
             out[engine]["candidate_recall"] = _planted_recall(corpus / "truth.jsonl", ids, cands)
         print(f"n={n} {engine}: " + json.dumps(out[engine]), flush=True)
+        _write(args, out)
+    for engine in ("local", "spark"):  # a result of an earlier run of the same corpus
+        path = corpus / f"result-{engine}.pkl"
+        if engine not in results and path.is_file():
+            results[engine] = pickle.loads(path.read_bytes())
+            out.setdefault(engine, {})["from_earlier_run"] = True
     if "local" in results and "spark" in results:
         out["same"] = {k: a == b for k, a, b in zip(("links", "families", "stories"),
                                                       results["local"], results["spark"])}
+        print(f"n={n}: same {out['same']}", flush=True)
+        if "reuse_s" not in out["local"] or "reuse_s" not in out["spark"]:
+            return out
         for stage in ("reuse", "stories"):
             out[f"ratio_{stage}"] = out["spark"][f"{stage}_s"] / max(1e-9, out["local"][f"{stage}_s"])
             out[f"ratio_{stage}_cpu"] = (out["spark"][f"{stage}_cpu_s"]
@@ -364,6 +404,9 @@ def main(argv: list[str] | None = None) -> dict[str, Any] | None:
     ap.add_argument("--engines", type=lambda v: v.split(","), default=["local", "spark"],
                     help="comma-separated: local, spark, datasketch")
     ap.add_argument("--timeout", type=float, default=3600, help="seconds per engine and size")
+    ap.add_argument("--max-mb", type=float, default=12000,
+                    help="stop an engine whose process tree holds more resident memory (MB)")
+    ap.add_argument("--workers", type=int, default=2, help="processes composing a corpus")
     ap.add_argument("--store", type=Path, default=Path("/tmp/spark-scale"))
     ap.add_argument("--out", type=Path, default=ROOT / "results" / "spark_scale.json")
     ap.add_argument("--child", help=argparse.SUPPRESS)
@@ -378,12 +421,21 @@ def main(argv: list[str] | None = None) -> dict[str, Any] | None:
         print(json.dumps(run()), flush=True)
         return None
     args.store.mkdir(parents=True, exist_ok=True)
-    runs = [run_size(args, n) for n in args.n]
-    result = {"command": "python benchmarks/spark_scale.py " + " ".join(argv or sys.argv[1:]),
+    args.runs = []
+    for n in args.n:
+        args.runs.append({"n": n})
+        args.runs[-1] = run_size(args, n)
+        _write(args, args.runs[-1])
+    return {"runs": args.runs}
+
+
+def _write(args: argparse.Namespace, current: dict[str, Any]) -> None:
+    """The runs so far (the current size's engines so far) into ``--out``."""
+    runs = args.runs[:-1] + [current]
+    result = {"command": "python benchmarks/spark_scale.py " + " ".join(sys.argv[1:]),
               "master": args.master, "cpus": os.cpu_count(), "runs": runs}
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(result, indent=2) + "\n")
-    return result
 
 
 if __name__ == "__main__":
