@@ -158,7 +158,8 @@ class Context:
     store: Store | None
     values: dict[str, Any] = field(default_factory=dict)
     progress: Progress = QUIET
-    recluster: bool = False  # stories: batch clustering instead of the persisted events
+    # stories: batch clustering instead of the persisted events; reuse: fresh statistics
+    recluster: bool = False
 
 
 @dataclass(frozen=True)
@@ -171,8 +172,11 @@ class Stage:
 
 def _run_reuse(ctx: Context, v: Mapping[str, Any]) -> Mapping[str, Any]:
     from storyline.reuse import find_reuse
+    from storyline.reuse.stored import stored_reuse
 
-    result = find_reuse(v["docs"], ctx.settings.reuse)
+    # a stored corpus keeps its links' statistics and pairs: a report aligns new pairs only
+    result = (find_reuse(v["docs"], ctx.settings.reuse) if ctx.store is None else
+              stored_reuse(ctx.store, v["docs"], ctx.settings.reuse, refresh=ctx.recluster))
     return {"links": result.links, "families": result.families}
 
 
@@ -403,7 +407,9 @@ def analyze_store(
     recluster: bool = False,
 ):
     """Run the analysis stages over every document in ``store`` and build the report. Events
-    are the store's persisted ones; ``recluster``: the batch clustering (then persisted)."""
+    are the store's persisted ones, reuse links those kept for pairs aligned before
+    (:mod:`storyline.reuse.stored`); ``recluster``: the batch clustering and fresh reuse
+    statistics (then persisted)."""
     from storyline.report.build import build_report
 
     docs = load_documents(store)

@@ -106,7 +106,8 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], db: str, settings):
 @click.option("-o", "--out", "out_dir", required=True, type=click.Path(file_okay=False))
 @click.option("--recluster", is_flag=True,
               help="Re-cluster all stored articles into events in batch (slower; refines the "
-              "events ingest assigned one by one) and keep the result for later ingests.")
+              "events ingest assigned one by one) and keep the result for later ingests; "
+              "align every reuse candidate pair afresh with the corpus's statistics of today.")
 @settings_options
 @click.pass_context
 def report(ctx: click.Context, db: str, out_dir: str, recluster: bool, settings):

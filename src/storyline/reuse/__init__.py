@@ -15,8 +15,9 @@ Stages: :mod:`~storyline.reuse.candidates` (MinHash LSH, boilerplate),
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Protocol
 
 from storyline.engine.forked import fork_map
 from storyline.models import (
@@ -28,6 +29,7 @@ from storyline.models import (
     Passage,
     ReuseKind,
     ReuseLink,
+    content_id,
 )
 from storyline.reuse.align import match_sentences, merge_passages
 from storyline.reuse.candidates import find_candidates
@@ -36,7 +38,8 @@ from storyline.reuse.semantic import scorer
 from storyline.reuse.settings import ReuseSettings
 from storyline.reuse.text import SentenceFeatures, sentence_features, word_hash
 
-__all__ = ["Comparison", "ReuseResult", "ReuseSettings", "compare", "find_reuse"]
+__all__ = ["Comparison", "CorpusStats", "PairCache", "ReuseResult", "ReuseSettings", "compare",
+           "find_reuse", "pair_key"]
 
 PARALLEL_MIN_PAIRS = 300
 """Fewer candidate pairs than this are aligned in this process: forking workers (some 50 ms)
@@ -48,11 +51,33 @@ articles say more about the story than about the language."""
 
 
 @dataclass(frozen=True)
+class CorpusStats:
+    """The corpus-wide document frequencies the word weights (IDF) of alignment come from:
+    ``key_df`` (content-key hash -> articles holding it) over ``n_docs`` articles."""
+
+    n_docs: int
+    key_df: Mapping[int, int]
+
+
+class PairCache(Protocol):
+    """Alignment results kept between runs, by :func:`pair_key` (``None``: aligned, no link);
+    :mod:`storyline.reuse.stored` keeps them in a store."""
+
+    def get(self, keys: Sequence[str]) -> Mapping[str, ReuseLink | None]: ...
+
+    def put(self, found: Mapping[str, ReuseLink | None]) -> None: ...
+
+
+@dataclass(frozen=True)
 class ReuseResult:
-    """Links sorted by (source_id, target_id); families sorted by their article ids."""
+    """Links sorted by (source_id, target_id); families sorted by their article ids; the corpus
+    statistics the links were aligned with, and how many candidate pairs were aligned in this
+    run (the others were kept)."""
 
     links: tuple[ReuseLink, ...]
     families: tuple[Family, ...]
+    stats: CorpusStats | None = field(default=None, compare=False)
+    aligned: int = field(default=0, compare=False)
 
 
 @dataclass(frozen=True)
@@ -74,7 +99,7 @@ class Comparison:
     basis: DirectionBasis  # what decided the direction
 
 
-def idf_weights(feats: Sequence[Sequence[SentenceFeatures]], key_df: dict[int, int],
+def idf_weights(feats: Sequence[Sequence[SentenceFeatures]], key_df: Mapping[int, int],
                 n_docs: int) -> dict[str, float]:
     """Smoothed inverse document frequency ``1 + ln((n+1)/(df+1))`` of the content keys of
     ``feats``, from the corpus-wide document frequencies of their hashes."""
@@ -92,8 +117,21 @@ def _align(fa, fb, settings, idf, skip_a=frozenset(), skip_b=frozenset(), semant
     return verdict, passages
 
 
-def find_reuse(docs: Sequence[Document], settings: ReuseSettings) -> ReuseResult:
-    """Reuse links and derivation families of ``docs`` (deterministic, sorted)."""
+def pair_key(a: str, b: str, skip_a: frozenset[int], skip_b: frozenset[int]) -> str:
+    """What a pair's alignment depends on besides the two articles and the corpus statistics:
+    their ids and the sentences left out of each as boilerplate."""
+    skips = ",".join(map(str, sorted(skip_a))) + "|" + ",".join(map(str, sorted(skip_b)))
+    return f"{a}|{b}|{content_id(skips, length=12)}"
+
+
+def find_reuse(docs: Sequence[Document], settings: ReuseSettings, *,
+               stats: CorpusStats | None = None, kept: PairCache | None = None) -> ReuseResult:
+    """Reuse links and derivation families of ``docs`` (deterministic, sorted).
+
+    ``stats``: the corpus statistics to weight words with (default: those of ``docs``), so that
+    a stored corpus that grew a little keeps the weights its links were aligned with;
+    ``kept``: results of pairs aligned before with those statistics, read instead of aligning
+    them again and written for the pairs aligned now."""
     docs = sorted({d.id: d for d in docs}.values(), key=lambda d: d.id)
     # an annotated document's sentence features serve the candidates and the alignment alike
     feats: dict[int, list[SentenceFeatures]] = {
@@ -101,7 +139,8 @@ def find_reuse(docs: Sequence[Document], settings: ReuseSettings) -> ReuseResult
     cands = find_candidates(docs, settings, feats)
     needed = sorted({i for pair in cands.pairs for i in pair})
     feats = {i: feats[i] if i in feats else sentence_features(docs[i]) for i in needed}
-    idf = idf_weights(list(feats.values()), cands.key_df, len(docs))
+    stats = stats if stats is not None else CorpusStats(len(docs), cands.key_df)
+    idf = idf_weights(list(feats.values()), stats.key_df, stats.n_docs)
     sem = scorer(settings.semantic)
 
     def link(pair: tuple[int, int]) -> ReuseLink | None:
@@ -109,13 +148,20 @@ def find_reuse(docs: Sequence[Document], settings: ReuseSettings) -> ReuseResult
         return link_pair(docs[i].article, docs[j].article, feats[i], feats[j], settings, idf,
                          cands.boilerplate[i], cands.boilerplate[j], sem)
 
-    pairs = list(cands.pairs)
-    processes = 1 if sem is not None or len(pairs) < PARALLEL_MIN_PAIRS else settings.processes
-    found = fork_map(link, pairs, processes, what=f"aligning {len(pairs)} candidate pairs",
-                     setting="reuse.processes",
-                     weights=[len(feats[i]) * len(feats[j]) for i, j in pairs])
-    settled = settle([x for x in found if x is not None])
-    return ReuseResult(settled, families([d.article for d in docs], settled))
+    keys = [pair_key(docs[i].id, docs[j].id, cands.boilerplate[i], cands.boilerplate[j])
+            for i, j in cands.pairs]
+    known = kept.get(keys) if kept is not None else {}
+    todo = [(pair, k) for pair, k in zip(cands.pairs, keys) if k not in known]
+    processes = 1 if sem is not None or len(todo) < PARALLEL_MIN_PAIRS else settings.processes
+    found = fork_map(link, [pair for pair, _ in todo], processes,
+                     what=f"aligning {len(todo)} candidate pairs", setting="reuse.processes",
+                     weights=[len(feats[i]) * len(feats[j]) for (i, j), _ in todo])
+    new = {k: x for (_, k), x in zip(todo, found)}
+    if kept is not None and new:
+        kept.put(new)
+    links = [x for k in keys if (x := known[k] if k in known else new[k]) is not None]
+    settled = settle(links)
+    return ReuseResult(settled, families([d.article for d in docs], settled), stats, len(todo))
 
 
 def link_pair(a: Article, b: Article, fa: Sequence[SentenceFeatures],

@@ -118,6 +118,15 @@ class ReuseSettings:
     ``reuse.PARALLEL_MIN_PAIRS`` pairs or more, and never with sentence embeddings (the model
     already uses every core)."""
 
+    refresh_growth: float = 0.1
+    """A stored corpus keeps the statistics (document frequencies behind word weights) its
+    links were aligned with, and each pair's result, until it has grown by this share since;
+    until then a report aligns only candidate pairs it has not aligned before (new articles'),
+    with those statistics, and after it every pair afresh (the batch result). Higher makes
+    reports after small ingests cheaper for longer, with weights from a corpus further from
+    today's; 0: fresh statistics and every pair aligned on every report
+    (:mod:`storyline.reuse.stored`)."""
+
     # ---- links
     min_passage_chars: int = 40
     """Aligned sentences shorter than this many characters (in both articles) are not counted."""
@@ -165,6 +174,7 @@ class ReuseSettings:
         check_range(_S, "paraphrase_extend", self.paraphrase_extend, 0.0, 1.0)
         check_range(_S, "paraphrase_min_shared", self.paraphrase_min_shared, 1, 100)
         check_range(_S, "processes", self.processes, 0, 1_024)
+        check_range(_S, "refresh_growth", self.refresh_growth, 0.0, 10.0)
         if self.semantic not in ("auto", "on", "off"):
             raise ValueError(f"{_S}.semantic = {self.semantic!r}; allowed: auto, on, off")
         check_range(_S, "semantic_threshold", self.semantic_threshold, 0.0, 1.0)
