@@ -29,6 +29,9 @@ dev + dev2 splits; the sentences are written for these tests, one class per list
   person "including" names is salient; "the group" is not the outlet that reported the story
   ("the Hill reports"); "the court" is the organisation named with that noun, not an earlier
   description; "according to" an unnamed source makes it the antecedent of "she wrote".
+- (fifth pass, read on unlabelled articles of outlets in no split) a site's link box kept as
+  text after a name ("Sen. Ted Cruz Rafael (Ted) Edward CruzO'Rourke: ... MORE (R-Texas)") is
+  no part of the sentence: the speaker is the person before it.
 """
 
 from __future__ import annotations
@@ -359,7 +362,25 @@ ACCORDING_TO_UNNAMED = [
 ]
 
 
+LINK_BOXES = [
+    # a site's link box kept as text after a name ("Name Full NameHeadline ... MORE") is not
+    # part of the sentence: the speaker is the person before it, never a name in the headlines
+    ("Sen. Dana Whitfield Dana Marie WhitfieldSenate panel advances farm bill Ortiz says "
+     "tariffs hurt growers MORE (R-Iowa) said on Tuesday that the deal was \"a win for every "
+     "farmer in the state.\"",
+     "a win for every farmer in the state.", "Dana Whitfield"),
+    ("Gov. Tom Reyes Thomas Alan ReyesGovernor signs road budget Maria Ortiz blasts toll plan "
+     "MORE tweeted that \"the new tolls will cost drivers far too much.\"",
+     "the new tolls will cost drivers far too much.", "Tom Reyes"),
+    ("Rep. Paul Grady Paul GradyHouse passes water bill Senator Ann Moss wins primary MORE "
+     "criticised the plan on Monday.\n\n"
+     "\"This bill will cost the taxpayers of this state billions of dollars,\" he said.",
+     "This bill will cost the taxpayers of this state billions of dollars", "Paul Grady"),
+]
+
+
 CASES = [(name, *case) for name, cases in [
+    ("link_boxes", LINK_BOXES),
     ("according_to_unnamed", ACCORDING_TO_UNNAMED),
     ("org_role_by_its_name", ORG_ROLE_BY_ITS_NAME),
     ("outlet_not_the_group", OUTLET_NOT_THE_GROUP),

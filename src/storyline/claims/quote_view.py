@@ -28,12 +28,14 @@ class DocView:
         self.quoted = sorted(quoted)
         self.dateline = dateline_span(self.text)
         self.headline = title_case_headline(self.text)
+        self.boxes = link_boxes(self.text)
+        self.box_starts = [b[0] for b in self.boxes]
         self.children: list[list[int]] = [[] for _ in self.tokens]
         for i, t in enumerate(self.tokens):
             if t.head != i and 0 <= t.head < len(self.tokens):
                 self.children[t.head].append(i)
-        self.mentions: list[Mention] = sorted(self._persons_by_name(ann.mentions),
-                                              key=lambda m: (m.start, m.end))
+        self.mentions: list[Mention] = sorted(self._persons_by_name(self._outside_boxes(
+            ann.mentions)), key=lambda m: (m.start, m.end))
         self.mention_starts = [m.start for m in self.mentions]
 
     def _persons_by_name(self, mentions: tuple[Mention, ...]) -> list[Mention]:
@@ -55,6 +57,42 @@ class DocView:
                 m = replace(m, label="PERSON")
             out.append(m)
         return out
+
+    def _outside_boxes(self, mentions: tuple[Mention, ...]) -> tuple[Mention, ...]:
+        """The mentions outside link boxes (``link_boxes``): one inside a box names the
+        people of other stories' headlines, one running into a box ("Sen. John Cornyn John
+        CornynNew Parnas evidence") ends where the box begins."""
+        if not self.boxes:
+            return mentions
+        out = []
+        for m in mentions:
+            if self.in_box(m.start):
+                continue
+            k = bisect.bisect_left(self.box_starts, m.start)
+            if k < len(self.boxes) and self.boxes[k][0] < m.end:
+                end = self.boxes[k][0]
+                while end > m.start and self.text[end - 1] in " ,(":
+                    end -= 1
+                m = replace(m, end=end, text=self.text[m.start : end])
+            out.append(m)
+        return tuple(out)
+
+    def in_box(self, char: int) -> bool:
+        k = bisect.bisect_right(self.box_starts, char) - 1
+        return k >= 0 and self.boxes[k][0] <= char < self.boxes[k][1]
+
+    def box_owner(self, char: int) -> Mention | None:
+        """The PERSON mention right before the link box holding ``char``: whom the box is
+        about ("Sen. Ted Cruz" of "Sen. Ted Cruz Rafael (Ted) Edward CruzO'Rourke: ... MORE")."""
+        k = bisect.bisect_right(self.box_starts, char) - 1
+        if k < 0 or not self.boxes[k][0] <= char < self.boxes[k][1]:
+            return None
+        start = self.boxes[k][0]
+        j = bisect.bisect_left(self.mention_starts, start) - 1
+        if j >= 0 and self.mentions[j].label == "PERSON" \
+                and not self.text[self.mentions[j].end : start].strip(" ,("):
+            return self.mentions[j]
+        return None
 
     # -------------------------------------------------------------- lookups
     def word(self, i: int) -> str:
@@ -120,6 +158,31 @@ class DocView:
 
     def in_headline(self, char: int) -> bool:
         return self.headline is not None and self.headline[0] <= char < self.headline[1]
+
+
+_BOX_NAME = re.compile(r"\b([A-Z][a-z'’-]+)\s?(?:[A-Z(][\w'’.()-]*\s){0,4}?\1(?=[A-Z0-9'‘“\"])")
+_BOX_END = re.compile(r"\bMORE\b")
+
+
+def link_boxes(text: str) -> list[tuple[int, int]]:
+    """Spans of the link boxes some sites put after a person's name, which scrapers keep as
+    text: the name again in full, run into the headlines of other stories, then "MORE"
+    ("Sen. Ted Cruz Rafael (Ted) Edward CruzO'Rourke: Trump should resign ... MORE (R-Texas)
+    threw his support"). Each span runs from the repeated name to the end of "MORE"; the
+    name before it is the person the sentence is about. Found by the surname repeated and run
+    into the next word ("CruzO'Rourke", "BidenGOP"; "Chad WolfChad WolfHouse ...") with "MORE"
+    within 500 characters on the line."""
+    out: list[tuple[int, int]] = []
+    for m in _BOX_NAME.finditer(text):
+        if out and m.start() < out[-1][1]:
+            continue
+        line_end = text.find("\n", m.end())
+        end = _BOX_END.search(text, m.end(), min(m.end() + 500, len(text) if line_end < 0
+                                                 else line_end))
+        if end is not None:
+            start = m.end(1)
+            out.append((start + (text[start] == " "), end.end()))
+    return out
 
 
 def strip_possessive(s: str) -> str:

@@ -353,6 +353,9 @@ def speaker_name(view: DocView, i: int, window: int, depth: int = 0) -> str | No
     lemma = t.lemma.lower()
     if view.in_quote(t.start) or not can_speak(view, i):
         return None
+    if view.in_box(t.start):  # "Joe Biden Joe BidenGOP senators balk ... MORE tweeted"
+        boxed = view.box_owner(t.start)
+        return fullest_name(view, boxed.text, boxed.start) if boxed is not None else None
     if t.pos == "PROPN" and view.text[t.end : t.end + 1] == "." and len(view.word(i)) <= 5:
         # a title cut off by the sentence splitter: "said Dist. Atty. Steve Cooley"
         nxt = [m for m in view.mentions
