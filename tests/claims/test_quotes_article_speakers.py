@@ -31,7 +31,9 @@ dev + dev2 splits; the sentences are written for these tests, one class per list
   description; "according to" an unnamed source makes it the antecedent of "she wrote".
 - (fifth pass, read on unlabelled articles of outlets in no split) a site's link box kept as
   text after a name ("Sen. Ted Cruz Rafael (Ted) Edward CruzO'Rourke: ... MORE (R-Texas)") is
-  no part of the sentence: the speaker is the person before it.
+  no part of the sentence: the speaker is the person before it; a bare surname tagged a place
+  or an organisation, even as a common noun, or given a person's title ("HHS Secretary
+  Sebelius") is a person.
 """
 
 from __future__ import annotations
@@ -379,8 +381,24 @@ LINK_BOXES = [
 ]
 
 
+SURNAME_TAGGED_AS_A_PLACE = [
+    # a bare surname the recogniser tags as a place and a common noun ("Adalja bolsters": GPE,
+    # NOUN) is the person named in full before, the subject "he says" refers to
+    ("Dr. Amesh Adalja, an infectious disease expert, says the findings are no cause for "
+     "alarm. \"Many studies have found microorganisms in air samples,\" Adalja says.\n\n"
+     "Dr. William Schaffner, an epidemiologist, agrees. \"You have to get a certain amount of "
+     "virus in your body before it can establish an infection,\" Schaffner says. \"It is not "
+     "clear to me that this would be an infectious dose of the virus.\"\n\n"
+     "Adalja bolsters this by noting that if the virus were spread through contaminated "
+     "particles, the current number of infections would likely be drastically different. "
+     "\"You would have a lot more people who are inexplicably infected,\" he says.",
+     "You would have a lot more people who are inexplicably infected", "Amesh Adalja"),
+]
+
+
 CASES = [(name, *case) for name, cases in [
     ("link_boxes", LINK_BOXES),
+    ("surname_tagged_as_a_place", SURNAME_TAGGED_AS_A_PLACE),
     ("according_to_unnamed", ACCORDING_TO_UNNAMED),
     ("org_role_by_its_name", ORG_ROLE_BY_ITS_NAME),
     ("outlet_not_the_group", OUTLET_NOT_THE_GROUP),

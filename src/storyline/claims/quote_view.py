@@ -11,8 +11,12 @@ import bisect
 import re
 from dataclasses import replace
 
+from storyline.claims.aliases import TITLE_ABBREVIATIONS, TITLE_WORDS
 from storyline.models import Document, Mention, Token
 from storyline.text.dateline import find_dateline
+
+_NOT_PERSON = ("ORG", "GPE", "NORP", "PRODUCT")
+_TITLES = TITLE_WORDS | frozenset(TITLE_ABBREVIATIONS)
 
 
 class DocView:
@@ -41,22 +45,37 @@ class DocView:
     def _persons_by_name(self, mentions: tuple[Mention, ...]) -> list[Mention]:
         """The mentions, with a surname the recogniser tagged as an organisation or a place
         ("Trump made a video", "Loeffler said", both ORG) made a PERSON when a person of the
-        article bears that name in full ("Donald Trump"): a speaker is looked for among the
+        article bears that name in full ("Donald Trump") or the article gives it a person's
+        title ("HHS Secretary Sebelius"): a speaker is looked for among the
         people, and the small model often misses a bare surname. Not a name that only modifies
         a noun ("the Trump campaign", "Clinton Foundation")."""
         full = [name_words(m.text) for m in mentions if m.label == "PERSON"
                 and len(name_words(m.text)) > 1 and not self.in_quote(m.start)]
+        titled = {name_words(m.text) for m in mentions if m.label in _NOT_PERSON
+                  and self._titled(m)}
         out = []
         for m in mentions:
             words = name_words(m.text)
             toks = self.tokens_in(m.start, m.end)
-            if m.label in ("ORG", "GPE", "NORP", "PRODUCT") and words and toks \
-                    and any(words < f for f in full) \
-                    and all(self.tokens[i].pos in ("PROPN", "PART") for i in toks) \
+            if m.label in _NOT_PERSON and words and toks \
+                    and (any(words < f for f in full) or words in titled) \
+                    and all(self.tokens[i].pos in ("PROPN", "PART")
+                            or (self.tokens[i].pos == "NOUN" and self.word(i)[:1].isupper())
+                            for i in toks) \
                     and self.tokens[toks[-1]].dep != "compound":
-                m = replace(m, label="PERSON")
+                m = replace(m, label="PERSON")  # "Adalja bolsters" (NOUN, GPE) too
             out.append(m)
         return out
+
+    def _titled(self, m: Mention) -> bool:
+        """A name the recogniser did not tag a person, right after a person's title ("HHS
+        Secretary Sebelius", "Sen. Loeffler"): a person, wherever the name stands alone."""
+        toks = self.tokens_in(m.start, m.end)
+        if not toks or toks[0] == 0 or len(toks) > 3:
+            return False
+        before = self.word(toks[0] - 1)
+        return before[:1].isupper() and before.lower().strip(".") in _TITLES \
+            and all(self.word(i)[:1].isupper() for i in toks)
 
     def _outside_boxes(self, mentions: tuple[Mention, ...]) -> tuple[Mention, ...]:
         """The mentions outside link boxes (``link_boxes``): one inside a box names the
