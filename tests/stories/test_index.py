@@ -131,3 +131,29 @@ def test_empty_and_singleton():
     (doc,) = docs_of(BACKGROUND[:1])
     (story,) = cluster_stories([doc], StoriesSettings())
     assert story.article_ids == (doc.id,) and story.events[0].article_ids == (doc.id,)
+
+
+def test_candidates_sharing_little_of_the_query_are_not_scored():
+    """``candidate_share``: an event that shares only a word or two of the article's query with
+    it is not read nor scored, while the article's own incident still is; the events come out
+    as when every candidate is scored."""
+    from storyline.stories.features import extract
+
+    turkey, chile, background = quake_corpus()
+    docs = turkey + chile + background
+    cut, full = StoriesSettings(), StoriesSettings(candidate_share=0.0)
+    assert cut.candidate_share > 0
+    assert _partition(cluster_stories(docs, cut)) == _partition(cluster_stories(docs, full))
+    index = EventIndex(cut)
+    for d in turkey[:-1] + chile + background:
+        index.add(d)
+    last = extract(turkey[-1], cut)
+    index.count(last)
+    dv = index.vectorize(last)
+    kept = index.candidates(dv)
+    index.settings = full
+    scored_all = index.candidates(dv)
+    index.settings = cut
+    assert set(kept) < set(scored_all)  # some are left out ...
+    assert index.docs[turkey[0].id][0] in kept  # ... not the article's own incident
+    assert index.best_event(dv) == index.docs[turkey[0].id][0]

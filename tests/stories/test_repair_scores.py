@@ -48,7 +48,7 @@ def test_reused_scores_give_the_events_of_rescoring_every_time(docs):
 
 
 def test_a_changed_event_is_scored_again(docs):
-    settings = StoriesSettings()
+    settings = StoriesSettings(candidate_share=0.0)  # several candidates scored, not only the best
     index = EventIndex(settings)
     for d in docs[:60]:
         index.add(d)

@@ -14,7 +14,8 @@ labelled stream is at hand to learn them from without tuning to one data set.
 
 Cost per added article does not grow with the corpus: candidate events come from an inverted index
 from keys to events (only the article's ``query_keys`` heaviest keys are looked up, each key keeps
-the ``postings_cap`` most recently updated events, at most ``max_candidates`` events are scored),
+the ``postings_cap`` most recently updated events, at most ``max_candidates`` events are scored,
+and of those only the ones sharing ``candidate_share`` of the best one's query weight),
 and event sums are pruned to ``max_event_keys`` keys. The events hit through the postings (up to
 ``query_keys`` x ``postings_cap``, thousands once a long stream has filled the postings of common
 keys) are ranked by partial selection, not a full sort: the full sort, with a Python key per hit,
@@ -273,6 +274,10 @@ class EventIndex:
             if posting:
                 for founder in posting:
                     acc[founder] = get(founder, 0.0) + w
+        return self._share_cut(self._live_best(acc), acc)
+
+    def _live_best(self, acc: dict[str, float]) -> list[str]:
+        """The ``max_candidates`` live events with the most query weight in ``acc``."""
         n = self.settings.max_candidates
         if not self._stale:
             if len(acc) <= n:
@@ -293,6 +298,15 @@ class EventIndex:
         if len(acc) <= n:
             return list(acc)
         return heapq.nlargest(n, acc, key=acc.__getitem__)
+
+    def _share_cut(self, best: list[str], acc: Mapping[str, float]) -> list[str]:
+        """Of ``best``, the events sharing at least ``candidate_share`` of the query weight the
+        best of them shares (the others are not read nor scored)."""
+        share = self.settings.candidate_share
+        if share <= 0 or len(best) <= 1:
+            return best
+        floor = share * max(acc[f] for f in best)
+        return [f for f in best if acc[f] >= floor]
 
     def best_event(self, dv: DocVec, exclude: str | None = None,
                    scores: dict[object, float] | None = None) -> str | None:
