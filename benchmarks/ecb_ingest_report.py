@@ -23,11 +23,14 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import os
 import tempfile
 import time
 from pathlib import Path
 from typing import Any
+
+from report_incremental import _Reused
 
 ROOT = Path(__file__).resolve().parent
 ECB = ROOT.parent.parent / "shared" / "data" / "ecbplus-dev" / "articles.jsonl"
@@ -61,9 +64,15 @@ def run(add: int) -> dict[str, Any]:
                  ("report_after_add_s",
                   lambda: api.report_corpus(db, settings).write(tmp / "out2"))]
         for name, step in steps:
+            reused = _Reused()
+            logging.getLogger().addHandler(reused)
+            logging.getLogger().setLevel(logging.INFO)
             t = time.perf_counter()
             step()
             row[name] = round(time.perf_counter() - t, 1)
+            logging.getLogger().removeHandler(reused)
+            if name == "report_after_add_s":
+                row["after_add_recomputed"] = reused.counts
         row.update(_links_against_batch(db, settings))
     # spaCy alone annotated all the texts; ingest all but the last ``add``: per article
     spacy_rate = len(lines) / row["spacy_alone_s"]

@@ -86,6 +86,8 @@ class _Reused(logging.Handler):
             self.counts["stories_checked"] = [int(a) for a in record.args]  # type: ignore[union-attr]
         elif msg.startswith("report.html: %d of %d sections rendered"):
             self.counts["html_sections_rendered"] = [int(a) for a in record.args]  # type: ignore[union-attr]
+        elif msg.startswith("reuse: %d of %d candidate pairs aligned"):
+            self.counts["reuse_pairs_aligned"] = [int(a) for a in record.args][:2]  # type: ignore[union-attr]
 
 
 def table(runs: list[dict[str, Any]]) -> str:
@@ -111,7 +113,7 @@ def table(runs: list[dict[str, Any]]) -> str:
     for r in runs:
         cells += ["", "", f"{r.get('stories_kept', 0)} / {r['warm_counts']['stories']}"]
     lines.append("| " + " | ".join(cells) + " |")
-    for what in ("stories_checked", "html_sections_rendered"):
+    for what in ("stories_checked", "html_sections_rendered", "reuse_pairs_aligned"):
         cells = [what.replace("_", " ") + " after the add"]
         for r in runs:
             got = r.get("warm_reused", {}).get(what)
