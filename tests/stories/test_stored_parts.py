@@ -12,7 +12,7 @@ import pytest
 
 from storyline.store import Store
 from storyline.stories import EventIndex, StoriesSettings
-from storyline.stories.index import event_to_state
+from storyline.stories.events import event_to_state
 from storyline.stories.stored import (
     PARTS,
     STATE_NAME,

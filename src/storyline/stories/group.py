@@ -45,7 +45,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from storyline.models import Event, Story, content_id
-from storyline.stories.index import Centroid, EventState, dot, top_items, unit
+from storyline.stories.events import Centroid, EventState, dot, top_items, unit
 
 if TYPE_CHECKING:
     from storyline.stories.index import EventIndex

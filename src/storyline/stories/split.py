@@ -11,7 +11,7 @@ a test on a finished event:
 * when the two largest groups each hold at least ``year_split_min`` members (they share no year
   by construction), the event is split in two with those groups as seeds;
 * every other member (undated, or dated in a smaller group) joins the seed whose articles it is
-  more similar to (mean cosine, the blend of :func:`~storyline.stories.index.similarity` without
+  more similar to (mean cosine, the blend of :func:`~storyline.stories.events.similarity` without
   the time penalty); the members of one reuse family stay together (majority side).
 
 Each event present after refinement is tested once; the split-off part becomes a new event whose
@@ -24,7 +24,8 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Mapping
 
-from storyline.stories.index import DocVec, EventIndex, EventState, dot
+from storyline.stories.events import DocVec, EventState, dot
+from storyline.stories.index import EventIndex
 from storyline.text import UnionFind
 
 

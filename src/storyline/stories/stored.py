@@ -62,17 +62,16 @@ from typing import TYPE_CHECKING, Any
 
 from storyline.models import Document, Family, Story, content_id
 from storyline.serialize import to_dict
-from storyline.stories.features import DocFeatures, extract
-from storyline.stories.index import (
-    STATE_VERSION,
+from storyline.stories.events import (
     Centroid,
     DocVec,
-    EventIndex,
     EventState,
     doc_from_state,
     event_from_state,
     event_to_state,
 )
+from storyline.stories.features import DocFeatures, extract
+from storyline.stories.index import STATE_VERSION, EventIndex
 from storyline.stories.parts import PartMap, prefetch, touch
 from storyline.stories.settings import StoriesSettings
 from storyline.stories.timing import PlaceProfile, TimeProfile

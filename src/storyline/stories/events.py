@@ -1,0 +1,167 @@
+"""The records of the event clustering: sparse vectors, events, articles, and their state form.
+
+Split out of :mod:`storyline.stories.index` (the clustering itself) so that the modules that
+read events (:mod:`~storyline.stories.group`, :mod:`~storyline.stories.split`,
+:mod:`~storyline.stories.stored`) need not import the index. Sparse vectors are plain dicts of
+key -> weight: the articles' vectors are short (tens to hundreds of keys) and an event's sum is
+pruned to ``max_event_keys``, so dict arithmetic in Python beats converting to arrays per
+comparison.
+"""
+
+from __future__ import annotations
+
+import heapq
+import math
+import operator
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from storyline.models import content_id
+from storyline.stories.settings import StoriesSettings
+from storyline.stories.timing import PlaceProfile, TimeProfile
+
+Vec = dict[str, float]
+
+
+# ------------------------------------------------------------------ sparse vectors
+
+
+def unit(vec: Mapping[str, float]) -> Vec:
+    norm = math.sqrt(sum(v * v for v in vec.values()))
+    return {k: v / norm for k, v in vec.items()} if norm > 0 else {}
+
+
+def dot(a: Mapping[str, float], b: Mapping[str, float]) -> float:
+    if len(a) > len(b):
+        a, b = b, a
+    get = b.get
+    return sum([v * get(k, 0.0) for k, v in a.items()])
+
+
+def top_items(vec: Mapping[str, float], n: int) -> list[tuple[str, float]]:
+    if len(vec) <= n:
+        return sorted(vec.items(), key=lambda kv: (-kv[1], kv[0]))
+    return heapq.nsmallest(n, vec.items(), key=lambda kv: (-kv[1], kv[0]))
+
+
+@dataclass
+class Centroid:
+    """A sum of unit vectors with its squared norm kept up to date."""
+
+    vec: Vec = field(default_factory=dict)
+    norm2: float = 0.0
+
+    def add(self, other: Mapping[str, float], sign: float = 1.0) -> None:
+        vec = self.vec
+        norm2 = self.norm2
+        for k, v in other.items():
+            old = vec.get(k, 0.0)
+            new = old + sign * v
+            if new <= 1e-9:
+                vec.pop(k, None)
+                new = 0.0
+            else:
+                vec[k] = new
+            norm2 += new * new - old * old
+        self.norm2 = max(norm2, 0.0)
+
+    def prune(self, max_keys: int) -> None:
+        if len(self.vec) > 2 * max_keys:
+            self.vec = dict(top_items(self.vec, max_keys))
+            self.norm2 = sum(v * v for v in self.vec.values())
+
+    def cos(self, u: Mapping[str, float]) -> float:
+        return dot(u, self.vec) / math.sqrt(self.norm2) if self.norm2 > 0 else 0.0
+
+
+@dataclass
+class EventState:
+    key: str  # key in EventIndex.events: the founder, or founder~seq for a split-off article
+    founder: str  # the article that opened the event (the earliest member after refinement)
+    seq: int  # order of opening, for deterministic iteration
+    members: list[str] = field(default_factory=list)
+    ent: Centroid = field(default_factory=Centroid)
+    term: Centroid = field(default_factory=Centroid)
+    time: TimeProfile = field(default_factory=TimeProfile)
+    place: PlaceProfile = field(default_factory=PlaceProfile)
+    emb: list[float] | None = None  # sum of the members' lead embeddings (semantic extra)
+    # a fresh token for every state of the event, renewed by every change of what
+    # :func:`similarity` reads: a similarity computed against an unchanged event stays valid
+    # (see :meth:`~storyline.stories.index.EventIndex.best_event`). An object compared by
+    # identity, not a number from a counter shared by every index: unique while a score cache
+    # holds it, and no state outside the index.
+    stamp: object = field(default_factory=object, compare=False, repr=False)
+
+    @property
+    def id(self) -> str:
+        return content_id("event", self.founder)
+
+    def changed(self) -> None:
+        """Mark the event as changed: similarities scored against it before are stale."""
+        self.stamp = object()
+
+    def fold(self, dv: DocVec, max_keys: int) -> None:
+        """Add an article's vectors, time and places to what the event sums (not its members
+        list, postings or stamp: see :meth:`~storyline.stories.index.EventIndex._join`)."""
+        self.ent.add(dv.ent)
+        self.term.add(dv.term)
+        self.ent.prune(max_keys)
+        self.term.prune(max_keys)
+        self.time.add(dv.day, dv.years, 1, dv.day_published)
+        self.place.add(dv.places)
+        if dv.emb is not None:
+            self.emb = [a + b for a, b in zip(self.emb, dv.emb)] if self.emb else list(dv.emb)
+
+
+@dataclass(frozen=True, slots=True)
+class DocVec:
+    """An article's unit entity and term vectors (IDF applied), day and years."""
+
+    ent: Vec
+    term: Vec
+    day: int | None
+    years: frozenset[int]
+    places: frozenset[str] = frozenset()
+    emb: tuple[float, ...] | None = None
+    day_published: bool = False  # ``day`` is the publication date (not a date from the text)
+
+
+def similarity(settings: StoriesSettings, dv: DocVec, ev: EventState) -> float:
+    """Mean cosine of the article to the event's articles (average linkage), blending entities
+    and terms, minus the mean time penalty (:mod:`storyline.stories.timing`)."""
+    n = len(ev.members) or 1
+    w = settings.entity_weight
+    sim = w * dot(dv.ent, ev.ent.vec) + (1.0 - w) * dot(dv.term, ev.term.vec)
+    if dv.emb is not None and ev.emb is not None:
+        sw = settings.semantic_weight
+        sim = (1 - sw) * sim + sw * sum([a * b for a, b in zip(dv.emb, ev.emb)])
+    sim -= ev.time.penalty_sum(settings, dv.day, dv.years, dv.day_published, len(ev.members))
+    return (sim - ev.place.penalty_sum(settings, dv.places)) / n
+
+
+def event_to_state(ev: EventState) -> dict[str, Any]:
+    """An event as plain JSON values (the vectors key-sorted, so a reload sums in one order)."""
+    return {
+        "key": ev.key, "founder": ev.founder, "seq": ev.seq, "members": list(ev.members),
+        "ent": dict(sorted(ev.ent.vec.items())), "term": dict(sorted(ev.term.vec.items())),
+        "time": ev.time.to_state(), "place": ev.place.to_state(),
+        "emb": None if ev.emb is None else [round(x, 6) for x in ev.emb],
+    }
+
+
+def event_from_state(e: Mapping[str, Any]) -> EventState:
+    ev = EventState(key=e["key"], founder=e["founder"], seq=int(e["seq"]),
+                    members=list(e["members"]))
+    for name in ("ent", "term"):
+        values = list(e[name].values())
+        setattr(ev, name, Centroid(dict(e[name]), sum(map(operator.mul, values, values))))
+    ev.time = TimeProfile.from_state(e["time"])
+    ev.place = PlaceProfile.from_state(e["place"])
+    ev.emb = None if e.get("emb") is None else list(e["emb"])
+    return ev
+
+
+def doc_from_state(rec: list[Any]) -> list[Any]:
+    """An article's record ``[event key, title, day, compact vector]`` from its JSON form."""
+    return [rec[0], rec[1], rec[2], dict(rec[3])]
