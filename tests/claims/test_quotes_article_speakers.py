@@ -33,7 +33,8 @@ dev + dev2 splits; the sentences are written for these tests, one class per list
   text after a name ("Sen. Ted Cruz Rafael (Ted) Edward CruzO'Rourke: ... MORE (R-Texas)") is
   no part of the sentence: the speaker is the person before it; a bare surname tagged a place
   or an organisation, even as a common noun, or given a person's title ("HHS Secretary
-  Sebelius") is a person.
+  Sebelius") is a person; a bare "Trump" is not "Donald Trump Jr." when "President Donald
+  Trump" is named.
 """
 
 from __future__ import annotations
@@ -396,8 +397,20 @@ SURNAME_TAGGED_AS_A_PLACE = [
 ]
 
 
+NOT_THE_SON = [
+    # a bare surname is the person named without a generational suffix ("President Donald
+    # Trump"), not the son named nearer ("Donald Trump Jr.")
+    ("President Donald Trump met the leaders of both parties at the White House on Tuesday."
+     "\n\nEarlier, the committee asked about a 2016 meeting between Donald Trump Jr., Jared "
+     "Kushner and a Russian lawyer. Clapper said Trump asked him \"to put out a statement "
+     "rebutting the contents of the dossier.\"",
+     "to put out a statement rebutting the contents of the dossier.", "Donald Trump"),
+]
+
+
 CASES = [(name, *case) for name, cases in [
     ("link_boxes", LINK_BOXES),
+    ("not_the_son", NOT_THE_SON),
     ("surname_tagged_as_a_place", SURNAME_TAGGED_AS_A_PLACE),
     ("according_to_unnamed", ACCORDING_TO_UNNAMED),
     ("org_role_by_its_name", ORG_ROLE_BY_ITS_NAME),

@@ -52,7 +52,7 @@ class DocView:
         full = [name_words(m.text) for m in mentions if m.label == "PERSON"
                 and len(name_words(m.text)) > 1 and not self.in_quote(m.start)]
         titled = {name_words(m.text) for m in mentions if m.label in _NOT_PERSON
-                  and self._titled(m)}
+                  and self.titled(m)}
         out = []
         for m in mentions:
             words = name_words(m.text)
@@ -67,9 +67,10 @@ class DocView:
             out.append(m)
         return out
 
-    def _titled(self, m: Mention) -> bool:
-        """A name the recogniser did not tag a person, right after a person's title ("HHS
-        Secretary Sebelius", "Sen. Loeffler"): a person, wherever the name stands alone."""
+    def titled(self, m: Mention) -> bool:
+        """Whether the capitalised mention ``m`` (three tokens at most) stands right after a
+        person's title ("HHS Secretary Sebelius", "Sen. Loeffler", "President Trump"): a
+        person, even where the recogniser tagged the name otherwise."""
         toks = self.tokens_in(m.start, m.end)
         if not toks or toks[0] == 0 or len(toks) > 3:
             return False

@@ -62,7 +62,10 @@ def fullest_name(view: DocView, name: str, at: int | None = None,
     actor: Mention | None = None
     bare = _bare_uses(view, words, len(view.text))
     namesake = False
+    suffixed = bool(_SUFFIX.search(strip_possessive(name)))
     for m in view.mentions:
+        if not suffixed and _SUFFIX.search(strip_possessive(m.text)) and _elder_named(view, m):
+            continue  # "Trump" is not "Donald Trump Jr." when "President Donald Trump" is named
         if m.label != "PERSON" or not words <= name_words(m.text) \
                 or len(name_words(m.text)) <= len(words) \
                 or view.tokens[view.tokens_in(m.start, m.end)[0]].pos not in ("PROPN", "PUNCT") \
@@ -86,6 +89,19 @@ def fullest_name(view: DocView, name: str, at: int | None = None,
     if namesake:  # "Trump" used alone before "first lady Melania Trump" is named: not her
         return strip_title(strip_possessive(name))
     return strip_title(strip_possessive(best))  # "Spokeswoman Jennifer Friedman" -> the name
+
+
+_SUFFIX = re.compile(r"\b(?:Jr|Sr|II|III|IV)\b\.?$")
+
+
+def _elder_named(view: DocView, junior: Mention) -> bool:
+    """Whether the article also names the person ``junior`` ("Donald Trump Jr.") is named
+    after, without the generational suffix ("President Donald Trump"): then a bare "Trump" is
+    the elder, not the son named near it."""
+    base = name_words(strip_title(_SUFFIX.sub("", strip_possessive(junior.text)).strip()))
+    return any(m.label == "PERSON" and not _SUFFIX.search(strip_possessive(m.text))
+               and name_words(strip_title(strip_possessive(m.text))) == base
+               for m in view.mentions)
 
 
 def _namesake(view: DocView, m: Mention, actor: Mention | None, words: frozenset[str],
