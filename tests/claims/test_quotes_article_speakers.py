@@ -379,6 +379,12 @@ LINK_BOXES = [
      "criticised the plan on Monday.\n\n"
      "\"This bill will cost the taxpayers of this state billions of dollars,\" he said.",
      "This bill will cost the taxpayers of this state billions of dollars", "Paul Grady"),
+    ("The plan drew fire from both wings of the party.\n\n"
+     "Meanwhile, Sen. Roy Blunt Roy Dean BluntSenate panel races to save tax break McConnell, "
+     "GOP leaders say they won't be watching House impeachment hearing MORE, a member of "
+     "GOP leadership and a former vote counter, said the bill might not pass.\n\n"
+     "\"What I don't like is it may not be a plan that gets a majority,\" he said on the radio.",
+     "What I don't like is it may not be a plan that gets a majority", "Roy Blunt"),
 ]
 
 

@@ -114,6 +114,21 @@ class DocView:
             return self.mentions[j]
         return None
 
+    def owner_before(self, char: int) -> Mention | None:
+        """The person whose link box ends right before ``char`` ("Sen. Roy Blunt Roy Dean
+        BluntGOP ... MORE, a member of GOP leadership, said": the member is Roy Blunt)."""
+        k = bisect.bisect_right(self.box_starts, char) - 1
+        if k < 0 or self.boxes[k][1] > char or self.text[self.boxes[k][1] : char].strip(" ,("):
+            return None
+        return self.box_owner(self.boxes[k][0])
+
+    def box_after(self, m: Mention) -> tuple[int, int] | None:
+        """The link box right after the mention ``m``, if any."""
+        k = bisect.bisect_left(self.box_starts, m.end)
+        if k < len(self.boxes) and not self.text[m.end : self.boxes[k][0]].strip(" ,("):
+            return self.boxes[k]
+        return None
+
     # -------------------------------------------------------------- lookups
     def word(self, i: int) -> str:
         t = self.tokens[i]

@@ -307,6 +307,8 @@ def _unnamed_source(view: DocView, i: int) -> bool:
             or _person_in_phrase(view, i) is not None:
         return False
     lo, _ = view.phrase(i)
+    if view.owner_before(lo) is not None:
+        return False  # "Sen. Roy Blunt [link box] MORE, a member of GOP leadership, said"
     k = view.tokens_in(lo, view.tokens[i].start)
     return bool(k) and view.word(k[0]).lower() in ("a", "an", "another", "one")
 
@@ -343,7 +345,15 @@ def _role(view: DocView, m: Mention) -> int:
     plural subject names) of the sentence's main verb; 1: subject of another verb; 0: not a
     subject."""
     best = 0
-    for i in view.tokens_in(m.start, m.end):
+    box = view.box_after(m)
+    toks = list(view.tokens_in(m.start, m.end))
+    if box is not None:  # the clause's subject inside the box after the name is the name's
+        after = view.tokens_in(box[1], box[1] + 200)
+        toks += [i for i in view.tokens_in(*box) if not box[0] <= view.tokens[
+            view.tokens[i].head].start < box[1]]
+        toks += [i for i in after if view.tokens[i].dep in ("nsubj", "nsubjpass")
+                 and view.owner_before(view.phrase(i)[0]) is m]  # "MORE, a member ..., said"
+    for i in toks:
         t = view.tokens[i]
         if t.dep == "appos" or (t.dep == "poss"
                                 and view.tokens[t.head].lemma.lower() in COMMUNICATION_NOUNS):
@@ -369,8 +379,10 @@ def speaker_name(view: DocView, i: int, window: int, depth: int = 0) -> str | No
     lemma = t.lemma.lower()
     if view.in_quote(t.start) or not can_speak(view, i):
         return None
-    if view.in_box(t.start):  # "Joe Biden Joe BidenGOP senators balk ... MORE tweeted"
-        boxed = view.box_owner(t.start)
+    if view.in_box(t.start) or view.owner_before(view.phrase(i)[0]) is not None:
+        # "Joe Biden Joe BidenGOP senators balk ... MORE tweeted", "... MORE, a member of GOP
+        # leadership, said"
+        boxed = view.box_owner(t.start) or view.owner_before(view.phrase(i)[0])
         return fullest_name(view, boxed.text, boxed.start) if boxed is not None else None
     if t.pos == "PROPN" and view.text[t.end : t.end + 1] == "." and len(view.word(i)) <= 5:
         # a title cut off by the sentence splitter: "said Dist. Atty. Steve Cooley"
