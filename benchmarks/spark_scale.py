@@ -51,9 +51,9 @@ ROOT = Path(__file__).resolve().parent
 sys.path.insert(0, str(ROOT))
 
 
-def _tree_sum(pid: int, value) -> float:
+def _tree_sum(pid: int, value, visit=None) -> float:
     """The sum of ``value(fields of /proc/PID/stat after the name)`` over ``pid`` and all its
-    descendants."""
+    descendants (``visit`` called with each of their pids)."""
     children: dict[int, list[int]] = {}
     values: dict[int, float] = {}
     for entry in os.listdir("/proc"):
@@ -70,6 +70,8 @@ def _tree_sum(pid: int, value) -> float:
     while todo:
         p = todo.pop()
         total += values.get(p, 0.0)
+        if visit is not None and p in values:
+            visit(p)
         todo.extend(children.get(p, ()))
     return total
 
@@ -78,6 +80,26 @@ def _tree_rss_mb(pid: int) -> float:
     """Resident memory of ``pid`` and all its descendants (MB), from /proc."""
     page = os.sysconf("SC_PAGE_SIZE")
     return _tree_sum(pid, lambda f: int(f[21]) * page) / 1e6
+
+
+def _pss_mb(pid: int) -> float:
+    """Proportional set size of one process (MB): shared pages (a forked worker's inherited
+    memory, the PySpark daemon's children) counted once over the processes that share them."""
+    try:
+        with open(f"/proc/{pid}/smaps_rollup") as fh:
+            for line in fh:
+                if line.startswith("Pss:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return 0.0
+
+
+def _tree_pss_mb(pid: int) -> float:
+    """:func:`_pss_mb` summed over ``pid`` and all its descendants."""
+    pids = set()
+    _tree_sum(pid, lambda f: 0.0, visit=pids.add)
+    return sum(_pss_mb(p) for p in pids)
 
 
 def _tree_cpu_s(pid: int) -> float:
@@ -172,13 +194,14 @@ def child_local(corpus: Path, with_candidates: bool) -> dict[str, Any]:
         _save(corpus, "candidates", [(ordered[i].id, ordered[j].id) for i, j in cands.pairs])
         del cands, ordered
         _progress(corpus, "local", f"candidates {out['candidates_cpu_s']:.0f} CPU s")
-    t, c = time.perf_counter(), time.process_time()
+    me = os.getpid()  # CPU of the tree: reuse aligns in forked workers (reuse.processes)
+    t, c = time.perf_counter(), _tree_cpu_s(me)
     result = find_reuse(docs, settings.reuse)
-    out["reuse_s"], out["reuse_cpu_s"] = time.perf_counter() - t, time.process_time() - c
+    out["reuse_s"], out["reuse_cpu_s"] = time.perf_counter() - t, _tree_cpu_s(me) - c
     _progress(corpus, "local", f"reuse {out['reuse_cpu_s']:.0f} CPU s")
-    t, c = time.perf_counter(), time.process_time()
+    t, c = time.perf_counter(), _tree_cpu_s(me)
     stories = cluster_index(docs, settings.stories, families=result.families).stories()
-    out["stories_s"], out["stories_cpu_s"] = time.perf_counter() - t, time.process_time() - c
+    out["stories_s"], out["stories_cpu_s"] = time.perf_counter() - t, _tree_cpu_s(me) - c
     _progress(corpus, "local", f"stories {out['stories_cpu_s']:.0f} CPU s")
     out["peak_mb"] = _hwm_mb()
     _save(corpus, "local", (result.links, result.families, stories))
@@ -296,27 +319,30 @@ def _spawn(args: argparse.Namespace, engine: str, corpus: Path, n: int) -> dict[
             open(corpus / f"stderr-{engine}.txt", "w") as err:
         proc = subprocess.Popen(cmd, stdout=out, stderr=err, start_new_session=True)
         stopped = ""
-        while proc.poll() is None:  # the watchdog: wall time and the tree's resident memory
-            rss = _tree_rss_mb(proc.pid)
-            if rss > args.max_mb:
-                stopped = f"memory: tree above {args.max_mb} MB ({rss:.0f} MB)"
+        peak = 0.0
+        while proc.poll() is None:  # the watchdog: wall time and the tree's memory (PSS)
+            mem = _tree_pss_mb(proc.pid)
+            peak = max(peak, mem)
+            if mem > args.max_mb:
+                stopped = f"memory: tree above {args.max_mb:.0f} MB PSS ({mem:.0f} MB)"
             elif time.perf_counter() - t > args.timeout:
                 stopped = f"timeout after {args.timeout:.0f} s"
             if stopped:
                 os.killpg(proc.pid, 9)
                 proc.wait()
                 break
-            time.sleep(0.5)
+            time.sleep(1.0)
     progress = (corpus / f"progress-{engine}.txt")
     where = progress.read_text().strip().splitlines()[-3:] if progress.is_file() else []
     if stopped:
-        return {"stopped": f"{stopped}, after {time.perf_counter() - t:.0f} s", "at": where}
+        return {"stopped": f"{stopped}, after {time.perf_counter() - t:.0f} s", "at": where,
+                "peak_tree_pss_mb": peak}
     lines = [x for x in (corpus / f"stdout-{engine}.txt").read_text().splitlines()
              if x.startswith("{")]
     if proc.returncode or not lines:
         return {"stopped": f"exit {proc.returncode} after {time.perf_counter() - t:.0f} s",
                 "at": where, "stderr": (corpus / f"stderr-{engine}.txt").read_text()[-2000:]}
-    return json.loads(lines[-1])
+    return {**json.loads(lines[-1]), "peak_tree_pss_mb": peak}
 
 
 class _Doc:
