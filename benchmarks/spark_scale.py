@@ -367,7 +367,8 @@ def run_size(args: argparse.Namespace, n: int) -> dict[str, Any]:
 
     from pipeline_scale import quality
 
-    corpus = prepare(n, args.seed, args.store, args.workers)
+    # --corpus: a stored corpus of another name (e.g. the first parts of a bigger one)
+    corpus = args.corpus or prepare(n, args.seed, args.store, args.workers)
     ids = json.loads((corpus / "ids.json").read_text())
     docs = [_Doc(i, e) for i, e in ids.items()]
     out: dict[str, Any] = {"n": n, "seed": args.seed}
@@ -436,7 +437,8 @@ def main(argv: list[str] | None = None) -> dict[str, Any] | None:
     ap.add_argument("--store", type=Path, default=Path("/tmp/spark-scale"))
     ap.add_argument("--out", type=Path, default=ROOT / "results" / "spark_scale.json")
     ap.add_argument("--child", help=argparse.SUPPRESS)
-    ap.add_argument("--corpus", type=Path, help=argparse.SUPPRESS)
+    ap.add_argument("--corpus", type=Path,
+                    help="a stored corpus directory to run on instead of --n's (n: its size)")
     ap.add_argument("--with-candidates", action="store_true", help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
     if args.child:
