@@ -208,6 +208,8 @@ def link_boxes(text: str) -> list[tuple[int, int]]:
     into the next word ("CruzO'Rourke", "BidenGOP"; "Chad WolfChad WolfHouse ...") with "MORE"
     within 500 characters on the line."""
     out: list[tuple[int, int]] = []
+    if "MORE" not in text:
+        return out
     for m in _BOX_NAME.finditer(text):
         if out and m.start() < out[-1][1]:
             continue

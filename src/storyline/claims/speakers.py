@@ -64,8 +64,6 @@ def fullest_name(view: DocView, name: str, at: int | None = None,
     namesake = False
     suffixed = bool(_SUFFIX.search(strip_possessive(name)))
     for m in view.mentions:
-        if not suffixed and _SUFFIX.search(strip_possessive(m.text)) and _elder_named(view, m):
-            continue  # "Trump" is not "Donald Trump Jr." when "President Donald Trump" is named
         if m.label != "PERSON" or not words <= name_words(m.text) \
                 or len(name_words(m.text)) <= len(words) \
                 or view.tokens[view.tokens_in(m.start, m.end)[0]].pos not in ("PROPN", "PUNCT") \
@@ -73,6 +71,8 @@ def fullest_name(view: DocView, name: str, at: int | None = None,
                 or view.in_headline(m.start) \
                 or (gender is not None and person_gender(view, m.text) not in (None, gender)):
             continue  # not "Attacking Clinton", "Photo Clinton", "Cheney Hates Trump"
+        if not suffixed and _SUFFIX.search(strip_possessive(m.text)) and _elder_named(view, m):
+            continue  # "Trump" is not "Donald Trump Jr." when "President Donald Trump" is named
         if len(m.text) > len(best) and (at is None or m.end <= at
                                         or not _namesake(view, m, None, words, bare)):
             best = m.text  # not "Melania Trump", named after "Trump said" and "Trump told"
@@ -307,7 +307,7 @@ def _unnamed_source(view: DocView, i: int) -> bool:
             or _person_in_phrase(view, i) is not None:
         return False
     lo, _ = view.phrase(i)
-    if view.owner_before(lo) is not None:
+    if view.boxes and view.owner_before(lo) is not None:
         return False  # "Sen. Roy Blunt [link box] MORE, a member of GOP leadership, said"
     k = view.tokens_in(lo, view.tokens[i].start)
     return bool(k) and view.word(k[0]).lower() in ("a", "an", "another", "one")
@@ -345,7 +345,7 @@ def _role(view: DocView, m: Mention) -> int:
     plural subject names) of the sentence's main verb; 1: subject of another verb; 0: not a
     subject."""
     best = 0
-    box = view.box_after(m)
+    box = view.box_after(m) if view.boxes else None
     toks = list(view.tokens_in(m.start, m.end))
     if box is not None:  # the clause's subject inside the box after the name is the name's
         after = view.tokens_in(box[1], box[1] + 200)
@@ -379,7 +379,7 @@ def speaker_name(view: DocView, i: int, window: int, depth: int = 0) -> str | No
     lemma = t.lemma.lower()
     if view.in_quote(t.start) or not can_speak(view, i):
         return None
-    if view.in_box(t.start) or view.owner_before(view.phrase(i)[0]) is not None:
+    if view.boxes and (view.in_box(t.start) or view.owner_before(view.phrase(i)[0])):
         # "Joe Biden Joe BidenGOP senators balk ... MORE tweeted", "... MORE, a member of GOP
         # leadership, said"
         boxed = view.box_owner(t.start) or view.owner_before(view.phrase(i)[0])
