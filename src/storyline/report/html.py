@@ -102,9 +102,10 @@ SECTION_BATCH = 500
 """Sections read from and written to the store (and rendered by the workers) at a time: what
 the page holds in memory at once."""
 
-PARALLEL_MIN_SECTIONS = 40
+PARALLEL_MIN_SECTIONS = 8
 """Fewer sections to render than this are rendered in this process: forking workers (some
-50 ms) would cost more than it saves."""
+50 ms) would cost more than it saves. Low, because a story's section is the costly one (ECB+
+dev: 21 story sections took about two thirds of the page's time, a third of a second each)."""
 
 
 def iter_html(report: Mapping[str, Any], settings: ReportSettings | None = None, *,
