@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
+from storyline.claims.person_names import fullest_name
 from storyline.claims.quote_via import is_outlet
 from storyline.claims.quote_view import DocView, dateline_via
 from storyline.claims.quotes import extract_quotes
 from storyline.claims.settings import ClaimsSettings
-from storyline.claims.speakers import fullest_name
 
 
 @pytest.mark.parametrize(

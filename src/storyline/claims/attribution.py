@@ -36,6 +36,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
+from storyline.claims.person_names import fullest_name
 from storyline.claims.quote_lexicon import (
     COMMUNICATION_NOUNS,
     NAMING_VERBS,
@@ -45,7 +46,7 @@ from storyline.claims.quote_lexicon import (
 )
 from storyline.claims.quote_via import find_vias, is_outlet, via_text
 from storyline.claims.quote_view import DocView
-from storyline.claims.speakers import can_speak, fullest_name, propn_name, speaker_name
+from storyline.claims.speakers import can_speak, propn_name, speaker_name
 
 
 @dataclass(frozen=True, slots=True)

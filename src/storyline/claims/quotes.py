@@ -34,6 +34,7 @@ import bisect
 from dataclasses import dataclass
 
 from storyline.claims.attribution import Attribution, attribute, subject_of
+from storyline.claims.person_names import fullest_name
 from storyline.claims.quote_lexicon import (
     COMMUNICATION_NOUNS,
     PERSON_PRONOUNS,
@@ -44,7 +45,7 @@ from storyline.claims.quote_marks import find_quote_spans
 from storyline.claims.quote_via import find_vias, is_outlet, via_text
 from storyline.claims.quote_view import DocView, dateline_via
 from storyline.claims.settings import ClaimsSettings
-from storyline.claims.speakers import fullest_name, speaker_name
+from storyline.claims.speakers import speaker_name
 from storyline.models import AttributionKind, Claim, Document, content_id
 
 __all__ = ["extract_quotes"]
