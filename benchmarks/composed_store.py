@@ -88,21 +88,14 @@ class Composer:
         """(sentences as (first, last + 1) token indexes trimmed of space tokens, mentions as
         (first, last + 1, label)) of a paragraph's tokens, as spaCy's ``Doc`` gives them from
         the heads and entity tags: the same for every instance of one annotated template."""
+        from storyline.annotate import sentence_tokens
+
         hit = self._structure.get(key)
         if hit is not None:
             return hit
         doc = self.cp.compose_tokens([("", toks)])
-        sents = []
-        for sent in doc.sents:
-            a, b = sent.start, sent.end
-            while a < b and doc[a].is_space:
-                a += 1
-            while b > a and doc[b - 1].is_space:
-                b -= 1
-            if a < b:
-                sents.append((a, b))
         ments = tuple((e.start, e.end, e.label_) for e in doc.ents)
-        hit = self._structure[key] = (tuple(sents), ments)
+        hit = self._structure[key] = (tuple(sentence_tokens(doc)), ments)
         return hit
 
     def article(self, paras) -> dict[str, list]:

@@ -110,6 +110,22 @@ def _annotate_batch(
             yield Annotation(article.id, lang, pipeline=pid, warnings=tuple(warnings))
 
 
+def sentence_tokens(doc) -> list[tuple[int, int]]:
+    """The sentences of a spaCy ``Doc`` as ``(first, last + 1)`` token indexes, trimmed of
+    whitespace tokens at their edges so that spans start and end on text; a sentence of
+    whitespace only is left out."""
+    out = []
+    for sent in doc.sents:
+        a, b = sent.start, sent.end
+        while a < b and doc[a].is_space:
+            a += 1
+        while b > a and doc[b - 1].is_space:
+            b -= 1
+        if a < b:
+            out.append((a, b))
+    return out
+
+
 def doc_to_annotation(
     article_id: str, doc, language: str | None, pid: str = "", warnings: tuple[ArticleWarning, ...] = ()
 ) -> Annotation:
@@ -128,15 +144,7 @@ def doc_to_annotation(
         for t in doc
     )
     sentences = []
-    for sent in doc.sents:
-        # Trim whitespace tokens at sentence edges so spans start and end on text.
-        start_tok, end_tok = sent.start, sent.end
-        while start_tok < end_tok and doc[start_tok].is_space:
-            start_tok += 1
-        while end_tok > start_tok and doc[end_tok - 1].is_space:
-            end_tok -= 1
-        if start_tok == end_tok:
-            continue
+    for start_tok, end_tok in sentence_tokens(doc):
         first, last = doc[start_tok], doc[end_tok - 1]
         sentences.append(Sentence(first.idx, last.idx + len(last.text), start_tok, end_tok))
     mentions = tuple(
