@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from storyline.text import lexicon
 from storyline.text.lexicon import MONTHS, ORDINALS, TENS, UNITS, WEEKDAYS, ordinal_suffix
 
 
@@ -32,3 +33,21 @@ def test_the_cross_check_reads_number_words_from_the_lexicon(text, folded):
     from storyline.crosscheck.text import fold
 
     assert fold(text) == folded
+
+
+def test_stop_words_are_spacys_list():
+    from spacy.lang.en.stop_words import STOP_WORDS as spacy_words
+
+    assert frozenset(spacy_words) == lexicon.STOP_WORDS
+
+
+def test_reporting_paths_do_not_import_spacy():
+    """``report``, ``serve`` and the library's analysis never annotate: importing them must not
+    load spaCy (some 4 s with thinc and torch), only its stop list."""
+    import subprocess
+    import sys
+
+    code = ("import sys, storyline.api, storyline.report.build, storyline.cli, "
+            "storyline.crosscheck.text; print('spacy' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"

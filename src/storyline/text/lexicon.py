@@ -7,11 +7,32 @@ dates with them; none keeps a list of its own.
 
 from __future__ import annotations
 
-from spacy.lang.en.stop_words import STOP_WORDS as _SPACY_STOP_WORDS
+import importlib.util
+import sys
+from pathlib import Path
+
+
+def _spacy_stop_words() -> frozenset[str]:
+    """spaCy's English stop list, read from its module file without importing the ``spacy``
+    package when it is not loaded yet: importing spaCy (thinc, and torch when installed) takes
+    some 4 s, and ``report``, ``serve`` and every other path that never annotates would pay
+    it for one word list."""
+    if "spacy" in sys.modules:
+        from spacy.lang.en.stop_words import STOP_WORDS as words
+
+        return frozenset(words)
+    spec = importlib.util.find_spec("spacy")
+    if spec is None or not spec.submodule_search_locations:
+        raise ImportError("storyline needs spaCy (pip install spacy)")
+    path = Path(next(iter(spec.submodule_search_locations)), "lang", "en", "stop_words.py")
+    scope: dict[str, object] = {}
+    exec(compile(path.read_text(encoding="utf-8"), str(path), "exec"), scope)  # noqa: S102
+    return frozenset(scope["STOP_WORDS"])  # type: ignore[call-overload]
+
 
 # spaCy's English stop list (a packaged, maintained list). It holds negations, numerals and time
 # words ("not", "two", "next"): the cross-check keeps those as material (crosscheck.text).
-STOP_WORDS: frozenset[str] = frozenset(_SPACY_STOP_WORDS)
+STOP_WORDS: frozenset[str] = _spacy_stop_words()
 # For comparing texts word by word (reuse): the stop list plus possessive and contraction pieces
 # and the attribution verb every news sentence carries ("said"), which say nothing of reuse.
 TEXT_STOP_WORDS: frozenset[str] = STOP_WORDS | {"s", "t", "'s", "said", "says", "say"}
