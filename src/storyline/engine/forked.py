@@ -19,6 +19,7 @@ setting that avoids it, instead of a report that waits forever.
 from __future__ import annotations
 
 import dataclasses
+import gc
 import multiprocessing
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -82,6 +83,10 @@ def fork_map(func: Callable[[T], R], items: Sequence[T], processes: int, *,
         return [func(x) for x in items]
     bounds = _chunks(n, n_proc * max(1, chunks_per_worker), weights)
     _TASK = (func, items)
+    # the inherited objects out of the collector's reach while the workers live: a worker's
+    # collection would otherwise write to every inherited object's header, copying each page
+    # the parent shares with it (Python's gc.freeze documentation)
+    gc.freeze()
     try:
         with ProcessPoolExecutor(n_proc, mp_context=multiprocessing.get_context("fork")) as ex:
             # the heaviest chunks first, so that no worker is left with a large one at the end
@@ -95,6 +100,7 @@ def fork_map(func: Callable[[T], R], items: Sequence[T], processes: int, *,
         raise EngineError(f"{what} in {n_proc} processes: a worker died ({err}); "
                           f"{setting} 1 uses one process", code="E401") from err
     finally:
+        gc.unfreeze()
         _TASK = None
 
 
