@@ -42,16 +42,15 @@ import time
 from pathlib import Path
 from typing import Any
 
+from storyline.engine import columns
+
 ROOT = Path(__file__).resolve().parent
 sys.path.insert(0, str(ROOT))
 
 PART_ARTICLES = 5000
 
-_ARTICLE_FIELDS = ("id", "text", "source", "title", "external_id", "outlet", "url", "published",
-                   "language")
-_LISTS = ("tok_start", "tok_end", "tok_lemma", "tok_pos", "tok_tag", "tok_dep", "tok_head",
-          "tok_stop", "sent_start", "sent_end", "sent_tok_start", "sent_tok_end", "ment_start",
-          "ment_end", "ment_label", "ment_text")
+_ARTICLE_FIELDS = columns.ARTICLE_FIELDS
+_LISTS = columns.LISTS
 
 
 class Composer:
@@ -331,35 +330,9 @@ def parts(corpus: Path) -> list[str]:
 
 
 def load_documents(path: str) -> list:
-    """The :class:`~storyline.models.Document` objects of one stored part (strings interned
-    within the part, as one loaded annotation would share them)."""
-    import pyarrow.parquet as pq
-
-    from storyline.models import Annotation, Article, Document, Mention, Sentence, Token
-
-    table = pq.read_table(path)
-    cols = {name: table.column(name).to_pylist() for name in table.column_names}
-    pool: dict[str, str] = {}
-    intern = pool.setdefault
-    docs = []
-    for i in range(table.num_rows):
-        art = Article(**{f: cols[f][i] for f in _ARTICLE_FIELDS})
-        toks = tuple(Token(s, e, intern(lem, lem), intern(p, p), intern(t, t), intern(d, d), h,
-                           st)
-                     for s, e, lem, p, t, d, h, st in zip(
-                         cols["tok_start"][i], cols["tok_end"][i], cols["tok_lemma"][i],
-                         cols["tok_pos"][i], cols["tok_tag"][i], cols["tok_dep"][i],
-                         cols["tok_head"][i], cols["tok_stop"][i]))
-        sents = tuple(Sentence(*x) for x in zip(cols["sent_start"][i], cols["sent_end"][i],
-                                                cols["sent_tok_start"][i],
-                                                cols["sent_tok_end"][i]))
-        ments = tuple(Mention(s, e, intern(lab, lab), m) for s, e, lab, m in zip(
-            cols["ment_start"][i], cols["ment_end"][i], cols["ment_label"][i],
-            cols["ment_text"][i]))
-        docs.append(Document(art, Annotation(art.id, "en", sents, toks, ments,
-                                             pipeline=intern(cols["pipeline"][i],
-                                                             cols["pipeline"][i]))))
-    return docs
+    """The :class:`~storyline.models.Document` objects of one stored part
+    (:mod:`storyline.engine.columns`)."""
+    return columns.read_documents(path)
 
 
 def same_as_composed_pipeline(n: int, seed: int = 0) -> dict[str, Any]:

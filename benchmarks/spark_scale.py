@@ -14,9 +14,11 @@ process of its own (one after the other), on the same documents:
   with the families (what ``storyline analyze`` runs for these two stages), every document in
   memory;
 * Spark engine (``local[2]``, one shuffle partition per 2,500 articles, at least 4):
-  :func:`storyline.engine.reuse.find_reuse` on an RDD of the documents (read from the parts by
-  the executors: the driver never holds them), then each article's story features on the
-  executors and the clustering on the driver (:mod:`storyline.engine.spark`);
+  :func:`storyline.engine.spark.reuse_and_stories` (what ``analyze_frame`` runs for these two
+  stages) on the parts as a DataFrame of their columns (:class:`storyline.engine.inputs.
+  AnnotatedFrame`: each step builds a partition's documents from Arrow batches in the Python
+  workers; no document is pickled or cached): reuse features, LSH, alignment and families, then
+  each article's story features on the executors and the clustering on the driver;
 * ``datasketch``: candidate pairs of datasketch's ``MinHash`` + ``MinHashLSH`` over the same
   shingles with the document channel's bands and rows (reading one part at a time), beside the
   local engine's own candidate step (:func:`storyline.reuse.candidates.find_candidates`, both
@@ -209,56 +211,50 @@ def child_local(corpus: Path, with_candidates: bool) -> dict[str, Any]:
 
 
 def child_spark(corpus: Path, master: str, partitions: int, memory: str) -> dict[str, Any]:
-    from pyspark import StorageLevel
-
-    from storyline.engine import reuse as spark_reuse
+    from storyline.engine.inputs import AnnotatedFrame
     from storyline.engine.session import start_session
-    from storyline.engine.spark import _story_features
+    from storyline.engine.spark import reuse_and_stories
     from storyline.settings import Settings
-    from storyline.stories import cluster_features
 
     settings = Settings()
-    # the executors' Python workers import this directory's modules (composed_store)
-    os.environ["PYTHONPATH"] = os.pathsep.join(
-        [str(ROOT)] + [p for p in os.environ.get("PYTHONPATH", "").split(os.pathsep) if p])
     local_dir = corpus / "spark-local"
     local_dir.mkdir(exist_ok=True)
     spark = start_session(master, shuffle_partitions=partitions,
                           conf={"spark.driver.memory": memory,
                                 "spark.local.dir": str(local_dir)})
     _progress(corpus, "spark", "session started")
-    sc = spark.sparkContext
     out: dict[str, Any] = {}
     try:
-        paths = _chunks(corpus)
-        rdd = (sc.parallelize(paths, len(paths)).flatMap(_load_chunk).map(lambda d: (d.id, d))
-               .persist(StorageLevel.MEMORY_AND_DISK))
-        n = rdd.count()
-        out["loaded_tree_mb"] = _tree_rss_mb(os.getpid())
-        _progress(corpus, "spark", f"loaded {n} documents")
+        # the documents from the parts' columns, in the Python workers, for each step
+        docs = AnnotatedFrame.read_parquet(spark, *_chunks(corpus))
+        n = docs.count()
+        _progress(corpus, "spark", f"{n} documents in the parts")
         me = os.getpid()
         with PeakSampler() as peak:
             t, c = time.perf_counter(), _tree_cpu_s(me)
-            links, families = spark_reuse.find_reuse(spark, rdd, n, settings.reuse)
+            links, families, stories = reuse_and_stories(spark, docs, n, settings,
+                                                         lap=_lap(corpus, out, me, t, c))
             links_l = sorted(links.collect(), key=lambda x: (x.source_id, x.target_id))
             fams_l = sorted(families.collect(), key=lambda f: f.article_ids)
-            out["reuse_s"], out["reuse_cpu_s"] = time.perf_counter() - t, _tree_cpu_s(me) - c
-            _progress(corpus, "spark", f"reuse {out['reuse_s']:.0f} s")
-            t, c = time.perf_counter(), _tree_cpu_s(me)
-            feats = sorted(rdd.mapPartitions(_story_features(settings)).collect(),
-                           key=lambda x: x[0])
-            _progress(corpus, "spark", f"story features collected {time.perf_counter() - t:.0f} s")
-            index = cluster_features([i for _, i, _, _ in feats],
-                                     {i: f for _, i, f, _ in feats}, settings.stories,
-                                     families=[f for f in fams_l if len(f.article_ids) > 1])
-            stories = index.stories()
-            out["stories_s"], out["stories_cpu_s"] = time.perf_counter() - t, _tree_cpu_s(me) - c
-            _progress(corpus, "spark", f"stories {out['stories_s']:.0f} s")
         out["peak_tree_mb"] = peak.peak
     finally:
         spark.stop()
     _save(corpus, "spark", (tuple(links_l), tuple(fams_l), stories))
     return out
+
+
+def _lap(corpus: Path, out: dict[str, Any], me: int, t: float, c: float):
+    """The stage times of :func:`reuse_and_stories` (wall, CPU of the process tree) into
+    ``out`` and the progress file."""
+    last = [t, c]
+
+    def lap(stage: str) -> None:
+        now, cpu = time.perf_counter(), _tree_cpu_s(me)
+        out[f"{stage}_s"], out[f"{stage}_cpu_s"] = now - last[0], cpu - last[1]
+        last[:] = [now, cpu]
+        _progress(corpus, "spark", f"{stage} {out[f'{stage}_s']:.0f} s, "
+                                   f"{out[f'{stage}_cpu_s']:.0f} CPU s")
+    return lap
 
 
 def child_datasketch(corpus: Path) -> dict[str, Any]:

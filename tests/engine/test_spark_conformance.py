@@ -57,12 +57,47 @@ SMALL = Settings.from_dict({"reuse": {"all_pairs_max_docs": 20, "boilerplate_min
 """Settings of the generated corpus (module docstring)."""
 
 
+def _same_from_columns(spark, result, tmp: Path, settings: Settings) -> None:
+    """The reuse and stories stages read from the annotation's columns in Parquet (three files:
+    three partitions) give the records they give on the engine's RDD of documents."""
+    import pyarrow.parquet as pq
+
+    from storyline.engine import columns
+    from storyline.engine.inputs import AnnotatedFrame, DocumentRDD
+    from storyline.engine.spark import reuse_and_stories
+
+    docs_rdd = result._records["docs"]
+    docs = sorted(docs_rdd.values().collect(), key=lambda d: d.id)
+    tmp.mkdir()
+    paths = []
+    for k in range(3):
+        paths.append(str(tmp / f"part-{k}.parquet"))
+        pq.write_table(columns.documents_table(docs[k::3]), paths[-1])
+    assert sorted((d for p in paths for d in columns.read_documents(p)),
+                  key=lambda d: d.id) == docs
+
+    def records(source) -> tuple:
+        links, families, stories = reuse_and_stories(spark, source, len(docs), settings)
+        return (sorted(links.collect(), key=lambda x: (x.source_id, x.target_id)),
+                sorted(families.collect(), key=lambda f: f.article_ids), stories)
+
+    from_rdd = records(DocumentRDD(spark, docs_rdd))
+    frame = AnnotatedFrame.read_parquet(spark, *paths)
+    assert frame.df.rdd.getNumPartitions() > 1
+    assert records(frame) == from_rdd
+    assert from_rdd[0] == sorted(result._records["links"].collect(),
+                                 key=lambda x: (x.source_id, x.target_id))
+    assert from_rdd[0] and len(from_rdd[2]) > 1
+
+
 def _check(spark, paths: list[str], out: Path, settings: Settings) -> dict:
     from storyline.engine.spark import analyze_paths
 
     local = api.analyze(paths, settings)
     result = analyze_paths(spark, paths, settings)
     assert result.report().to_json() == local.to_json()
+    if out.name == "generated":
+        _same_from_columns(spark, result, out.parent / "columns", settings)
 
     data = json.loads(local.to_json())
     written = result.write_parquet(out)

@@ -261,15 +261,15 @@ def _settleable(x: ReuseLink) -> bool:
 
 
 def find_reuse(spark: Any, docs: Any, n: int, settings: ReuseSettings) -> tuple[Any, Any]:
-    """RDDs ``(links, families)`` of the documents ``docs`` (an RDD of ``(id, Document)``, ids
+    """RDDs ``(links, families)`` of the documents of ``docs`` (a source of
+    :mod:`storyline.engine.inputs`: an RDD of documents or a DataFrame of their columns; ids
     unique, ``n`` of them): the records :func:`storyline.reuse.find_reuse` gives."""
     from pyspark import StorageLevel
     from pyspark.sql import functions as F
 
     s = settings
     lsh = n > s.all_pairs_max_docs
-    feats = spark.createDataFrame(docs.mapPartitions(_features(s, lsh)), _FEATURES).persist(
-        StorageLevel.MEMORY_AND_DISK)
+    feats = docs.frame(_features(s, lsh), _FEATURES).persist(StorageLevel.MEMORY_AND_DISK)
     freq = _per_doc(feats, n, s, lsh)
 
     if not lsh:
@@ -305,7 +305,7 @@ def find_reuse(spark: Any, docs: Any, n: int, settings: ReuseSettings) -> tuple[
     links = links.persist(StorageLevel.MEMORY_AND_DISK)
     links.count()  # computed while the features are cached; families need only the links
     feats.unpersist()
-    return links, _families(spark, docs, links)
+    return links, _families(spark, docs.articles(), links)
 
 
 def _single(article: Article) -> Family:
@@ -322,9 +322,10 @@ def _one_family(group: tuple[str, tuple[Iterable[Article], Iterable[ReuseLink]]]
     return found[0]
 
 
-def _families(spark: Any, docs: Any, links: Any) -> Any:
+def _families(spark: Any, articles: Any, links: Any) -> Any:
     """RDD of families: each connected component of ``links`` through
-    :func:`~storyline.reuse.provenance.families`, each article in no link a family alone."""
+    :func:`~storyline.reuse.provenance.families`, each article (RDD ``(id, Article)``) in no
+    link a family alone."""
     from storyline.engine import reuse as this
 
     sc = spark.sparkContext
@@ -336,7 +337,7 @@ def _families(spark: Any, docs: Any, links: Any) -> Any:
         for a, b in edges.collect():
             uf.union(a, b)
         table = sc.broadcast(uf.roots())
-        labelled = docs.map(lambda kv: (kv[1].article, table.value.get(kv[0])))
+        labelled = articles.map(lambda kv: (kv[1], table.value.get(kv[0])))
         fam_links = links.map(lambda x: (table.value[x.source_id], x))
     else:
         from storyline.engine.graph import components
@@ -344,7 +345,7 @@ def _families(spark: Any, docs: Any, links: Any) -> Any:
         nodes = spark.createDataFrame(edges.flatMap(lambda e: [(e[0],), (e[1],)]), "id string")
         frame = spark.createDataFrame(edges, "src string, dst string")
         label = components(nodes, frame).rdd.map(lambda r: (r["id"], r["label"]))
-        labelled = docs.leftOuterJoin(label).map(lambda kv: (kv[1][0].article, kv[1][1]))
+        labelled = articles.leftOuterJoin(label).map(lambda kv: kv[1])
         fam_links = links.map(lambda x: (x.source_id, x)).join(label).map(
             lambda kv: (kv[1][1], kv[1][0]))
     alone = labelled.filter(lambda al: al[1] is None).map(lambda al: _single(al[0]))

@@ -54,7 +54,10 @@ def start_session(master: str | None = None, *, shuffle_partitions: int | None =
                 # one plan, run as whole jobs: adaptive execution submits each shuffle stage as
                 # a job of its own, which costs more than it saves on the engine's many small
                 # shuffles
-                "spark.sql.adaptive.enabled": "false"}
+                "spark.sql.adaptive.enabled": "false",
+                # an Arrow batch of annotated articles (engine/inputs.py) is ~23 MB per 1,000
+                # (Spark's default, 10,000, holds ~230 MB per Python worker)
+                "spark.sql.execution.arrow.maxRecordsPerBatch": "1000"}
     settings.update(conf or {})
     for key, value in settings.items():
         builder = builder.config(key, value)

@@ -16,6 +16,9 @@ Stages and where they run (``docs/scaling.md`` has the design and how to submit 
   then the batch clustering (:func:`storyline.stories.cluster_features`) on the driver: it is one
   sequential pass in canonical order over corpus-wide weights, the only way to give the local
   engine's events (see docs/scaling.md);
+* reuse and stories read the documents from a source of :mod:`storyline.engine.inputs`: the
+  annotated RDD here, or, for a stored annotation, a DataFrame of its columns
+  (:func:`reuse_and_stories` with :class:`~storyline.engine.inputs.AnnotatedFrame`);
 * claims per partition (:func:`storyline.pipeline.article_claims`); entities: each article's
   names per partition (:func:`storyline.claims.entities.article_names`), merged on the driver
   (:func:`storyline.claims.entities.merge_names`);
@@ -32,7 +35,7 @@ from __future__ import annotations
 import json
 import logging
 import time
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -131,15 +134,56 @@ def _names(settings: Settings):
 
 
 def _story_features(settings: Settings):
-    def run(docs: Iterator[tuple[str, Document]]) -> Iterator:
+    """Per partition, one row per article: ``(order key, id, story features, lead text)``
+    pickled (a ``binary`` column)."""
+    def run(docs: Iterator[tuple[str, Document]]) -> Iterator[tuple[bytes]]:
+        import pickle
+
         from storyline.stories import order_key, semantic, uses_embeddings
         from storyline.stories.features import extract
 
         leads = uses_embeddings(settings.stories)
         for doc_id, doc in docs:
             lead = semantic.lead_text(doc, settings.stories.lead_sentences) if leads else None
-            yield order_key(doc), doc_id, extract(doc, settings.stories), lead
+            yield (pickle.dumps((order_key(doc), doc_id, extract(doc, settings.stories), lead),
+                                protocol=5),)
     return run
+
+
+def reuse_and_stories(spark: Any, docs: Any, n: int, settings: Settings,
+                      lap: Callable[[str], None] | None = None) -> tuple[Any, Any, tuple]:
+    """The reuse and stories stages of ``n`` documents from a source of
+    :mod:`storyline.engine.inputs` (an RDD of documents or a DataFrame of their annotation's
+    columns): RDDs of links and families (persisted), and the stories. Story features are
+    computed per partition; the batch clustering (:func:`storyline.stories.cluster_features`)
+    runs here on the driver: one sequential pass in canonical order over corpus-wide weights,
+    the only way to give the local engine's events (see docs/scaling.md). ``lap`` is called
+    with each stage's name when it is done (its links and families counted)."""
+    import pickle
+
+    from pyspark import StorageLevel
+
+    from storyline.engine import reuse
+    from storyline.stories import cluster_features
+
+    clock = _Clock()
+    links, families = reuse.find_reuse(spark, docs, n, settings.reuse)
+    families = families.persist(StorageLevel.MEMORY_AND_DISK)
+    clock.lap("reuse", links.count(), "links", families.count(), "families")
+    if lap:
+        lap("reuse")
+    feats = sorted((pickle.loads(r[0]) for r in
+                    docs.frame(_story_features(settings), "row binary").collect()),
+                   key=lambda x: x[0])
+    multi = families.filter(lambda f: len(f.article_ids) > 1).collect()
+    index = cluster_features([i for _, i, _, _ in feats], {i: f for _, i, f, _ in feats},
+                             settings.stories, families=multi,
+                             lead_texts={i: t for _, i, _, t in feats if t is not None})
+    stories = tuple(index.stories())
+    clock.lap("stories", len(stories), "stories")
+    if lap:
+        lap("stories")
+    return links, families, stories
 
 
 def _split_tags(n: int):
@@ -247,8 +291,7 @@ def analyze_items(spark: Any, items: Any, settings: Settings) -> SparkResult:
 
     from storyline.claims.entities import merge_names
     from storyline.crosscheck.corpus import EntityLookup
-    from storyline.engine import reuse
-    from storyline.stories import cluster_features
+    from storyline.engine.inputs import DocumentRDD
 
     clock = _Clock()
     items = items.persist(StorageLevel.MEMORY_AND_DISK)
@@ -268,20 +311,8 @@ def analyze_items(spark: Any, items: Any, settings: Settings) -> SparkResult:
     items.unpersist()
     clock.lap("annotate")
 
-    links, families = reuse.find_reuse(spark, docs, n, settings.reuse)
-    families = families.persist(StorageLevel.MEMORY_AND_DISK)
-    clock.lap("reuse", links.count(), "links", families.count(), "families")
-
-    # stories: features in parallel, the sequential batch clustering here
-    feats = sorted(docs.mapPartitions(_story_features(settings)).collect(),
-                   key=lambda x: x[0])
-    multi = families.filter(lambda f: len(f.article_ids) > 1).collect()
-    index = cluster_features([i for _, i, _, _ in feats], {i: f for _, i, f, _ in feats},
-                             settings.stories, families=multi,
-                             lead_texts={i: t for _, i, _, t in feats if t is not None})
-    stories = index.stories()
-    del feats, index
-    clock.lap("stories", len(stories), "stories")
+    links, families, stories = reuse_and_stories(spark, DocumentRDD(spark, docs), n, settings)
+    clock = _Clock()
 
     # claims per article; entities: names per article, merged here
     claims_rdd = docs.mapPartitions(_claims(settings)).persist(StorageLevel.MEMORY_AND_DISK)
