@@ -203,6 +203,7 @@ def repair_templates() -> int:
             replaced += 1
     if replaced:
         tmp = path.with_suffix(".tmp")
+        tmp.parent.mkdir(parents=True, exist_ok=True)  # a fresh checkout has no cache yet
         tmp.write_bytes(pickle.dumps(cached))
         tmp.replace(path)
     return replaced
@@ -309,6 +310,7 @@ def prepare(n: int, seed: int, out: Path, workers: int = 2) -> Path:
         for k, v in new.items():
             known.setdefault(k, v)
         tmp = path.with_suffix(".tmp")
+        tmp.parent.mkdir(parents=True, exist_ok=True)  # a fresh checkout has no cache yet
         tmp.write_bytes(pickle.dumps(cached))
         tmp.replace(path)
     truth.sort(key=lambda x: x["id"])

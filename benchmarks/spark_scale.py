@@ -111,14 +111,21 @@ def _tree_cpu_s(pid: int) -> float:
 
 
 class PeakSampler:
-    """The peak of :func:`_tree_rss_mb` of this process while in the ``with`` block."""
+    """The peak of :func:`_tree_rss_mb` of this process while in the ``with`` block; ``report``
+    (if given) called every ``report_every`` seconds with the current value."""
 
-    def __init__(self, every: float = 0.2):
+    def __init__(self, every: float = 0.2, report=None, report_every: float = 60.0):
         self.every, self.peak, self._stop = every, 0.0, threading.Event()
+        self.report, self.report_every = report, report_every
 
     def _run(self) -> None:
+        last = time.perf_counter()
         while not self._stop.is_set():
-            self.peak = max(self.peak, _tree_rss_mb(os.getpid()))
+            mb = _tree_rss_mb(os.getpid())
+            self.peak = max(self.peak, mb)
+            if self.report and time.perf_counter() - last >= self.report_every:
+                last = time.perf_counter()
+                self.report(mb)
             self._stop.wait(self.every)
 
     def __enter__(self) -> PeakSampler:
@@ -230,7 +237,7 @@ def child_spark(corpus: Path, master: str, partitions: int, memory: str) -> dict
         n = docs.count()
         _progress(corpus, "spark", f"{n} documents in the parts")
         me = os.getpid()
-        with PeakSampler() as peak:
+        with PeakSampler(report=_stages(corpus, spark.sparkContext, me)) as peak:
             t, c = time.perf_counter(), _tree_cpu_s(me)
             links, families, stories = reuse_and_stories(spark, docs, n, settings,
                                                          lap=_lap(corpus, out, me, t, c))
@@ -241,6 +248,20 @@ def child_spark(corpus: Path, master: str, partitions: int, memory: str) -> dict
         spark.stop()
     _save(corpus, "spark", (tuple(links_l), tuple(fams_l), stories))
     return out
+
+
+def _stages(corpus: Path, sc: Any, me: int):
+    """A line per running Spark stage into the progress file (where a stopped run was): its
+    call site, tasks done of all, and the tree's CPU and memory."""
+    def report(mb: float) -> None:
+        tracker = sc.statusTracker()
+        for sid in tracker.getActiveStageIds():
+            info = tracker.getStageInfo(sid)
+            if info is not None:
+                _progress(corpus, "spark", f"stage {sid} {info.name}: {info.numCompletedTasks}/"
+                                           f"{info.numTasks} tasks, tree {_tree_cpu_s(me):.0f}"
+                                           f" CPU s, {mb:.0f} MB")
+    return report
 
 
 def _lap(corpus: Path, out: dict[str, Any], me: int, t: float, c: float):
