@@ -125,6 +125,10 @@ class DocVec:
     places: frozenset[str] = frozenset()
     emb: tuple[float, ...] | None = None
     day_published: bool = False  # ``day`` is the publication date (not a date from the text)
+    # the ``query_keys`` heaviest keys with their weights, heaviest first (what the postings are
+    # looked up and filled with): computed once with the vector, not at every lookup (an
+    # ingest looks an article up four or five times)
+    query: tuple[tuple[str, float], ...] = ()
 
 
 def similarity(settings: StoriesSettings, dv: DocVec, ev: EventState) -> float:

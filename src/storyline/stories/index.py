@@ -110,7 +110,8 @@ class EventIndex:
         kept = dict(top_items(weighted, self.settings.max_doc_keys))
         ent = unit({k: v for k, v in kept.items() if k.startswith("e:")})
         term = unit({k: v for k, v in kept.items() if not k.startswith("e:")})
-        return DocVec(ent, term, f.day, f.years, f.places, emb, f.day_published)
+        query = tuple(top_items({**ent, **term}, self.settings.query_keys))
+        return DocVec(ent, term, f.day, f.years, f.places, emb, f.day_published, query)
 
     # -------------------------------------------------------------- assignment
 
@@ -161,7 +162,7 @@ class EventIndex:
         acc: dict[str, float] = {}
         get = acc.get
         postings = self.postings
-        query = top_items({**dv.ent, **dv.term}, self.settings.query_keys)
+        query = dv.query
         prefetch(postings, [key for key, _ in query])
         for key, w in query:
             posting = postings.get(key)
@@ -244,10 +245,11 @@ class EventIndex:
     def _post(self, founder: str, dv: DocVec) -> None:
         """Put the event in the postings of the article's query keys (most recent last)."""
         cap = self.settings.postings_cap
-        keys = [key for key, _ in top_items({**dv.ent, **dv.term}, self.settings.query_keys)]
+        keys = [key for key, _ in dv.query]
         prefetch(self.postings, keys)
         for key in keys:
             posting = self.postings.setdefault(key, {})
+            touch(self.postings, key)
             posting.pop(founder, None)
             posting[founder] = None  # most recent last
             if len(posting) > cap:
@@ -414,7 +416,7 @@ class EventIndex:
             for other in posting:
                 if other != ev.key and other in self.events:
                     acc[other] += w
-        ranked = sorted(acc.items(), key=lambda kv: (-kv[1], kv[0]))[: self.settings.max_candidates]
+        ranked = top_items(acc, self.settings.max_candidates)
         prefetch(self.events, [other for other, _ in ranked])
         out = []
         for other, _ in ranked:
@@ -484,6 +486,7 @@ class EventIndex:
         prefetch(self.postings, keys)
         for key in keys:
             posting = self.postings.setdefault(key, {})
+            touch(self.postings, key)
             posting.pop(a.key, None)
             posting[a.key] = None
         if self.posted is not None:

@@ -140,6 +140,12 @@ _KINDS: dict[str, tuple[Callable[[str], Any], Callable[[Any], str]]] = {
 }
 
 
+# the kinds whose entries change only through ``[]=`` or with :func:`~storyline.stories.parts.touch`
+# (the index marks each posting it changes in place): their save encodes only those, not every
+# posting read to look candidates up (thousands per ingest, most only read)
+_TRACKED = ("e/", "p/", "f/")
+
+
 class _Parts:
     """The :class:`~storyline.stories.parts.PartSource` of one store's event index."""
 
@@ -203,7 +209,7 @@ def open_index(store: Store, settings: StoriesSettings) -> EventIndex | None:
     source = _Parts(store)
     # PartMaps in place of the index's dicts: they offer what the index uses of a dict
     index.events, index.postings, index.docs, index.df, index.posted = (  # type: ignore[assignment]
-        PartMap(source, kind, *_KINDS[kind], tracked=kind == "e/")
+        PartMap(source, kind, *_KINDS[kind], tracked=kind in _TRACKED)
         for kind in ("e/", "p/", "d/", "f/", "w/"))
     families = store.read_parts(PARTS, ["families"]).get("families")
     index.families = json.loads(families) if families else {}
