@@ -155,3 +155,50 @@ def test_event_parts_keep_their_centroids_exactly_and_old_parts_are_read(tmp_pat
         assert _ingest(store, docs[80:120]).save()
         after = load_index(store, settings)
     assert after is not None and _state(after) == _state(reference)
+
+
+def test_candidates_too_far_in_time_are_not_read_and_the_events_are_the_same(tmp_path):
+    """Each event's span of days is kept in a part of its own: a candidate whose saved span lies
+    more than ``max_gap_days`` away is not read (it would be skipped after reading), and the
+    events are exactly those of the whole index."""
+    import dataclasses
+
+    settings = dataclasses.replace(StoriesSettings(), max_gap_days=1)
+    docs = [d for d, _ in stream(1500, 11)]  # five days of news
+    assert len({d.article.published for d in docs}) >= 5
+    by_id = {d.id: d for d in docs}
+    # four days stored, then the fifth in three ingests out of date order
+    late = docs[1200:]
+    random.Random(3).shuffle(late)
+    first, rest = docs[:1200], [late[k:k + 100] for k in range(0, 300, 100)]
+
+    def run(path: Path, spans: bool) -> tuple[dict, int]:
+        reads = 0
+        with Store(path) as store:
+            index = EventIndex(settings)
+            add_incrementally(index, first, lambda ids: [by_id[i] for i in ids])
+            save_index(store, index)
+            if not spans:  # as a store saved by a version that did not keep the spans
+                meta = json.loads(store.read_parts(PARTS, ["meta"])["meta"])
+                store.write_parts(PARTS, {"meta": json.dumps({**meta, "spans": False})})
+            real_read = store.read_parts
+
+            def counting(prefix, parts):
+                nonlocal reads
+                reads += len(parts) if prefix == PARTS + "e/" else 0
+                return real_read(prefix, parts)
+
+            store.read_parts = counting  # type: ignore[method-assign]
+            for batch in rest:
+                events = StoredEvents(store, settings, documents=lambda ids: [by_id[i] for i in ids])
+                events.add(batch)
+                assert events.save()
+            store.read_parts = real_read  # type: ignore[method-assign]
+            whole = load_index(store, settings)
+        assert whole is not None
+        return _state(whole), reads
+
+    with_spans, fewer = run(tmp_path / "a.db", True)
+    without, more = run(tmp_path / "b.db", False)
+    assert with_spans == without
+    assert fewer < more, (fewer, more)

@@ -59,7 +59,7 @@ from storyline.stories.events import (
     unit,
 )
 from storyline.stories.features import DocFeatures, extract
-from storyline.stories.parts import prefetch, probe, resident, touch
+from storyline.stories.parts import in_memory, prefetch, probe, resident, touch
 from storyline.stories.settings import StoriesSettings
 from storyline.stories.timing import PlaceProfile, TimeProfile
 
@@ -82,6 +82,10 @@ class EventIndex:
         # from a store (:mod:`storyline.stories.stored`), to rename an event without reading
         # every posting; None: every posting is in memory
         self.posted: Any = None
+        # event key -> its span of days as last saved (:meth:`TimeProfile.span`): kept only by
+        # an index loaded part by part, so that candidates too far in time are not read
+        # (:meth:`_near`); None: not kept, or not trusted (see storyline.stories.stored)
+        self.spans: Any = None
         self.loaded: tuple[int, str | None] | None = None  # (generation, families) when read so
         self._seq = 0
         self._stale = False  # postings may name events that no longer exist
@@ -214,6 +218,8 @@ class EventIndex:
         and few of its candidates change between passes)."""
         best, best_sim = None, self.settings.event_threshold
         candidates = self.candidates(dv)
+        if dv.day is not None and self.spans is not None:
+            candidates = self._near(candidates, dv.day)
         prefetch(self.events, candidates)
         for founder in candidates:
             if founder == exclude:
@@ -232,6 +238,25 @@ class EventIndex:
             if sim >= best_sim and (best is None or sim > best_sim or ev.seq < self.events[best].seq):
                 best, best_sim = founder, sim
         return best
+
+    def _near(self, founders: list[str], day: int) -> list[str]:
+        """``founders`` less the events not in memory whose saved span of days lies more than
+        ``max_gap_days`` from ``day``: :meth:`best_event` would skip them after reading them
+        (their nearest day is at least that far). An event not in memory is as it was saved, so
+        its saved span is its span. In a long stream most candidates met through a shared word
+        are months old: this keeps the events read per article from growing with the months
+        the store holds."""
+        unread = [f for f in founders if not in_memory(self.events, f)]
+        if not unread:
+            return founders
+        prefetch(self.spans, unread)
+        gap = self.settings.max_gap_days
+        far = set()
+        for f in unread:
+            span = self.spans.get(f)
+            if span and (span[0] - day > gap or day - span[1] > gap):
+                far.add(f)
+        return [f for f in founders if f not in far] if far else founders
 
     def _join(self, founder: str, doc_id: str, dv: DocVec) -> None:
         ev = self.events[founder]

@@ -156,6 +156,11 @@ def resident(mapping: Mapping[str, Any] | PartMap) -> Iterable[tuple[str, Any]]:
     return mapping.resident() if isinstance(mapping, PartMap) else mapping.items()
 
 
+def in_memory(mapping: Mapping[str, Any] | PartMap, key: str) -> bool:
+    """Whether ``mapping[key]`` is in memory: read or set since loading (a dict: present)."""
+    return key in mapping._data if isinstance(mapping, PartMap) else key in mapping
+
+
 def probe(mapping: Mapping[str, Any] | PartMap, keys: Iterable[str]) -> None:
     """Before testing many keys with ``in``: one query for a PartMap, nothing for a dict."""
     if isinstance(mapping, PartMap):

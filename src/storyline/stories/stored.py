@@ -3,10 +3,13 @@
 The :class:`~storyline.stories.index.EventIndex` of a stored corpus is persisted in the store's
 ``state`` table as one row per part, under the prefix :data:`PARTS`: ``meta`` (a hash of the
 stories settings that built it, counters, a generation number), ``families``, and one row per
-event (``e/``), posting list (``p/``), article record (``d/``), document frequency (``f/``) and
+event (``e/``), posting list (``p/``), article record (``d/``), document frequency (``f/``),
 event -> posting keys (``w/``, so that renaming an event rewrites only the postings that name
-it). An ingest reads the parts it uses as it goes (:class:`~storyline.stories.parts.PartMap`)
-and writes back only those that changed, so an ingest of 100 articles into a 100k-article store
+it) and event -> its first and last day (``t/``, so that a candidate event too far in time is
+not read: :meth:`EventIndex._near`; trusted only when ``meta`` says ``spans``, which a save by a
+version that did not write them leaves out, until the next full save). An ingest reads the
+parts it uses as it goes (:class:`~storyline.stories.parts.PartMap`) and writes back only
+those that changed, so an ingest of 100 articles into a 100k-article store
 costs what those articles touch, not what the store holds (it was one JSON value, read and
 rewritten whole: 19 s per ingest at 100k; ``benchmarks/stories_ingest_cost.py``). The save is
 one transaction, and only if no other process saved the index since this one read it (the
@@ -137,6 +140,7 @@ _KINDS: dict[str, tuple[Callable[[str], Any], Callable[[Any], str]]] = {
     "d/": (lambda t: doc_from_state(json.loads(t)), lambda rec: _dumps(list(rec))),
     "f/": (json.loads, _dumps),
     "w/": (lambda t: set(json.loads(t)), lambda keys: _dumps(sorted(keys))),
+    "t/": (json.loads, _dumps),
 }
 
 
@@ -176,7 +180,7 @@ def load_index(store: Store, settings: StoriesSettings) -> EventIndex | None:
     parts: dict[str, dict[str, Any]] = {kind: {} for kind in _KINDS}
     for name, text in store.iter_parts(PARTS):
         kind = name[:2]
-        if kind in parts and kind != "w/":
+        if kind in parts and kind not in ("w/", "t/"):
             parts[kind][name[2:]] = _KINDS[kind][0](text)
         elif name == "families":
             index.families = json.loads(text)
@@ -211,6 +215,8 @@ def open_index(store: Store, settings: StoriesSettings) -> EventIndex | None:
     index.events, index.postings, index.docs, index.df, index.posted = (  # type: ignore[assignment]
         PartMap(source, kind, *_KINDS[kind], tracked=kind in _TRACKED)
         for kind in ("e/", "p/", "d/", "f/", "w/"))
+    if meta.get("spans"):
+        index.spans = PartMap(source, "t/", *_KINDS["t/"])
     families = store.read_parts(PARTS, ["families"]).get("families")
     index.families = json.loads(families) if families else {}
     index.loaded = (meta["generation"], families)
@@ -228,13 +234,19 @@ def save_index(store: Store, index: EventIndex) -> bool:
         assert index.loaded is not None
         generation, families = index.loaded
         changes: dict[str, str | None] = {}
-        for kind in _KINDS:
-            part_map: Any = {"e/": index.events, "p/": index.postings, "d/": index.docs,
-                             "f/": index.df, "w/": index.posted}[kind]
+        maps: tuple[tuple[str, Any], ...] = (("e/", index.events), ("p/", index.postings),
+                                             ("d/", index.docs), ("f/", index.df),
+                                             ("w/", index.posted))
+        for kind, part_map in maps:
             changes.update((kind + k, v) for k, v in part_map.changes().items())
+        # each event written or deleted: its span too (the spans of the others are unchanged)
+        changes.update(("t/" + k[2:], None if v is None else _dumps(index.events[k[2:]].time.span()))
+                       for k, v in list(changes.items()) if k.startswith("e/"))
         if _dumps(index.families) != families:
             changes["families"] = _dumps(index.families)
-        changes["meta"] = _dumps({**meta, "generation": generation + 1})
+        # the spans are trusted only while every save since the last full one wrote them
+        changes["meta"] = _dumps({**meta, "generation": generation + 1,
+                                  "spans": index.spans is not None})
         if store.write_parts(PARTS, changes, guard=("meta", lambda text: text is not None and
                                                     json.loads(text)["generation"] == generation)):
             index.loaded = (generation + 1, _dumps(index.families))
@@ -248,10 +260,12 @@ def save_index(store: Store, index: EventIndex) -> bool:
     for key, posting in index.postings.items():
         for founder in posting:
             posted.setdefault(founder, set()).add(key)
-    parts: dict[str, str | None] = {"meta": _dumps({**meta, "generation": generation}),
-             "families": _dumps(index.families)}
+    parts: dict[str, str | None] = {
+        "meta": _dumps({**meta, "generation": generation, "spans": True}),
+        "families": _dumps(index.families)}
+    spans = {k: ev.time.span() for k, ev in index.events.items()}
     for kind, mapping in (("e/", index.events), ("p/", index.postings), ("d/", index.docs),
-                          ("f/", index.df), ("w/", posted)):
+                          ("f/", index.df), ("w/", posted), ("t/", spans)):
         encode = _KINDS[kind][1]
         parts.update((kind + k, encode(v)) for k, v in mapping.items())
     store.write_parts(PARTS, parts, replace=True)

@@ -77,6 +77,13 @@ class TimeProfile:
         gaps = [abs(day - d) for d, _, _ in self.sigs if d is not None]
         return min(gaps) if gaps else None
 
+    def span(self) -> list[int]:
+        """``[first day, last day]`` of the dated members, ``[]`` when none is dated: what
+        :meth:`min_gap` can be bounded with without the profile (``max(0, first - day, day -
+        last) <= min_gap(day)``)."""
+        days = [d for d, _, _ in self.sigs if d is not None]
+        return [min(days), max(days)] if days else []
+
     def too_far(self, settings: StoriesSettings, other: TimeProfile) -> bool:
         """True when both events are dated and no two of their days are within
         ``max_gap_days``: never one event, whatever the words."""
