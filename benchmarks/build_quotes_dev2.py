@@ -57,6 +57,18 @@ DEV3_OUTLETS = (
     "Vice", "MarketWatch", "Yahoo! News", "The Intercept", "HuffPost", "MSNBC", "Raw Story",
     "San Francisco Chronicle", "RealClearPolitics", "Washington Free Beacon",
 )
+DEV4_SEED = "storyline-quotes-dev4-2026"
+DEV4_N = 20
+DEV4_PER_OUTLET = 2
+DEV4_MAX_CHARS = 4500
+DEV4_MAX_PASSAGES = 12
+DEV4_OUTLETS = (
+    "The Hill", "Yahoo! The 360", "Yahoo! News", "NewsBusters", "Media Research Center",
+    "American Spectator", "Washington Post", "InfoWars", "New York Magazine", "CNS News",
+    "CNSNews.com", "HotAir", "Mediaite", "Boston Herald", "The Western Journal",
+    "The Daily Signal", "Chicago Tribune", "The Intercept", "NBCNews.com", "The Dispatch",
+    "New York Times (Online News)", "New York Post (News)",
+)
 _PASSAGE = re.compile(r"[\"“]([^\"“”\n]+)[\"”]")
 
 
@@ -92,12 +104,15 @@ def all_marked(text: str) -> list[tuple[int, int]]:
 
 
 def choose(repo: Path = SNAPSHOT, split: str = "dev2") -> list[dict]:
-    seed, n, per_outlet, outlets = ((SEED, N, PER_OUTLET, OUTLETS) if split == "dev2" else
-                                    (DEV3_SEED, DEV3_N, DEV3_PER_OUTLET, DEV3_OUTLETS))
+    seed, n, per_outlet, outlets = {
+        "dev2": (SEED, N, PER_OUTLET, OUTLETS),
+        "dev3": (DEV3_SEED, DEV3_N, DEV3_PER_OUTLET, DEV3_OUTLETS),
+        "dev4": (DEV4_SEED, DEV4_N, DEV4_PER_OUTLET, DEV4_OUTLETS)}[split]
+    max_chars, max_passages = (DEV4_MAX_CHARS, DEV4_MAX_PASSAGES) if split == "dev4" else (3500, 10)
     cands = [r for r in _all_records(repo)
              if r["source"] in outlets and r["topic"] in TOPICS
-             and 1200 <= len(r["content_original"]) <= 3500
-             and 5 <= len(quoted_passages(allsides_text(r))) <= 10]
+             and 1200 <= len(r["content_original"]) <= max_chars
+             and 5 <= len(quoted_passages(allsides_text(r))) <= max_passages]
     cands.sort(key=lambda r: hashlib.sha1((seed + r["ID"]).encode()).hexdigest())
     per: dict[str, int] = {}
     chosen = []
@@ -113,7 +128,7 @@ def choose(repo: Path = SNAPSHOT, split: str = "dev2") -> list[dict]:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=(__doc__ or "").split("\n")[0])
     ap.add_argument("--scan", action="store_true", help="print each text, passages numbered")
-    ap.add_argument("--split", choices=("dev2", "dev3"), default="dev2")
+    ap.add_argument("--split", choices=("dev2", "dev3", "dev4"), default="dev2")
     args = ap.parse_args(argv)
     scan = quoted_passages if args.split == "dev2" else all_marked
     for r in choose(split=args.split):
