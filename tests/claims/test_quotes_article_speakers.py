@@ -35,6 +35,10 @@ dev + dev2 splits; the sentences are written for these tests, one class per list
   or an organisation, even as a common noun, or given a person's title ("HHS Secretary
   Sebelius") is a person; a bare "Trump" is not "Donald Trump Jr." when "President Donald
   Trump" is named.
+- (sixth pass, read on dev4) a short surname ending a sentence is no title cut off by the
+  sentence splitter; "he" after "Ivey wonders how Clinton can ..." (main subject untagged,
+  embedded one tagged) is the main subject; a document's writer named by a clause on it (a
+  passive's agent, a relative clause's subject) is its author.
 """
 
 from __future__ import annotations
@@ -414,7 +418,46 @@ NOT_THE_SON = [
 ]
 
 
+SURNAME_ENDS_THE_SENTENCE = [
+    # (sixth pass, dev4) a short surname ending the sentence is no title cut off by the
+    # sentence splitter ("said Dist. Atty. Steve Cooley"): the next paragraph's person is not it
+    ("Former arts official Bill Ivey wrote to the campaign chairman in March. Ivey warned "
+     "that Elizabeth Warren could not win.\n\n"
+     "\u201cMoney is not the problem if the message is clear,\u201d complains Ivey.\n\n"
+     "Ivey wonders how Warren can compete with the mogul on television.",
+     "Money is not the problem if the message is clear", "Bill Ivey"),
+]
+
+
+DOCUMENT_WRITER_IN_A_CLAUSE = [
+    # (sixth pass) the writer a clause on the document names: a passive's agent, a relative
+    # clause's subject (guidelines: the author when the article names one)
+    ("The letter was sent to the committee on Monday by Sen. Carla Duffy, the panel's chair.\n\n"
+     "\u201cThe agency has failed to answer a single question,\u201d the letter reads.",
+     "The agency has failed to answer a single question", "Carla Duffy's letter"),
+    ("The staff union met on Tuesday.\n\n"
+     "The letter that Janet Morrow signed on Friday asks for a raise. \u201cMany organizers "
+     "are barely managing to pay rent,\u201d the letter says.",
+     "Many organizers are barely managing to pay rent", "Janet Morrow's letter"),
+]
+
+
+UNTAGGED_MAIN_SUBJECT = [
+    # (sixth pass, dev4) "he" after a sentence whose main subject the recogniser left untagged
+    # and whose embedded subject it tagged ("Ivey wonders how Clinton can ...") is the main one
+    ("Former arts official Bill Ivey sent the email to John Podesta in March.\n\n"
+     "Ivey wonders how Hillary Clinton can combat the appeal of the mogul, worrying that "
+     "policy alone will not work.\n\n"
+     "\u201cWe have all been quite content to demean government and drop civics,\u201d he "
+     "writes.",
+     "We have all been quite content to demean government and drop civics", "Bill Ivey"),
+]
+
+
 CASES = [(name, *case) for name, cases in [
+    ("surname_ends_the_sentence", SURNAME_ENDS_THE_SENTENCE),
+    ("untagged_main_subject", UNTAGGED_MAIN_SUBJECT),
+    ("document_writer_in_a_clause", DOCUMENT_WRITER_IN_A_CLAUSE),
     ("link_boxes", LINK_BOXES),
     ("not_the_son", NOT_THE_SON),
     ("surname_tagged_as_a_place", SURNAME_TAGGED_AS_A_PLACE),

@@ -93,6 +93,8 @@ def _author(view: DocView, j: int, name_of: NameOf) -> str | None:
             if view.word(p).lower() in ("from", "by") and view.tokens[p].dep == "prep":
                 owner = view.child(p, "pobj")
                 break
+    if owner is None:
+        owner = _writer_in_clause(view, j)
     if owner is not None:
         return name_of(owner)
     t = view.tokens[j]
@@ -116,16 +118,39 @@ def _author(view: DocView, j: int, name_of: NameOf) -> str | None:
     return None
 
 
+def _writer_in_clause(view: DocView, j: int) -> int | None:
+    """The writer a clause on the document noun ``j`` names: the subject of a relative clause
+    of writing ("the letter field organizers have drafted", "the memo that Nunes wrote"), the
+    agent of a passive one, on the noun or with the noun its subject ("the guidance, drafted
+    by the office of legal counsel", "The email was sent to Podesta by Bill Ivey")."""
+    t = view.tokens[j]
+    verbs = [c for c in view.children[j] if view.tokens[c].dep in ("relcl", "acl")]
+    if t.dep == "nsubjpass":
+        verbs.append(t.head)
+    for v in verbs:
+        if view.tokens[v].lemma.lower() not in AUTHOR_VERBS:
+            continue
+        subj = view.child(v, "nsubj")
+        if subj is not None and view.word(subj).lower() not in ("who", "that", "which"):
+            return subj
+        agent = view.child(v, "agent")
+        if agent is not None:
+            return view.child(agent, "pobj")
+    return None
+
+
 def _earlier_mention(view: DocView, i: int, window: int) -> int | None:
     """The document ``i`` ("the letter") mentioned before with the same noun, outside
     quotations, within ``window`` sentences: the nearest indefinite or owned mention ("a
-    heartfelt letter", "Pallone's letter"), passing over definite ones without an author."""
+    heartfelt letter", "Pallone's letter", "the email was sent ... by Bill Ivey"), passing over
+    definite ones without an author."""
     lemma = view.tokens[i].lemma.lower()
     floor = view.sentences[max(0, view.sentence_of(view.tokens[i].start) - window)].token_start
     for j in range(i - 1, floor - 1, -1):
         t = view.tokens[j]
         if t.lemma.lower() != lemma or t.pos != "NOUN" or view.in_quote(t.start):
             continue
-        if not _definite(view, j) or view.child(j, "poss") is not None:
+        if (not _definite(view, j) or view.child(j, "poss") is not None
+                or _writer_in_clause(view, j) is not None):
             return j
     return None

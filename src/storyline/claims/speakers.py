@@ -85,22 +85,30 @@ def antecedent(view: DocView, before: int, window: int, labels=("PERSON",),
         if subject_role(view, m) > 0:
             subject = m
             break
+    scan_from = subject.end if subject else floor
     if subject is not None and subject_role(view, subject) == 1:
         # an embedded subject ("Spokeswoman Jennifer Friedman confirmed that Bryson was
-        # involved"): the main clause's subject of the same sentence is more salient
+        # involved"): the main clause's subject of the same sentence is more salient, also
+        # one the recogniser left untagged ("Ivey wonders how Clinton can ..."), unless the
+        # embedded subject is a speaker itself ("Pallone noted that Bright said ...")
         sent = view.sentences[view.sentence_of(subject.start)]
+        head = view.tokens[view.tokens[view.tokens_in(subject.start, subject.end)[-1]].head]
+        if head.lemma.lower() not in SPEECH_VERBS:
+            scan_from = sent.start
         while k >= 0 and view.mentions[k].start >= sent.start:
             m = view.mentions[k]
             k -= 1
             if m.label in labels and not view.in_quote(m.start) and subject_role(view, m) == 2 \
                     and _may_be(view, m.text, gender):
                 subject = m
+                scan_from = m.end
                 break
-    for i in reversed(view.tokens_in(subject.end if subject else floor, before)):
+    for i in reversed(view.tokens_in(scan_from, before)):
         t = view.tokens[i]
         if (t.dep != "nsubj" and not _according_to(view, i)) or view.in_quote(t.start):
             continue
-        if t.pos == "PROPN" and view.mention_at(i, ("PERSON",)) is None \
+        if (t.pos == "PROPN" or _surname_as_noun(view, i)) \
+                and view.mention_at(i, ("PERSON",)) is None \
                 and ("PERSON" not in labels or _person_word(view, view.word(i))
                      or view.mention_at(i, ("ORG", "GPE", "NORP", "LOC")) is None) \
                 and (view.tokens[t.head].lemma.lower() in SPEECH_VERBS
@@ -132,6 +140,14 @@ def antecedent(view: DocView, before: int, window: int, labels=("PERSON",),
                 return role
     found = subject or first
     return found.text if found else None
+
+
+def _surname_as_noun(view: DocView, i: int) -> bool:
+    """A capitalised word the tagger made a common noun that is a word of a person's name in
+    the article ("Ivey wonders how ...", after "Bill Ivey"): a name, not a role or a thing."""
+    w = view.word(i)
+    return view.tokens[i].pos == "NOUN" and w[:1].isupper() and not _is_role(view, i) \
+        and _person_word(view, w)
 
 
 def _person_word(view: DocView, word: str) -> bool:
@@ -204,10 +220,13 @@ def speaker_name(view: DocView, i: int, window: int, depth: int = 0) -> str | No
         boxed = view.box_owner(t.start) or view.owner_before(view.phrase(i)[0])
         return fullest_name(view, boxed.text, boxed.start) if boxed is not None else None
     if t.pos == "PROPN" and view.text[t.end : t.end + 1] == "." and len(view.word(i)) <= 5:
-        # a title cut off by the sentence splitter: "said Dist. Atty. Steve Cooley"
+        # a title cut off by the sentence splitter: "said Dist. Atty. Steve Cooley"; not a
+        # surname ending the sentence ("..., complains Ivey.\n\nIvey wonders how Clinton"):
+        # a title runs into its name in the same paragraph, and is no name of the article's
         nxt = [m for m in view.mentions
-               if m.label == "PERSON" and t.end + 1 < m.start < t.end + 25 and len(m.text) > 5]
-        if nxt:
+               if m.label == "PERSON" and t.end + 1 < m.start < t.end + 25 and len(m.text) > 5
+               and "\n" not in view.text[t.end : m.start]]
+        if nxt and fullest_name(view, view.word(i)) == view.word(i):
             return fullest_name(view, nxt[0].text, t.start)
     if t.pos == "PRON" or low in PERSON_PRONOUNS:
         if low in PERSON_PRONOUNS:
