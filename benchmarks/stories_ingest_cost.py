@@ -1,6 +1,7 @@
 """Cost per added article of ``storyline ingest``'s event assignment, at 1k / 10k / 100k stored.
 
     python benchmarks/stories_ingest_cost.py [--n 100000] [--ingests 5] [--batch 100]
+                                             [--keep DIR] [--parts-only]
 
 The synthetic stream of ``stories_incremental.py`` (no spaCy). The stored corpus is built with
 plain online adds (``EventIndex.add``). At each checkpoint the index is written to a new store
@@ -16,12 +17,18 @@ Both add the same articles to the same stored index (the stored members of touch
 looked up in memory in both). Reported per checkpoint: CPU ms per added article (``process_time``,
 load + assign + save) of both, their ratio, the save's share, and the rows the parts path writes
 per ingest. Results go to ``benchmarks/results/stories_ingest_cost.json``.
+
+``--keep DIR``: the stored corpus of each checkpoint is kept in ``DIR`` (built the first time,
+about 200 CPU s at 100k, then copied), so that two versions of the code (one of them a ``git
+archive`` of the other, run with ``PYTHONPATH``) ingest the same articles into the same store.
+``--parts-only``: leave out the one-JSON-value path (at 100k it reads and writes 16 s per ingest).
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import shutil
 import sys
 import tempfile
 import time
@@ -58,6 +65,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--ingests", type=int, default=5)
     ap.add_argument("--batch", type=int, default=100)
     ap.add_argument("--seed", type=int, default=5)
+    ap.add_argument("--keep", type=Path, default=None)
+    ap.add_argument("--parts-only", action="store_true")
     args = ap.parse_args(argv)
     checkpoints = sorted({c for c in (1_000, 10_000, 100_000) if c <= args.n} | {args.n})
     per_cp = args.ingests * args.batch
@@ -67,11 +76,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     it = stream(args.n + per_cp * len(checkpoints), args.seed)
     rows = {}
     stored = 0
+    kept = {cp: args.keep / f"stored-{cp}-seed{args.seed}.db" for cp in checkpoints
+            } if args.keep else {}
+    reuse = bool(kept) and all(path.exists() for path in kept.values())
     for cp in checkpoints:
         while stored < cp:
             doc, _ = next(it)
             docs[doc.id] = doc
-            index.add(doc)
+            if not reuse:
+                index.add(doc)
             stored += 1
         new = [next(it)[0] for _ in range(per_cp)]
         for d in new:
@@ -80,12 +93,22 @@ def main(argv: Sequence[str] | None = None) -> int:
         def lookup(ids):
             return [docs[i] for i in ids if i in docs]
 
-        with tempfile.TemporaryDirectory() as tmp, Store(Path(tmp) / "c.db") as store:
+        with tempfile.TemporaryDirectory() as tmp:
+            db = Path(tmp) / "c.db"
+            if reuse:
+                shutil.copy(kept[cp], db)
+            store = Store(db)
             t0 = time.perf_counter()
-            save_index(store, index)
+            if not reuse:
+                save_index(store, index)
+                store.put_state(STATE_NAME, {"settings": settings_key(settings),
+                                             "index": index.to_state()})
+                if kept:
+                    kept[cp].parent.mkdir(parents=True, exist_ok=True)
+                    store.close()
+                    shutil.copy(db, kept[cp])
+                    store = Store(db)
             build_s = time.perf_counter() - t0
-            store.put_state(STATE_NAME, {"settings": settings_key(settings),
-                                         "index": index.to_state()})
             total_rows = _rows(store)
             parts_cpu = parts_save = 0.0
             written = 0
@@ -102,7 +125,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 parts_save += c2 - c1
                 written += store._db.total_changes - before
             blob_cpu = blob_trip = 0.0
-            for k in range(args.ingests):
+            for k in range(0 if args.parts_only else args.ingests):
                 batch = new[k * args.batch:(k + 1) * args.batch]
                 c0 = time.process_time()
                 payload = store.get_state(STATE_NAME)
@@ -115,6 +138,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 c3 = time.process_time()
                 blob_cpu += c3 - c0
                 blob_trip += (c1 - c0) + (c3 - c2)
+            store.close()
         n_new = per_cp
         parts_ms, blob_ms = parts_cpu * 1000 / n_new, blob_cpu * 1000 / n_new
         rows[cp] = {"parts_ms_per_article": round(parts_ms, 2),
@@ -123,14 +147,17 @@ def main(argv: Sequence[str] | None = None) -> int:
                     "parts_rows_stored": total_rows,
                     "one_value_ms_per_article": round(blob_ms, 2),
                     "one_value_load_save_ms_per_ingest": round(blob_trip * 1000 / args.ingests, 1),
-                    "one_value_over_parts": round(blob_ms / parts_ms, 2),
+                    "one_value_over_parts": round(blob_ms / parts_ms, 2) if blob_ms else None,
                     "parts_first_write_s": round(build_s, 1)}
         r = rows[cp]
-        print(f"{cp:>7} stored: parts {parts_ms:6.2f} CPU ms/article (save "
-              f"{r['parts_save_ms_per_ingest']:.0f} ms/ingest, {r['parts_rows_written_per_ingest']}"
-              f" of {total_rows} rows written)   one JSON value {blob_ms:7.2f} ms/article (load+save "
-              f"{r['one_value_load_save_ms_per_ingest']:.0f} ms/ingest)   x{blob_ms / parts_ms:.1f}",
-              flush=True)
+        line = (f"{cp:>7} stored: parts {parts_ms:6.2f} CPU ms/article (save "
+                f"{r['parts_save_ms_per_ingest']:.0f} ms/ingest, "
+                f"{r['parts_rows_written_per_ingest']} of {total_rows} rows written)")
+        if blob_ms:
+            line += (f"   one JSON value {blob_ms:7.2f} ms/article (load+save "
+                     f"{r['one_value_load_save_ms_per_ingest']:.0f} ms/ingest)   "
+                     f"x{blob_ms / parts_ms:.1f}")
+        print(line, flush=True)
     out = {"command": "python benchmarks/stories_ingest_cost.py " + " ".join(argv or sys.argv[1:]),
            "ingests": args.ingests, "batch": args.batch, "checkpoints": rows}
     RESULTS.parent.mkdir(parents=True, exist_ok=True)

@@ -202,3 +202,22 @@ def test_candidates_too_far_in_time_are_not_read_and_the_events_are_the_same(tmp
     without, more = run(tmp_path / "b.db", False)
     assert with_spans == without
     assert fewer < more, (fewer, more)
+
+
+def test_a_store_spanning_less_than_the_gap_reads_no_spans(tmp_path, docs):
+    """The first and last day of the corpus are kept: when no event can be ``max_gap_days``
+    away from an article, the spans are not read (they would only cost)."""
+    with Store(tmp_path / "c.db") as store:
+        _ingest(store, docs[:250]).save()
+        read: list[str] = []
+        real_read = store.read_parts
+
+        def counting(prefix, parts):
+            read.extend(prefix + p for p in parts)
+            return real_read(prefix, parts)
+
+        store.read_parts = counting  # type: ignore[method-assign]
+        events = _ingest(store, docs[250:300])
+        assert events.index.spans is not None and events.index.day_range is not None
+        assert events.save()
+        assert read and not [r for r in read if r.startswith(PARTS + "t/")]

@@ -86,6 +86,10 @@ class EventIndex:
         # an index loaded part by part, so that candidates too far in time are not read
         # (:meth:`_near`); None: not kept, or not trusted (see storyline.stories.stored)
         self.spans: Any = None
+        # [first, last] day of every article that ever joined an event (an outer bound of the
+        # events' days; None before a dated one): when no event can be further than
+        # max_gap_days from an article's day, the spans are not read at all
+        self.day_range: list[int] | None = None
         self.loaded: tuple[int, str | None] | None = None  # (generation, families) when read so
         self._seq = 0
         self._stale = False  # postings may name events that no longer exist
@@ -218,7 +222,7 @@ class EventIndex:
         and few of its candidates change between passes)."""
         best, best_sim = None, self.settings.event_threshold
         candidates = self.candidates(dv)
-        if dv.day is not None and self.spans is not None:
+        if dv.day is not None and self.spans is not None and self._may_be_far(dv.day):
             candidates = self._near(candidates, dv.day)
         prefetch(self.events, candidates)
         for founder in candidates:
@@ -238,6 +242,14 @@ class EventIndex:
             if sim >= best_sim and (best is None or sim > best_sim or ev.seq < self.events[best].seq):
                 best, best_sim = founder, sim
         return best
+
+    def _may_be_far(self, day: int) -> bool:
+        """Whether an event may lie more than ``max_gap_days`` from ``day`` (see ``day_range``):
+        in a store spanning less than that, reading the spans would only cost."""
+        if self.day_range is None:
+            return False
+        gap = self.settings.max_gap_days
+        return day - self.day_range[0] > gap or self.day_range[1] - day > gap
 
     def _near(self, founders: list[str], day: int) -> list[str]:
         """``founders`` less the events not in memory whose saved span of days lies more than
@@ -266,6 +278,9 @@ class EventIndex:
         ev.fold(dv, self.settings.max_event_keys)
         self.docs[doc_id][0] = founder
         self._post(founder, dv)
+        if dv.day is not None:
+            lo, hi = self.day_range or (dv.day, dv.day)
+            self.day_range = [min(lo, dv.day), max(hi, dv.day)]
 
     def _post(self, founder: str, dv: DocVec) -> None:
         """Put the event in the postings of the article's query keys (most recent last)."""

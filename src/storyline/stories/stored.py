@@ -7,7 +7,8 @@ event (``e/``), posting list (``p/``), article record (``d/``), document frequen
 event -> posting keys (``w/``, so that renaming an event rewrites only the postings that name
 it) and event -> its first and last day (``t/``, so that a candidate event too far in time is
 not read: :meth:`EventIndex._near`; trusted only when ``meta`` says ``spans``, which a save by a
-version that did not write them leaves out, until the next full save). An ingest reads the
+version that did not write them leaves out, until the next full save; ``meta`` keeps the first
+and last day of the corpus too, so that a store spanning less than ``max_gap_days`` reads none). An ingest reads the
 parts it uses as it goes (:class:`~storyline.stories.parts.PartMap`) and writes back only
 those that changed, so an ingest of 100 articles into a 100k-article store
 costs what those articles touch, not what the store holds (it was one JSON value, read and
@@ -217,6 +218,7 @@ def open_index(store: Store, settings: StoriesSettings) -> EventIndex | None:
         for kind in ("e/", "p/", "d/", "f/", "w/"))
     if meta.get("spans"):
         index.spans = PartMap(source, "t/", *_KINDS["t/"])
+        index.day_range = meta.get("days")
     families = store.read_parts(PARTS, ["families"]).get("families")
     index.families = json.loads(families) if families else {}
     index.loaded = (meta["generation"], families)
@@ -229,7 +231,7 @@ def save_index(store: Store, index: EventIndex) -> bool:
     added join events when a report finds them missing); an index in memory replaces every part.
     Returns whether it wrote."""
     meta = {"settings": settings_key(index.settings), "n_docs": index.n_docs, "seq": index._seq,
-            "stale": index._stale}
+            "stale": index._stale, "days": index.day_range}
     if isinstance(index.events, PartMap):
         assert index.loaded is not None
         generation, families = index.loaded
@@ -260,10 +262,12 @@ def save_index(store: Store, index: EventIndex) -> bool:
     for key, posting in index.postings.items():
         for founder in posting:
             posted.setdefault(founder, set()).add(key)
+    spans = {k: ev.time.span() for k, ev in index.events.items()}
+    days = [d for span in spans.values() for d in span]
+    meta["days"] = [min(days), max(days)] if days else None
     parts: dict[str, str | None] = {
         "meta": _dumps({**meta, "generation": generation, "spans": True}),
         "families": _dumps(index.families)}
-    spans = {k: ev.time.span() for k, ev in index.events.items()}
     for kind, mapping in (("e/", index.events), ("p/", index.postings), ("d/", index.docs),
                           ("f/", index.df), ("w/", posted), ("t/", spans)):
         encode = _KINDS[kind][1]
