@@ -38,7 +38,8 @@ dev + dev2 splits; the sentences are written for these tests, one class per list
 - (sixth pass, read on dev4) a short surname ending a sentence is no title cut off by the
   sentence splitter; "he" after "Ivey wonders how Clinton can ..." (main subject untagged,
   embedded one tagged) is the main subject; a document's writer named by a clause on it (a
-  passive's agent, a relative clause's subject) is its author.
+  passive's agent, a relative clause's subject) is its author; "the magazine" after "The
+  Economist, a magazine which ..." is The Economist.
 """
 
 from __future__ import annotations
@@ -442,6 +443,16 @@ DOCUMENT_WRITER_IN_A_CLAUSE = [
 ]
 
 
+ROLE_BESIDE_A_NAME = [
+    # (sixth pass, dev4) "the magazine" after "The Economist, a magazine which ..." is the name
+    # the description stands beside, not the description
+    ("Its editor is Ann Carter of The Economist, a magazine which backs free trade.\n\n"
+     "\u201cThe new tariffs will hurt the farmers who voted for them,\u201d the magazine "
+     "warned in 2018.",
+     "The new tariffs will hurt the farmers who voted for them", "The Economist"),
+]
+
+
 UNTAGGED_MAIN_SUBJECT = [
     # (sixth pass, dev4) "he" after a sentence whose main subject the recogniser left untagged
     # and whose embedded subject it tagged ("Ivey wonders how Clinton can ...") is the main one
@@ -457,6 +468,7 @@ UNTAGGED_MAIN_SUBJECT = [
 CASES = [(name, *case) for name, cases in [
     ("surname_ends_the_sentence", SURNAME_ENDS_THE_SENTENCE),
     ("untagged_main_subject", UNTAGGED_MAIN_SUBJECT),
+    ("role_beside_a_name", ROLE_BESIDE_A_NAME),
     ("document_writer_in_a_clause", DOCUMENT_WRITER_IN_A_CLAUSE),
     ("link_boxes", LINK_BOXES),
     ("not_the_son", NOT_THE_SON),

@@ -494,8 +494,8 @@ def _org_in_phrase(view: DocView, i: int) -> Mention | None:
 
 def _earlier_phrase(view: DocView, i: int, window: int) -> str | None:
     """For "the official", an earlier indefinite "a senior fire department official" (or a
-    named one; for "the group", one whose phrase names the organisation) within ``window``
-    sentences: that is who "the official" is."""
+    named one; for "the group", one whose phrase names the organisation; one in apposition to a
+    name, that name) within ``window`` sentences: that is who "the official" is."""
     lemma = view.tokens[i].lemma.lower()
     floor = view.sentences[max(0, view.sentence_of(view.tokens[i].start) - window)].token_start
     for j in range(i - 1, floor - 1, -1):
@@ -512,6 +512,12 @@ def _earlier_phrase(view: DocView, i: int, window: int) -> str | None:
             if org is not None:
                 return re.sub(r"^the\s+", "", strip_possessive(org.text), flags=re.IGNORECASE)
         if det is not None and view.word(det).lower() in ("a", "an", "one"):
+            if t.dep == "appos" and view.tokens[t.head].pos == "PROPN":
+                # "The Economist, a magazine which ..." ... "the magazine admitted": the
+                # description is of the name it stands beside
+                name = propn_name(view, t.head)
+                if name:
+                    return fullest_name(view, name, t.start)
             s, e = view.phrase(j, with_prep=True)
             return _clean_name(view.text[s:e])
     return None
