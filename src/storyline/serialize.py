@@ -10,7 +10,7 @@ import dataclasses
 import functools
 import types
 import typing
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
 
 T = TypeVar("T")
@@ -29,10 +29,10 @@ def to_dict(record: Any) -> Any:
     names = _field_names(cls)
     if names is not None:
         return {n: to_dict(getattr(record, n)) for n in names}
-    if isinstance(record, (list, tuple)):
-        return [to_dict(v) for v in record]
     if isinstance(record, dict) or hasattr(record, "items"):
         return {str(k): to_dict(v) for k, v in record.items()}
+    if isinstance(record, Sequence) and not isinstance(record, (str, bytes)):
+        return [to_dict(v) for v in record]  # tuples' subclasses, models.Tokens
     return record
 
 
@@ -83,6 +83,9 @@ def _converter(hint: Any) -> Callable[[Any], Any]:
     if origin in (typing.Union, types.UnionType):
         non_none = [a for a in args if a is not type(None)]
         return _converter(non_none[0]) if len(non_none) == 1 else _same
+    if origin is Sequence and args:  # a record's sequence field: rebuilt as a tuple
+        item = _converter(args[0])
+        return lambda value: None if value is None else tuple(item(v) for v in value)
     if origin is tuple:
         if len(args) == 2 and args[1] is Ellipsis:
             item = _converter(args[0])

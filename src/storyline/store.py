@@ -23,7 +23,6 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
-import sys
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
@@ -39,6 +38,7 @@ from storyline.models import (
     Rejection,
     Sentence,
     Token,
+    Tokens,
 )
 from storyline.serialize import to_dict
 
@@ -532,23 +532,16 @@ _TOKEN_FIELDS = ("start", "end", "lemma", "pos", "tag", "dep", "head", "is_stop"
 
 
 def _encode_tokens(tokens: Sequence[Token]) -> str:
-    cols = {f: [getattr(t, f) for t in tokens] for f in _TOKEN_FIELDS}
-    cols["is_stop"] = [int(x) for x in cols["is_stop"]]
+    toks = tokens if isinstance(tokens, Tokens) else Tokens(tokens)
+    cols = dict(zip(_TOKEN_FIELDS, (list(toks.starts), list(toks.ends), toks.lemmas, toks.pos,
+                                    toks.tags, toks.deps, list(toks.heads), list(toks.stops))))
     return json.dumps(cols, ensure_ascii=False, separators=(",", ":"))
 
 
-def _decode_tokens(payload: str) -> tuple[Token, ...]:
+def _decode_tokens(payload: str) -> Tokens:
     cols = json.loads(payload)
     if not cols.get("start"):
-        return ()
-    # The string fields repeat across tokens and articles (a few dozen tags, a vocabulary of
-    # lemmas); the JSON decoder makes a new string for every occurrence. Interned, a loaded
-    # corpus holds each once: the documents of a 1,000-article generated store took 140 MB,
-    # now 68 MB (RSS after load_documents, the generated corpus of pipeline_scale.py).
-    intern = sys.intern
-    for f in ("lemma", "pos", "tag", "dep"):
-        cols[f] = [intern(x) for x in cols[f]]
-    return tuple(
-        Token(s, e, lem, pos, tag, dep, head, bool(stop))
-        for s, e, lem, pos, tag, dep, head, stop in zip(*(cols[f] for f in _TOKEN_FIELDS))
-    )
+        return Tokens()
+    # straight into columns (models.Tokens), no Token object per token; the labels interned
+    # there (the JSON decoder makes a new string for every occurrence)
+    return Tokens.from_columns(*(cols[f] for f in _TOKEN_FIELDS))

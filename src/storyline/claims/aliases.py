@@ -254,7 +254,7 @@ _NP_POS = frozenset({"NOUN", "PROPN", "ADJ", "NUM"})
 
 def find_acronym_definitions(doc: Document) -> list[AcronymDef]:
     """"Long form (ACR)" and "ACR (long form)" definitions of ``doc``, in text order."""
-    text, toks = doc.text, doc.annotation.tokens
+    text, toks = doc.text, tuple(doc.annotation.tokens)  # records made once (models.Tokens)
     mentions = doc.annotation.mentions
     ends = {m.end: m for m in mentions}
     out: list[AcronymDef] = []
@@ -280,7 +280,7 @@ def find_acronym_definitions(doc: Document) -> list[AcronymDef]:
 
 def _long_form_before(doc: Document, paren: int, acr: str, ends: dict[int, Mention]
                       ) -> tuple[int, int, str, bool] | None:
-    text, toks = doc.text, doc.annotation.tokens
+    text, toks = doc.text, tuple(doc.annotation.tokens)  # records made once (models.Tokens)
     j = paren - 1
     run: list[int] = []  # token indexes of the noun phrase before "(" (right to left)
     while j >= 0 and len(run) < 12:

@@ -37,18 +37,18 @@ class Clauses:
 
     doc: Document
     children: tuple[tuple[int, ...], ...]
+    # the article's tokens as records, made once: the walks index them again and again
+    # (models.Tokens makes a record on each access)
+    tokens: tuple[Token, ...]
 
     @classmethod
     def of(cls, doc: Document) -> Clauses:
-        kids: list[list[int]] = [[] for _ in doc.annotation.tokens]
-        for i, t in enumerate(doc.annotation.tokens):
+        tokens = tuple(doc.annotation.tokens)
+        kids: list[list[int]] = [[] for _ in tokens]
+        for i, t in enumerate(tokens):
             if t.head != i and 0 <= t.head < len(kids):
                 kids[t.head].append(i)
-        return cls(doc, tuple(tuple(k) for k in kids))
-
-    @property
-    def tokens(self) -> tuple[Token, ...]:
-        return self.doc.annotation.tokens
+        return cls(doc, tuple(tuple(k) for k in kids), tokens)
 
     def word(self, i: int) -> str:
         t = self.tokens[i]

@@ -17,9 +17,10 @@ unknown parts stay unknown (resolution is in :mod:`storyline.claims.dates`).
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-from storyline.models import Document
+from storyline.models import Document, Token
 from storyline.text.lexicon import MONTHS, UNITS, WEEKDAYS
 
 __all__ = ["DateExpression", "find_date_expressions", "in_url_line", "MONTHS", "WEEKDAYS"]
@@ -82,7 +83,7 @@ class DateExpression:
 def find_date_expressions(doc: Document) -> list[DateExpression]:
     """Every date expression of ``doc`` (sorted, non-overlapping), traps removed."""
     text = doc.text
-    toks = doc.annotation.tokens
+    toks = tuple(doc.annotation.tokens)  # records made once (models.Tokens)
     starts = {t.start: i for i, t in enumerate(toks)}
     taken: list[tuple[int, int]] = []
     found: list[DateExpression] = []
@@ -92,7 +93,7 @@ def find_date_expressions(doc: Document) -> list[DateExpression]:
             if any(s < b and a < e for a, b in taken):
                 continue
             expr = _build(kind, m, text)
-            if expr is None or not _plausible(kind, m, doc, starts):
+            if expr is None or not _plausible(kind, m, doc, toks, starts):
                 continue
             taken.append((s, e))
             found.append(expr)
@@ -174,10 +175,10 @@ def _prev_word(text: str, s: int) -> str:
     return m.group(1).lower() if m else ""
 
 
-def _plausible(kind: str, m: re.Match[str], doc: Document, starts: dict[int, int]) -> bool:
+def _plausible(kind: str, m: re.Match[str], doc: Document, toks: Sequence[Token],
+               starts: dict[int, int]) -> bool:
     text = doc.text
     s, e = m.span()
-    toks = doc.annotation.tokens
     if kind in ("wd", "rel_wd", "month", "year"):  # explicit dates stand whatever NER says
         for men in doc.annotation.mentions:
             if men.label in _BLOCKING_LABELS and men.start < e and s < men.end:
@@ -217,12 +218,13 @@ def _plausible(kind: str, m: re.Match[str], doc: Document, starts: dict[int, int
         ):
             return False  # "today's alliance", "even today": rhetoric, not a date
     if kind == "year":
-        if not _year_context(m, doc, starts, prev):
+        if not _year_context(m, doc, toks, starts, prev):
             return False
     return True
 
 
-def _year_context(m: re.Match[str], doc: Document, starts: dict[int, int], prev: str) -> bool:
+def _year_context(m: re.Match[str], doc: Document, toks: Sequence[Token], starts: dict[int, int],
+                  prev: str) -> bool:
     """A bare four-digit number is a year after a date preposition ("in 2014") or as the
     modifier of a noun ("the 2014 Maidan revolution"), not when it counts a plural ("2000
     troops"), is part of a range of numbers, a name ("COVID-19", "Resolution 2231") or money."""
@@ -235,7 +237,6 @@ def _year_context(m: re.Match[str], doc: Document, starts: dict[int, int], prev:
     if re.match(r"\s*(?:GMT|UTC|BST|[ECMP][SD]T|hours|hrs|h)\b", text[e : e + 8]):
         return False  # "at about 2045 GMT": a time
     i = starts.get(s)
-    toks = doc.annotation.tokens
     if i is None:
         return False
     tok = toks[i]

@@ -150,7 +150,7 @@ def _looks_like_name(doc: Document, text: str) -> bool:
     pos = doc.text.find(text)
     if pos < 0:
         return False
-    tokens = doc.annotation.tokens
+    tokens = tuple(doc.annotation.tokens)  # records made once (models.Tokens)
     lo = bisect.bisect_left(tokens, pos, key=lambda t: t.start)
     hi = bisect.bisect_left(tokens, pos + len(text), lo, key=lambda t: t.start)
     toks = tokens[lo:hi]
@@ -261,7 +261,7 @@ def _known_names_missed(doc: Document, table: NameTable, longest: int = 6
                         ) -> list[tuple[int, int]]:
     """Spans of capitalised words outside NER mentions that name a row of the known-names table
     (NER misses rare names: "Daesh" tagged as an adjective); longest match first."""
-    text, toks = doc.text, doc.annotation.tokens
+    text, toks = doc.text, tuple(doc.annotation.tokens)  # records made once (models.Tokens)
     covered = sorted((m.start, m.end) for m in doc.annotation.mentions)
     ends = list(itertools.accumulate((b for _, b in covered), max))  # furthest end so far
     starts = [a for a, _ in covered]

@@ -25,7 +25,8 @@ class DocView:
     def __init__(self, doc: Document, quoted: list[tuple[int, int]]):
         ann = doc.annotation
         self.text = doc.text
-        self.tokens: tuple[Token, ...] = ann.tokens
+        # records made once (models.Tokens makes one on each access); the rules index them often
+        self.tokens: tuple[Token, ...] = tuple(ann.tokens)
         self.sentences = ann.sentences
         self.starts = [t.start for t in self.tokens]
         self.sent_starts = [s.start for s in self.sentences]

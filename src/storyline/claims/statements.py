@@ -76,6 +76,7 @@ def extract_statements(doc: Document, settings: ClaimsSettings, taken: Sequence[
     spans = sorted(c.span for c in taken)
     names = None
     out: list[Claim] = []
+    toks = tuple(ann.tokens)  # records made once (models.Tokens makes one on each access)
     for start, end, lo, hi in _pieces(doc):
         start, end = _trim(text, start, end)
         if end <= start or any(a < end and start < b for a, b in spans):
@@ -86,7 +87,7 @@ def extract_statements(doc: Document, settings: ClaimsSettings, taken: Sequence[
             continue
         if not _is_declarative(sentence):
             continue
-        found = _event(doc, lo, hi, settings)
+        found = _event(doc, toks, lo, hi, settings)
         if found is None:
             continue
         actor, action = found
@@ -104,7 +105,7 @@ def extract_statements(doc: Document, settings: ClaimsSettings, taken: Sequence[
 def _pieces(doc: Document) -> list[tuple[int, int, int, int]]:
     """(start, end, first token, end token) of each sentence, cut at line breaks: a heading or
     bullet line the sentence splitter glued to the next line is a piece of its own."""
-    text, toks = doc.text, doc.annotation.tokens
+    text, toks = doc.text, tuple(doc.annotation.tokens)  # records made once (models.Tokens)
     out = []
     for sent in doc.annotation.sentences:
         start = sent.start
@@ -142,10 +143,9 @@ def _children(toks: Sequence[Token], lo: int, hi: int, head: int) -> list[int]:
     return [i for i in range(lo, hi) if toks[i].head == head and i != head]
 
 
-def _event(doc: Document, lo: int, hi: int, settings: ClaimsSettings
+def _event(doc: Document, toks: Sequence[Token], lo: int, hi: int, settings: ClaimsSettings
            ) -> tuple[str, str] | None:
     """(actor, action) of the first clause with an event verb and a named actor."""
-    toks = doc.annotation.tokens
     roots = [i for i in range(lo, hi) if toks[i].dep == "ROOT" or toks[i].head == i
              or not lo <= toks[i].head < hi]
     order: list[tuple[int, int | None]] = []  # (verb, main verb it depends on)
@@ -169,11 +169,11 @@ def _event(doc: Document, lo: int, hi: int, settings: ClaimsSettings
         for cand in ([agent, *subjs] if passive else subjs):
             if cand is None:
                 continue
-            actor = _named(doc, lo, hi, cand)
+            actor = _named(doc, toks, lo, hi, cand)
             if actor:
                 obj = subj if passive and cand == agent else next(
                     (c for c in kids if toks[c].dep in ("dobj", "obj")), None)
-                return actor, _action(doc, v, obj)
+                return actor, _action(doc, toks, v, obj)
     return None
 
 
@@ -208,9 +208,9 @@ def _mention_at(doc: Document, char: int) -> Mention | None:
     return None
 
 
-def _named(doc: Document, lo: int, hi: int, head: int) -> str | None:
+def _named(doc: Document, toks: Sequence[Token], lo: int, hi: int, head: int) -> str | None:
     """The actor's name if the phrase headed by ``head`` is named (see rule 4), else None."""
-    toks, text = doc.annotation.tokens, doc.text
+    text = doc.text
     t = toks[head]
     m = _mention_at(doc, t.start)
     if m is not None and m.label in ACTOR_LABELS:
@@ -232,8 +232,7 @@ def _named(doc: Document, lo: int, hi: int, head: int) -> str | None:
     return None
 
 
-def _action(doc: Document, verb: int, obj: int | None) -> str:
-    toks = doc.annotation.tokens
+def _action(doc: Document, toks: Sequence[Token], verb: int, obj: int | None) -> str:
     lemma = toks[verb].lemma.lower()
     if obj is None:
         return lemma

@@ -134,7 +134,7 @@ def sentence_features(doc: Document) -> list[SentenceFeatures]:
     """Features of every sentence of ``doc`` (lemmas from the annotation's tokens when present)."""
     text = doc.article.text
     spans = sentence_spans(doc)
-    tokens = doc.annotation.tokens
+    tokens = tuple(doc.annotation.tokens)  # records made once (models.Tokens)
     stops = stop_words()
     out = []
     ti = 0
