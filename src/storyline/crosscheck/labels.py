@@ -52,15 +52,28 @@ _PRONOUN_POS = frozenset({"PRON", "DET"})
 _ARTICLES = frozenset({"a", "an", "the"})
 
 
+class _SentenceTokens(dict[int, Token]):
+    """The tokens of one sentence as records by their index in the article, made once (a stored
+    article's :class:`~storyline.models.Tokens` makes a record on each access, and a label
+    reads the sentence's tokens a hundred times); any other index is read from the article."""
+
+    def __init__(self, tokens: Sequence[Token], lo: int, hi: int):
+        super().__init__(zip(range(lo, hi), tokens[lo:hi]))
+        self.article = tokens
+
+    def __missing__(self, i: int) -> Token:
+        return self.article[i]
+
+
 class _Parse:
     """The tokens of one sentence with their children, for walking the tree."""
 
     def __init__(self, tokens: Sequence[Token], lo: int, hi: int):
-        self.tokens = tokens
+        self.tokens = _SentenceTokens(tokens, lo, hi)
         self.lo, self.hi = lo, hi
         self.children: dict[int, list[int]] = {}
         for i in range(lo, hi):
-            h = tokens[i].head
+            h = self.tokens[i].head
             if h != i and lo <= h < hi:
                 self.children.setdefault(h, []).append(i)
 
