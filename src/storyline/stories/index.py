@@ -450,13 +450,21 @@ class EventIndex:
         acc: dict[str, float] = defaultdict(float)
         query = top_items({**ev.ent.vec, **ev.term.vec}, self.settings.query_keys)
         prefetch(self.postings, [key for key, _ in query])
-        hits = [(self.postings.get(key, ()), w) for key, w in query]
-        probe(self.events, {other: None for posting, _ in hits for other in posting})
-        for posting, w in hits:
-            for other in posting:
-                if other != ev.key and other in self.events:
+        for key, w in query:
+            for other in self.postings.get(key, ()):
+                if other != ev.key:
                     acc[other] += w
-        ranked = top_items(acc, self.settings.max_candidates)
+        # the best live ones: the order is total (weight, then key), so the live among the best
+        # 2n, if there are n, are the best n live; only those are probed (every hit was: at 100k
+        # stored, thousands of existence queries per merge)
+        n = self.settings.max_candidates
+        ranked = top_items(acc, 2 * n)
+        probe(self.events, [other for other, _ in ranked])
+        live = [(other, w) for other, w in ranked if other in self.events]
+        if len(live) < n and len(ranked) < len(acc):
+            probe(self.events, acc)
+            live = top_items({o: w for o, w in acc.items() if o in self.events}, n)
+        ranked = live[:n]
         prefetch(self.events, [other for other, _ in ranked])
         out = []
         for other, _ in ranked:
