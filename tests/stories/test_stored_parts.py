@@ -53,6 +53,19 @@ def _ingest(store: Store, batch) -> StoredEvents:
     return events
 
 
+def _count_reads(store: Store) -> list[str]:
+    """The names of the parts ``store`` reads from now on (a list it appends to)."""
+    read: list[str] = []
+    real_read = store.read_parts
+
+    def counting(prefix, parts):
+        read.extend(prefix + p for p in parts)
+        return real_read(prefix, parts)
+
+    store.read_parts = counting  # type: ignore[method-assign]
+    return read
+
+
 def test_ingests_through_parts_give_the_events_of_the_whole_index(tmp_path, docs):
     settings = StoriesSettings()
     reference = EventIndex(settings)
@@ -73,14 +86,7 @@ def test_an_ingest_reads_and_writes_only_the_parts_it_touches(tmp_path, docs):
     with Store(tmp_path / "c.db") as store:
         _ingest(store, docs[:290]).save()
         stored_rows = store._db.execute("SELECT count(*) FROM state").fetchone()[0]
-        read: list[str] = []
-        real_read = store.read_parts
-
-        def counting(prefix, parts):
-            read.extend(prefix + p for p in parts)
-            return real_read(prefix, parts)
-
-        store.read_parts = counting  # type: ignore[method-assign]
+        read = _count_reads(store)
         before = store._db.total_changes
         events = _ingest(store, docs[290:293])
         assert events.save()
@@ -209,14 +215,7 @@ def test_a_store_spanning_less_than_the_gap_reads_no_spans(tmp_path, docs):
     away from an article, the spans are not read (they would only cost)."""
     with Store(tmp_path / "c.db") as store:
         _ingest(store, docs[:250]).save()
-        read: list[str] = []
-        real_read = store.read_parts
-
-        def counting(prefix, parts):
-            read.extend(prefix + p for p in parts)
-            return real_read(prefix, parts)
-
-        store.read_parts = counting  # type: ignore[method-assign]
+        read = _count_reads(store)
         events = _ingest(store, docs[250:300])
         assert events.index.spans is not None and events.index.day_range is not None
         assert events.save()
