@@ -19,9 +19,11 @@ one :class:`composed_annotation.ComposedPipeline` gives (``--check`` tests it on
 The corpus is generated story by story (:func:`gencorpus.story_articles`: the same articles as
 :func:`gencorpus.generate`) in ``--workers`` processes, each composing and writing parts of about
 5,000 articles: ``part-*.parquet`` (the ingested article's fields, by the JSONL reader's rules,
-and the annotation as list columns), ``truth.jsonl`` and ``ids.json`` (document id -> external
-id). :func:`load_documents` turns a part back into :class:`storyline.models.Document` objects
-(the local engine, datasketch and the Spark executors read the same parts). A template no
+and the annotation as list columns: the layout of :mod:`storyline.engine.columns`),
+``truth.jsonl`` and ``ids.json`` (document id -> external id). :func:`load_documents` turns a
+part back into :class:`storyline.models.Document` objects (the local engine and datasketch);
+the Spark engine reads the parts as a DataFrame of those columns
+(:class:`storyline.engine.inputs.AnnotatedFrame`). A template no
 worker has seen is annotated by the worker that meets it (its first instance there) and added
 to the template cache at the end, so a corpus composed from an empty cache can differ in a few
 tags from one composed again later; sizes measured together use the same cache.
