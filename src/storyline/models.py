@@ -196,6 +196,11 @@ class Tokens(Sequence[Token]):
             raise ValueError("token columns of unequal length")
         return self
 
+    @classmethod
+    def of(cls, tokens: Sequence[Token]) -> Tokens:
+        """``tokens`` as columns: itself when it is :class:`Tokens` already."""
+        return tokens if isinstance(tokens, Tokens) else cls(tokens)
+
     def __len__(self) -> int:
         return len(self.starts)
 

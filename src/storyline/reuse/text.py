@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from storyline.models import Document
+from storyline.models import Document, Tokens
 from storyline.text.lexicon import TEXT_STOP_WORDS
 from storyline.text.marks import fold_marks
 
@@ -115,6 +115,10 @@ def sentence_spans(doc: Document) -> list[tuple[int, int]]:
     return spans
 
 
+_NOT_CONTENT = frozenset(("PUNCT", "SPACE", "SYM", "DET", "ADP", "AUX", "CCONJ", "SCONJ", "PART",
+                          "PRON"))
+
+
 @dataclass(frozen=True, slots=True)
 class SentenceFeatures:
     """What alignment needs of one sentence."""
@@ -134,27 +138,30 @@ def sentence_features(doc: Document) -> list[SentenceFeatures]:
     """Features of every sentence of ``doc`` (lemmas from the annotation's tokens when present)."""
     text = doc.article.text
     spans = sentence_spans(doc)
-    tokens = tuple(doc.annotation.tokens)  # records made once (models.Tokens)
+    # the columns, not a Token record per token: every article's sentences are read here
+    cols = Tokens.of(doc.annotation.tokens)
+    starts, ends, lemmas, pos, stop = cols.starts, cols.ends, cols.lemmas, cols.pos, cols.stops
+    n = len(cols)
     stops = stop_words()
     out = []
     ti = 0
     for s, e in spans:
         ws = words(text[s:e])
-        if tokens:
+        if n:
             keys = set()
-            while ti < len(tokens) and tokens[ti].start < s:
+            while ti < n and starts[ti] < s:
                 ti += 1
             j = ti
-            while j < len(tokens) and tokens[j].start < e:
-                tok = tokens[j]
+            while j < n and starts[j] < e:
+                k = j
                 j += 1
-                if tok.is_stop or tok.pos in ("PUNCT", "SPACE", "SYM", "DET", "ADP", "AUX",
-                                               "CCONJ", "SCONJ", "PART", "PRON"):
+                if stop[k] or pos[k] in _NOT_CONTENT:
                     continue
-                if tok.pos == "NUM" or text[tok.start:tok.start + 1].isdigit():
-                    keys.update(words(text[tok.start:tok.end]))
+                ts, te = starts[k], ends[k]
+                if pos[k] == "NUM" or text[ts:ts + 1].isdigit():
+                    keys.update(words(text[ts:te]))
                     continue
-                lem = " ".join(words(tok.lemma or text[tok.start:tok.end]))
+                lem = " ".join(words(lemmas[k] or text[ts:te]))
                 if lem and lem not in stops:
                     keys.add(lem)
             kset = frozenset(keys)
