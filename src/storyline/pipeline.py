@@ -33,6 +33,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
+from storyline.engine import collector_paused
 from storyline.engine.forked import deciding
 from storyline.errors import printable
 from storyline.fingerprint import code_fingerprint
@@ -373,7 +374,13 @@ class PipelineError(RuntimeError):
 
 
 def run_stages(stages: Iterable[Stage], ctx: Context) -> dict[str, Any]:
-    """Run ``stages`` in order over ``ctx.values``; returns the final values."""
+    """Run ``stages`` in order over ``ctx.values``; returns the final values (the cyclic
+    garbage collector paused meanwhile: :func:`storyline.engine.collector_paused`)."""
+    with collector_paused():
+        return _run_stages(stages, ctx)
+
+
+def _run_stages(stages: Iterable[Stage], ctx: Context) -> dict[str, Any]:
     for stage in stages:
         missing = [n for n in stage.needs if n not in ctx.values]
         if missing:

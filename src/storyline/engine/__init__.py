@@ -16,7 +16,10 @@ says which step runs where and why.
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import os
+from collections.abc import Iterator
 
 ENGINES = ("local", "spark")
 
@@ -27,3 +30,19 @@ def available_cores() -> int:
     if hasattr(os, "sched_getaffinity"):
         return max(1, len(os.sched_getaffinity(0)))
     return max(1, os.cpu_count() or 1)
+
+
+@contextlib.contextmanager
+def collector_paused() -> Iterator[None]:
+    """Python's cyclic garbage collector off while the report's stages run and while it is
+    written, then as it was. They make millions of short-lived records that reference counting
+    frees; the collector's passes over them found 33 objects in cycles in a whole ECB+ dev
+    report and took 0.4 s of its 4.7 (0.7 s in a process holding a loaded spaCy pipeline, whose
+    objects each full pass walks again)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from storyline._version import __version__
+from storyline.engine import collector_paused
 from storyline.models import (
     ArticleWarning,
     Check,
@@ -121,10 +122,13 @@ class Report:
         that did not change since the store's last report are taken from it
         (:mod:`storyline.report.fragments`): the same bytes, rendered once.
         """
+        with collector_paused():  # millions of acyclic records (storyline.engine)
+            return self._write(Path(out_dir))
+
+    def _write(self, out: Path) -> dict[str, Path]:
         from storyline.report.html import iter_html
         from storyline.report.markdown import render_markdown
 
-        out = Path(out_dir)
         out.mkdir(parents=True, exist_ok=True)
         data = self.to_dict()
         written = {"json": out / "report.json", "html": out / "report.html",
