@@ -388,7 +388,8 @@ def run_size(args: argparse.Namespace, n: int) -> dict[str, Any]:
     corpus = args.corpus or prepare(n, args.seed, args.store, args.workers)
     ids = json.loads((corpus / "ids.json").read_text())
     docs = [_Doc(i, e) for i, e in ids.items()]
-    out: dict[str, Any] = {"n": n, "seed": args.seed}
+    # with --corpus the size is the corpus's, not --n's default
+    out: dict[str, Any] = {"n": len(ids) if args.corpus else n, "seed": args.seed}
     results = {}
     for engine in args.engines:
         for old in corpus.glob(f"result-{engine}.pkl"):
