@@ -13,7 +13,7 @@ from __future__ import annotations
 import heapq
 import math
 import operator
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -169,3 +169,66 @@ def event_from_state(e: Mapping[str, Any]) -> EventState:
 def doc_from_state(rec: list[Any]) -> list[Any]:
     """An article's record ``[event key, title, day, compact vector]`` from its JSON form."""
     return [rec[0], rec[1], rec[2], dict(rec[3])]
+
+
+def event_similarity(settings: StoriesSettings, a: EventState, b: EventState) -> float:
+    """Similarity of two events' centroids, with the same blend and time penalty as
+    :func:`similarity` (the years of an event are those of at least half its articles)."""
+    st = settings
+    if a.time.too_far(st, b.time):
+        return -1.0
+    w = st.entity_weight
+    n = (len(a.members) * len(b.members)) or 1
+    sim = w * dot(a.ent.vec, b.ent.vec) + (1 - w) * dot(a.term.vec, b.term.vec)
+    if a.emb is not None and b.emb is not None:
+        sw = st.semantic_weight
+        sim = (1 - sw) * sim + sw * sum([x * y for x, y in zip(a.emb, b.emb)])
+    sim -= a.time.pair_penalty_sum(st, b.time, n) + a.place.pair_penalty_sum(st, b.place)
+    return sim / n
+
+
+def cluster_parts(settings: StoriesSettings, members: Sequence[str],
+                  vectors: Mapping[str, DocVec],
+                  family_of: Mapping[str, str] | None = None) -> list[EventState]:
+    """``members`` clustered afresh, as the batch clusters a corpus: an online pass in their
+    order (each joins the most similar part above ``event_threshold`` within ``max_gap_days``,
+    else opens one; an article whose reuse family already has a part joins it), then
+    average-linkage merging of the parts from ``merge_threshold`` on (:func:`event_similarity`;
+    ties: the first pair). The parts, in the order they were opened; what
+    :meth:`~storyline.stories.index.EventIndex.recluster_event` splits an event by."""
+    st = settings
+    parts: list[EventState] = []
+    family_part: dict[str, EventState] = {}
+    for m in members:
+        dv = vectors[m]
+        best, best_sim = None, st.event_threshold
+        family = (family_of or {}).get(m)
+        for part in parts if family not in family_part else ():
+            if dv.day is not None:
+                gap = part.time.min_gap(dv.day)
+                if gap is not None and gap > st.max_gap_days:
+                    continue
+            sim = similarity(st, dv, part)
+            if sim > best_sim or (best is None and sim >= best_sim):
+                best, best_sim = part, sim
+        if family in family_part:
+            best = family_part[family]
+        elif best is None:
+            best = EventState(key=m, founder=m, seq=len(parts))
+            parts.append(best)
+        if family is not None:
+            family_part[family] = best
+        best.members.append(m)
+        best.fold(dv, st.max_event_keys)
+    while len(parts) > 1:
+        pairs = [(i, j) for i in range(len(parts)) for j in range(i + 1, len(parts))]
+        sims = [event_similarity(st, parts[i], parts[j]) for i, j in pairs]
+        top = max(range(len(pairs)), key=sims.__getitem__)  # ties: the first pair
+        if sims[top] < st.merge_threshold:
+            break
+        i, j = pairs[top]
+        a, b = parts[i], parts.pop(j)
+        a.members.extend(b.members)
+        for m in b.members:
+            a.fold(vectors[m], st.max_event_keys)
+    return parts

@@ -50,9 +50,10 @@ from storyline.stories.events import (
     Centroid,
     DocVec,
     EventState,
+    cluster_parts,
     doc_from_state,
-    dot,
     event_from_state,
+    event_similarity,
     event_to_state,
     similarity,
     top_items,
@@ -358,7 +359,7 @@ class EventIndex:
         """Cluster the members of event ``key`` afresh, as the batch clusters a corpus: an
         online pass over them in ``order`` (canonical order; an event with a member not in it is
         left as it is), then average-linkage merging of the parts from ``merge_threshold`` on
-        (:meth:`event_similarity`). When they fall apart, the part holding the event's founder
+        (:func:`~storyline.stories.events.cluster_parts`). When they fall apart, the part holding the event's founder
         (else the first) keeps the event and each other part opens one. Returns the keys of the
         events the members are in. ``family_of`` (article -> reuse family): an article whose
         family already has a part joins it, so a family stays in one event.
@@ -374,40 +375,7 @@ class EventIndex:
         members = [m for m in order if m in mine]
         if len(members) < 2 or len(members) < len(mine):
             return [key]
-        parts: list[EventState] = []
-        family_part: dict[str, EventState] = {}
-        for m in members:
-            dv = vectors[m]
-            best, best_sim = None, st.event_threshold
-            family = (family_of or {}).get(m)
-            for part in parts if family not in family_part else ():
-                if dv.day is not None:
-                    gap = part.time.min_gap(dv.day)
-                    if gap is not None and gap > st.max_gap_days:
-                        continue
-                sim = similarity(st, dv, part)
-                if sim > best_sim or (best is None and sim >= best_sim):
-                    best, best_sim = part, sim
-            if family in family_part:
-                best = family_part[family]
-            elif best is None:
-                best = EventState(key=m, founder=m, seq=len(parts))
-                parts.append(best)
-            if family is not None:
-                family_part[family] = best
-            best.members.append(m)
-            best.fold(dv, st.max_event_keys)
-        while len(parts) > 1:
-            pairs = [(i, j) for i in range(len(parts)) for j in range(i + 1, len(parts))]
-            sims = [self.event_similarity(parts[i], parts[j]) for i, j in pairs]
-            top = max(range(len(pairs)), key=sims.__getitem__)  # ties: the first pair
-            if sims[top] < st.merge_threshold:
-                break
-            i, j = pairs[top]
-            a, b = parts[i], parts.pop(j)
-            a.members.extend(b.members)
-            for m in b.members:
-                a.fold(vectors[m], st.max_event_keys)
+        parts = cluster_parts(st, members, vectors, family_of)
         if len(parts) == 1:
             return [key]
         keep = next((p for p in parts if ev.founder in p.members), parts[0])
@@ -432,19 +400,8 @@ class EventIndex:
         return keys
 
     def event_similarity(self, a: EventState, b: EventState) -> float:
-        """Similarity of two events' centroids, with the same blend and time penalty as
-        :func:`similarity` (the years of an event are those of at least half its articles)."""
-        st = self.settings
-        if a.time.too_far(st, b.time):
-            return -1.0
-        w = st.entity_weight
-        n = (len(a.members) * len(b.members)) or 1
-        sim = w * dot(a.ent.vec, b.ent.vec) + (1 - w) * dot(a.term.vec, b.term.vec)
-        if a.emb is not None and b.emb is not None:
-            sw = st.semantic_weight
-            sim = (1 - sw) * sim + sw * sum([x * y for x, y in zip(a.emb, b.emb)])
-        sim -= a.time.pair_penalty_sum(st, b.time, n) + a.place.pair_penalty_sum(st, b.place)
-        return sim / n
+        """:func:`~storyline.stories.events.event_similarity` under this index's settings."""
+        return event_similarity(self.settings, a, b)
 
     def _merge_candidates(self, ev: EventState) -> list[tuple[float, str]]:
         acc: dict[str, float] = defaultdict(float)
