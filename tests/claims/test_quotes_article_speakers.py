@@ -40,6 +40,9 @@ dev + dev2 splits; the sentences are written for these tests, one class per list
   embedded one tagged) is the main subject; a document's writer named by a clause on it (a
   passive's agent, a relative clause's subject) is its author; "the magazine" after "The
   Economist, a magazine which ..." is The Economist.
+- (seventh pass, read on dev and ECB+ dev) "the group" / "the company" named far back: an
+  earlier definite "the group" resolved in turn, or past the outlets cited, the organisation
+  the body named last; a bare role noun tagged as a name ("More:Group of ...") is no name.
 """
 
 from __future__ import annotations
@@ -465,7 +468,41 @@ UNTAGGED_MAIN_SUBJECT = [
 ]
 
 
+ORG_ROLE_CHAIN = [
+    # (seventh pass, dev USA Today and ECB+ dev) "the group" / "the company" far from where the
+    # organisation was named: an earlier "The group met ..." resolved in turn carries the name
+    # further back; past the outlets the story cites ("told The Associated Press"), the most
+    # recent organisation named in the body
+    (
+     "A new group of six Republicans from the Main Street Caucus threatened on Monday "
+     "to withhold their votes from the budget. They want changes to the rules of the "
+     "House. Their leaders say the rules shut out the rank and file. The Speaker has "
+     "not answered them. Her deputies said on Sunday that talks would go on.\n\nThe "
+     "group met with the Speaker last week after sending her a letter about the rules. "
+     "The meeting lasted two hours. No deal came out of it. The budget runs out at the "
+     "end of the month. Both sides blame each other.\n\n\"We have yet to receive "
+     "specific commitments to the changes we proposed,\" a statement from the group "
+     "reads.",
+     "We have yet to receive specific commitments to the changes we proposed",
+     "Main Street Caucus"),
+    (
+     "Minutes after a worker was suspended from her job at the Acme Biscuits plant in "
+     "Camden, she returned with a gun, police said.\n\nThe shooting happened shortly "
+     "after 8 p.m. Thursday.\n\nShe drove through a security barrier before entering "
+     "the building on foot, Lt. Frank Rossi said.\n\nShe walked inside and fired at a "
+     "guard who had followed her, Rossi said.\n\nThat shot missed.\n\nOfficers freed "
+     "seven people who had locked themselves in an office.\n\nInvestigators did not "
+     "say why she was suspended.\n\nOne witness told NBC Philadelphia that she had "
+     "argued with managers for months.\n\nA baker, Tom Reyes, said he heard the shots "
+     "from the third floor.\n\n\"I heard the gunfire, and I ran,\" he told The "
+     "Associated Press.\n\n\"This is a sad day for our whole family of workers,\" the "
+     "company said in a statement.",
+     "This is a sad day for our whole family of workers", "Acme Biscuits"),
+]
+
+
 CASES = [(name, *case) for name, cases in [
+    ("org_role_chain", ORG_ROLE_CHAIN),
     ("surname_ends_the_sentence", SURNAME_ENDS_THE_SENTENCE),
     ("untagged_main_subject", UNTAGGED_MAIN_SUBJECT),
     ("role_beside_a_name", ROLE_BESIDE_A_NAME),

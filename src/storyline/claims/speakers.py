@@ -347,14 +347,31 @@ def _definite_role(view: DocView, i: int, window: int) -> str | None:
         if found:
             return fullest_name(view, found, view.tokens[i].start)
     if lemma in ORG_ROLE_NOUNS:  # "the company said" -> the organisation named before
-        before = view.tokens[i].start
-        for _ in range(3):
-            found = antecedent(view, before, window, ("ORG",))
+        return _org_before(view, view.tokens[i].start, window)
+    return None
+
+
+def _org_before(view: DocView, before: int, window: int) -> str | None:
+    """The organisation "the company" / "the group" before char ``before`` is: the most recent
+    one named within ``window`` sentences (``antecedent``), passing over the outlets reporting
+    ("..., the Hill reports. The group said") and a bare role noun tagged as a name (a link
+    line's "More:Group of House Democrats ..."); when only those are within the window, the
+    most recent one named earlier in the body (outside the headline and quotations): a short
+    report names its company in the lede and then cites outlets ("Kraft Foods plant ... told
+    The Associated Press ... the company said")."""
+    for wide in (False, True):
+        at = before
+        for _ in range(8):
+            found = antecedent(view, at, len(view.sentences) if wide else window, ("ORG",))
             m = next((m for m in reversed(view.mentions) if m.label == "ORG"
-                      and m.text == found and m.end <= before), None) if found else None
-            if m is None or not _reporter(view, m):
-                return strip_possessive(found) if found else None
-            before = m.start  # "..., the Hill reports. The group said": not the outlet
+                      and m.text == found and m.end <= at), None) if found else None
+            if m is None:  # none, or a name the recogniser left untagged here
+                if found:
+                    return strip_possessive(found)
+                break
+            if not _reporter(view, m) and not _bare_role(m):
+                return strip_possessive(m.text)
+            at = m.start
     return None
 
 
@@ -370,9 +387,17 @@ def _org_named_with(view: DocView, i: int, lemma: str, window: int) -> str | Non
             continue
         if m.start < floor:
             break
-        if lemma in {w.lower() for w in re.findall(r"[A-Za-z]+", m.text)}:
+        words = {w.lower() for w in re.findall(r"[A-Za-z]+", m.text)}
+        if lemma in words and not _bare_role(m):
             return re.sub(r"^the\s+", "", strip_possessive(m.text), flags=re.IGNORECASE)
     return None
+
+
+def _bare_role(m: Mention) -> bool:
+    """An organisation mention that is only a role noun ("Group" of a link line's "More:Group
+    of House Democrats ..."): no name of an organisation."""
+    bare = strip_possessive(re.sub(r"^the\s+", "", m.text, flags=re.IGNORECASE))
+    return bare.lower() in ORG_ROLE_NOUNS
 
 
 def _reporter(view: DocView, m: Mention) -> bool:
@@ -492,17 +517,23 @@ def _org_in_phrase(view: DocView, i: int) -> Mention | None:
     return _mention_in_phrase(view, i, ("ORG",))
 
 
-def _earlier_phrase(view: DocView, i: int, window: int) -> str | None:
+def _earlier_phrase(view: DocView, i: int, window: int, depth: int = 0) -> str | None:
     """For "the official", an earlier indefinite "a senior fire department official" (or a
     named one; for "the group", one whose phrase names the organisation; one in apposition to a
-    name, that name) within ``window`` sentences: that is who "the official" is."""
+    name, that name) within ``window`` sentences: that is who "the official" is. An earlier
+    definite one resolved in turn carries that further back ("the new group of nine Democrats
+    from the Problem Solvers Caucus ... The group met ... a statement from the group"), so a
+    long article's later mention is not left to the nearest organisation."""
     lemma = view.tokens[i].lemma.lower()
     floor = view.sentences[max(0, view.sentence_of(view.tokens[i].start) - window)].token_start
+    chained: int | None = None
     for j in range(i - 1, floor - 1, -1):
         t = view.tokens[j]
         if t.lemma.lower() != lemma or t.pos != "NOUN" or view.in_quote(t.start) \
                 or t.dep == "attr":
             continue  # not a predicate: "he promised to be a president for all Americans"
+        if chained is None and _definite(view, j):
+            chained = j
         det = view.child(j, "det")
         m = view.mention_at(j, ("PERSON",)) or _person_in_phrase(view, j)
         if m is not None:
@@ -520,4 +551,6 @@ def _earlier_phrase(view: DocView, i: int, window: int) -> str | None:
                     return fullest_name(view, name, t.start)
             s, e = view.phrase(j, with_prep=True)
             return _clean_name(view.text[s:e])
+    if chained is not None and depth < 4:
+        return _earlier_phrase(view, chained, window, depth + 1)
     return None
