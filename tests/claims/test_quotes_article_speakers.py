@@ -42,7 +42,9 @@ dev + dev2 splits; the sentences are written for these tests, one class per list
   Economist, a magazine which ..." is The Economist.
 - (seventh pass, read on dev and ECB+ dev) "the group" / "the company" named far back: an
   earlier definite "the group" resolved in turn, or past the outlets cited, the organisation
-  the body named last; a bare role noun tagged as a name ("More:Group of ...") is no name.
+  the body named last; a bare role noun tagged as a name ("More:Group of ...") is no name;
+  with no person named as a subject within the window, a run of "she" subjects is the person
+  its first refers to.
 """
 
 from __future__ import annotations
@@ -501,7 +503,25 @@ ORG_ROLE_CHAIN = [
 ]
 
 
+PRONOUN_RUN = [
+    # (seventh pass, dev4 American Spectator; dev3's indirect "She, along with Justices ...
+    # reaffirmed ..." after "Bush v. Gore" and "He promised he could ..." too) no person named
+    # as a subject within the window: the run of "she" subjects is one person, the one its
+    # first refers to, not "Obama" mentioned among them
+    (
+     "The Maria Lopez campaign seems to have everything except a candidate who shows "
+     "up. Big money, a huge staff and slick ads all serve a nominee who has gone "
+     "missing. She is running on the claim that she is steadier than her rival. "
+     "Against Obama, she asked who voters wanted answering the phone at 3 a.m. Voters "
+     "did not find that persuasive then. When the crisis came, she panicked.\n\nOn "
+     "Monday, as CNN's Anderson Cooper quizzed her about her health, she said, \"I "
+     "didn't think it was going to be that big a deal.\"",
+     "I didn't think it was going to be that big a deal.", "Maria Lopez"),
+]
+
+
 CASES = [(name, *case) for name, cases in [
+    ("pronoun_run", PRONOUN_RUN),
     ("org_role_chain", ORG_ROLE_CHAIN),
     ("surname_ends_the_sentence", SURNAME_ENDS_THE_SENTENCE),
     ("untagged_main_subject", UNTAGGED_MAIN_SUBJECT),

@@ -62,7 +62,7 @@ def _plural_name(view: DocView, m: Mention) -> bool:
 
 
 def antecedent(view: DocView, before: int, window: int, labels=("PERSON",),
-               gender: str | None = None) -> str | None:
+               gender: str | None = None, hops: int = 0) -> str | None:
     """The person "he" / "the Russian leader" refers to: the most recent PERSON mention in
     subject position before char ``before`` within ``window`` sentences (outside quotes; not a
     plural family name), or a more recent proper-name subject of a speech verb that NER did not
@@ -138,6 +138,20 @@ def antecedent(view: DocView, before: int, window: int, labels=("PERSON",),
             role = _definite_role(view, r, window)
             if role and _may_be(view, role, gender):
                 return role
+    if subject is None and gender is not None and hops < 3:
+        # no person named as a subject within the window: a run of "she" subjects in it
+        # ("She is running on ... Against Obama, she asked ... she lied and panicked ... she
+        # said") is one person, the one the first of them refers to, not a person merely
+        # mentioned among them
+        run = [i for i in view.tokens_in(floor, before)
+               if view.tokens[i].dep in ("nsubj", "nsubjpass")
+               and PRONOUN_GENDER.get(view.word(i).lower()) == gender
+               and not view.in_quote(view.tokens[i].start)]
+        if run:  # the run's first "she": what it refers to is named before the window
+            chained = antecedent(view, view.tokens[run[0]].start, window, labels, gender,
+                                 hops + 1)
+            if chained:
+                return chained
     found = subject or first
     return found.text if found else None
 
