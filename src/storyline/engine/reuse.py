@@ -8,13 +8,14 @@ size: the first version, one shuffle per step, ran some sixty):
 * per article, in each partition: the features of :func:`~storyline.reuse.candidates.
   doc_features` (word hashes, per-sentence hashes, content keys), its shingles
   (:func:`~storyline.reuse.minhash.shingles`);
-* document frequencies, in one shuffle and in the JVM: one row per (article, distinct value)
-  for normalised sentences, shingles and content keys (a row per article and kind, its values
-  as an array, exploded in Spark); a window partitioned by (kind, value) counts the articles
-  holding a value, a second window by (kind, value, outlet), which Spark runs on the same
-  partitioning, counts them per outlet. A second shuffle gathers, per article, the frequent
-  values it holds (boilerplate sentences and shingles, the common content keys) and the
-  document frequencies of its keys (the IDF); the driver holds none of them;
+* document frequencies, in the JVM: one row per (article, distinct value) for normalised
+  sentences, shingles and content keys (a row per article and kind, its values as an array,
+  exploded in Spark), counted per (kind, value, outlet) by an aggregation that sums each
+  partition's rows before its shuffle, then per value (no window: windows sorted every row,
+  three times). The few values that matter (boilerplate sentences and shingles, common content
+  keys) and the content keys' counts (the IDF) are joined back to the articles holding or
+  looking them up (broadcast when small, :data:`BROADCAST_MAX_ROWS`), and a last shuffle
+  gathers them per article; the driver holds none of them;
 * MinHash signatures and band keys (:func:`~storyline.reuse.minhash.signatures`,
   :func:`~storyline.reuse.minhash.band_keys`, seeds 1 and 2 as locally) computed per partition
   (a signature depends only on its own set): one row per article and channel, its band keys as
@@ -74,12 +75,14 @@ def _features(settings: ReuseSettings, with_shingles: bool):
         from storyline.reuse.text import sentence_features, word_hash
 
         vocab = Vocab()
+        hashes: dict[str, int] = {}  # word_hash of the partition's keys, each computed once
         for doc_id, doc in rows:
+            sf = sentence_features(doc)  # once: doc_features reads them too
             words, sent_norm, (keys, owner) = doc_features(doc, vocab,
-                                                            settings.min_sentence_words)
+                                                            settings.min_sentence_words, sf)
             sh = shingles(words, settings.shingle_size) if with_shingles else np.zeros(0, np.uint64)
-            sf = sentence_features(doc)
-            idf_keys = sorted({word_hash(k) for f in sf for k in f.keys})
+            idf_keys = sorted({hashes[k] if k in hashes else hashes.setdefault(k, word_hash(k))
+                               for f in sf for k in f.keys})
             yield (doc_id, doc.article.outlet or "",
                    _i64(np.array(sent_norm, dtype=np.uint64)), _i64(keys), owner.tolist(),
                    _i64(sh), _i64(np.array(idf_keys, dtype=np.uint64)),
@@ -93,48 +96,72 @@ links' ends and a union-find, a few hundred MB at the bound): one job instead of
 propagation whose every round is a few shuffles. Above it, in Spark (:mod:`storyline.engine.
 graph`). Read at each call (the conformance test sets it to 0 to run the Spark path)."""
 
-_SENT, _SHINGLE, _KEY = 0, 1, 2
-_COUNTED, _LOOKUP = 0, 1
+_SENT, _SHINGLE, _KEY, _LOOKUP = 0, 1, 2, 3
+
+BROADCAST_MAX_ROWS = 2_000_000
+"""A table of values the frequency step joins back to the articles (the frequent and common
+values, the content keys' document frequencies) is sent whole to every task (a broadcast join:
+the articles' rows stay where they are) when it has at most this many rows (~80 MB), else
+joined by a shuffle of both sides. The answer is the same either way."""
 
 
-def _per_doc(feats: Any, n: int, settings: ReuseSettings, lsh: bool) -> Any:
+def _joinable(frame: Any, rows: int) -> Any:
+    """``frame`` marked for a broadcast join when it has at most :data:`BROADCAST_MAX_ROWS`."""
+    from pyspark.sql import functions as F
+
+    return F.broadcast(frame) if rows <= BROADCAST_MAX_ROWS else frame
+
+
+def _per_doc(feats: Any, n: int, settings: ReuseSettings, lsh: bool) -> tuple[Any, Any]:
     """DataFrame ``(doc, sent, sh, common, df)`` of the articles holding any: boilerplate
     sentence hashes, boilerplate shingles, common content keys, and ``(v, df)``: the document
-    frequency of each key the alignment looks up (see the module docstring): two shuffles."""
-    from pyspark.sql import Window
+    frequency of each key the alignment looks up (see the module docstring); and the persisted
+    table it reads (to unpersist when done).
+
+    Document frequencies are aggregations, not windows over every (article, value) row: each
+    partition counts its rows per (kind, value, outlet) before the shuffle (Spark's partial
+    aggregation), and no sort of all the rows is made; a second aggregation sums the outlets'
+    counts per value. Only the values that can matter are kept (the frequent and common ones,
+    and the content keys' counts), and joined back to the articles that hold or look them up."""
+    from pyspark import StorageLevel
     from pyspark.sql import functions as F
 
     s = settings
 
-    def values(kind: int, role: int, col: str) -> Any:
-        return feats.select("doc", "outlet", F.lit(kind).alias("kind"), F.lit(role).alias("role"),
+    def values(kind: int, col: str) -> Any:
+        return feats.select("doc", "outlet", F.lit(kind).alias("kind"),
                             F.explode(F.array_distinct(col)).alias("v"))
 
-    rows = values(_SENT, _COUNTED, "sn").unionByName(values(_KEY, _COUNTED, "keys")).unionByName(
-        values(_KEY, _LOOKUP, "idf"))
+    counted = values(_SENT, "sn").unionByName(values(_KEY, "keys"))
     if lsh:
-        rows = rows.unionByName(values(_SHINGLE, _COUNTED, "sh"))
-    counted = F.when(F.col("role") == _COUNTED, 1).otherwise(0)
-    # the second window's partitioning (kind, v, outlet) is met by the first's (kind, v)
-    rows = rows.withColumn("df", F.sum(counted).over(Window.partitionBy("kind", "v")))
-    rows = rows.withColumn("odf", F.sum(counted).over(Window.partitionBy("kind", "v", "outlet")))
+        counted = counted.unionByName(values(_SHINGLE, "sh"))
     # a value frequent in one outlet is boilerplate in every article holding it (``_frequent``
-    # gives one set of values): the flag of any outlet, by a third window on (kind, v)
+    # gives one set of values): the flag of any outlet
     in_outlet = ((F.col("outlet") != "") & (F.col("odf") >= s.boilerplate_outlet_docs)).cast("int")
-    rows = rows.withColumn("any_outlet", F.max(in_outlet).over(Window.partitionBy("kind", "v")))
+    stats = (counted.groupBy("kind", "v", "outlet").agg(F.count("*").alias("odf"))
+             .groupBy("kind", "v").agg(F.sum("odf").alias("df"),
+                                       F.max(in_outlet).alias("any_outlet")))
     cap = max(s.boilerplate_min_df_docs, s.boilerplate_max_df * n)
     corpus = F.lit(n > s.boilerplate_min_df_docs) & (F.col("df") > cap)
-    frequent = (F.col("kind") != _KEY) & (corpus | (F.col("any_outlet") == 1))
-    common = ((F.col("kind") == _KEY) & (F.col("role") == _COUNTED)
-              & (F.col("df") > max(s.boilerplate_min_df_docs, s.sentence_key_max_df * n)))
-    lookup = (F.col("kind") == _KEY) & (F.col("role") == _LOOKUP)
     kind = F.col("kind")
-    grouped = (rows.where(frequent | common | lookup).groupBy("doc").agg(
-        F.collect_list(F.when(frequent & (kind == _SENT), F.col("v"))).alias("sent"),
-        F.collect_list(F.when(frequent & (kind == _SHINGLE), F.col("v"))).alias("sh"),
-        F.collect_list(F.when(common, F.col("v"))).alias("common"),
-        F.collect_list(F.when(lookup, F.struct("v", "df"))).alias("df")))
-    return grouped
+    frequent = (kind != _KEY) & (corpus | (F.col("any_outlet") == 1))
+    common = (kind == _KEY) & (F.col("df") > max(s.boilerplate_min_df_docs,
+                                                 s.sentence_key_max_df * n))
+    kept = stats.where(frequent | common | (kind == _KEY)).select(
+        "kind", "v", "df", (frequent | common).alias("flag")).persist(StorageLevel.MEMORY_AND_DISK)
+    flagged = kept.where("flag").select("kind", "v")
+    key_df = kept.where(kind == _KEY).select("v", "df")
+    held = counted.join(_joinable(flagged, flagged.count()), ["kind", "v"]).select(
+        "doc", "kind", "v", F.lit(None).cast("long").alias("df"))
+    looked = feats.select("doc", F.explode(F.array_distinct("idf")).alias("v")).join(
+        _joinable(key_df, key_df.count()), "v").select("doc", F.lit(_LOOKUP).alias("kind"),
+                                                        "v", "df")
+    grouped = held.unionByName(looked).groupBy("doc").agg(
+        F.collect_list(F.when(kind == _SENT, F.col("v"))).alias("sent"),
+        F.collect_list(F.when(kind == _SHINGLE, F.col("v"))).alias("sh"),
+        F.collect_list(F.when(kind == _KEY, F.col("v"))).alias("common"),
+        F.collect_list(F.when(kind == _LOOKUP, F.struct("v", "df"))).alias("df"))
+    return grouped, kept
 
 
 def _bucket_pairs(spark: Any, keyed: Any, settings: ReuseSettings) -> Any:
@@ -270,7 +297,7 @@ def find_reuse(spark: Any, docs: Any, n: int, settings: ReuseSettings) -> tuple[
     s = settings
     lsh = n > s.all_pairs_max_docs
     feats = docs.frame(_features(s, lsh), _FEATURES).persist(StorageLevel.MEMORY_AND_DISK)
-    freq = _per_doc(feats, n, s, lsh)
+    freq, kept = _per_doc(feats, n, s, lsh)
 
     if not lsh:
         ids = feats.select(F.col("doc").alias("a"))
@@ -305,6 +332,7 @@ def find_reuse(spark: Any, docs: Any, n: int, settings: ReuseSettings) -> tuple[
     links = links.persist(StorageLevel.MEMORY_AND_DISK)
     links.count()  # computed while the features are cached; families need only the links
     feats.unpersist()
+    kept.unpersist()
     return links, _families(spark, docs.articles(), links)
 
 
