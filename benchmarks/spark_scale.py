@@ -394,7 +394,7 @@ def run_size(args: argparse.Namespace, n: int) -> dict[str, Any]:
     for engine in args.engines:
         for old in corpus.glob(f"result-{engine}.pkl"):
             old.unlink()
-        out[engine] = _spawn(args, engine, corpus, n)
+        out[engine] = _spawn(args, engine, corpus, out["n"])  # partitions by its size
         path = corpus / f"result-{engine}.pkl"
         if "stopped" in out[engine] or not path.is_file():
             print(f"n={n} {engine}: {out[engine]}", flush=True)
