@@ -53,28 +53,40 @@ ROOT = Path(__file__).resolve().parent
 sys.path.insert(0, str(ROOT))
 
 
-def _tree_sum(pid: int, value, visit=None) -> float:
-    """The sum of ``value(fields of /proc/PID/stat after the name)`` over ``pid`` and all its
-    descendants (``visit`` called with each of their pids)."""
+def _tree_fields(pid: int) -> dict[int, list[str]]:
+    """The fields of /proc/PID/stat after the name, of ``pid`` and all its descendants."""
     children: dict[int, list[int]] = {}
-    values: dict[int, float] = {}
+    fields: dict[int, list[str]] = {}
     for entry in os.listdir("/proc"):
         if not entry.isdigit():
             continue
         try:
             with open(f"/proc/{entry}/stat") as fh:
-                fields = fh.read().rsplit(")", 1)[1].split()
-            children.setdefault(int(fields[1]), []).append(int(entry))
-            values[int(entry)] = value(fields)
+                f = fh.read().rsplit(")", 1)[1].split()
+            children.setdefault(int(f[1]), []).append(int(entry))
+            fields[int(entry)] = f
         except (OSError, IndexError, ValueError):
             continue
-    total, todo = 0.0, [pid]
+    found, todo = {}, [pid]
     while todo:
         p = todo.pop()
-        total += values.get(p, 0.0)
-        if visit is not None and p in values:
-            visit(p)
+        if p in fields:
+            found[p] = fields[p]
         todo.extend(children.get(p, ()))
+    return found
+
+
+def _tree_sum(pid: int, value, visit=None) -> float:
+    """The sum of ``value(fields of /proc/PID/stat after the name)`` over ``pid`` and all its
+    descendants (``visit`` called with each of their pids)."""
+    total = 0.0
+    for p, f in _tree_fields(pid).items():
+        try:
+            total += value(f)
+        except (IndexError, ValueError):
+            continue
+        if visit is not None:
+            visit(p)
     return total
 
 
@@ -117,11 +129,32 @@ class PeakSampler:
     def __init__(self, every: float = 0.2, report=None, report_every: float = 60.0):
         self.every, self.peak, self._stop = every, 0.0, threading.Event()
         self.report, self.report_every = report, report_every
+        self._cpu: dict[tuple[int, str], float] = {}
+        self._lock = threading.Lock()
+
+    def _sample(self) -> float:
+        """The tree's resident memory (MB) now; each process's CPU recorded."""
+        tick, page = os.sysconf("SC_CLK_TCK"), os.sysconf("SC_PAGE_SIZE")
+        found = _tree_fields(os.getpid())
+        with self._lock:
+            for p, f in found.items():  # own user + system time, by (pid, start time)
+                self._cpu[(p, f[19])] = (int(f[11]) + int(f[12])) / tick
+        return sum(int(f[21]) for f in found.values()) * page / 1e6
+
+    def cpu(self) -> float:
+        """CPU seconds of every process of this process's tree seen since the start (each
+        one's own time, its last reading kept after it exits; sampled every ``every`` s). Unlike
+        :func:`_tree_cpu_s`, a Python worker that exits (and its daemon, whose children are not
+        all reaped) does not take its CPU out of the count (spark6's tree CPU fell by 184 s in
+        one minute of the 100k run)."""
+        self._sample()
+        with self._lock:
+            return sum(self._cpu.values())
 
     def _run(self) -> None:
         last = time.perf_counter()
         while not self._stop.is_set():
-            mb = _tree_rss_mb(os.getpid())
+            mb = self._sample()
             self.peak = max(self.peak, mb)
             if self.report and time.perf_counter() - last >= self.report_every:
                 last = time.perf_counter()
@@ -236,11 +269,12 @@ def child_spark(corpus: Path, master: str, partitions: int, memory: str) -> dict
         docs = AnnotatedFrame.read_parquet(spark, *_chunks(corpus))
         n = docs.count()
         _progress(corpus, "spark", f"{n} documents in the parts")
-        me = os.getpid()
-        with PeakSampler(report=_stages(corpus, spark.sparkContext, me)) as peak:
-            t, c = time.perf_counter(), _tree_cpu_s(me)
+        sampler = PeakSampler()
+        sampler.report = _stages(corpus, spark.sparkContext, sampler.cpu)
+        with sampler as peak:
+            t, c = time.perf_counter(), peak.cpu()
             links, families, stories = reuse_and_stories(spark, docs, n, settings,
-                                                         lap=_lap(corpus, out, me, t, c))
+                                                         lap=_lap(corpus, out, peak.cpu, t, c))
             links_l = sorted(links.collect(), key=lambda x: (x.source_id, x.target_id))
             fams_l = sorted(families.collect(), key=lambda f: f.article_ids)
         out["peak_tree_mb"] = peak.peak
@@ -250,7 +284,7 @@ def child_spark(corpus: Path, master: str, partitions: int, memory: str) -> dict
     return out
 
 
-def _stages(corpus: Path, sc: Any, me: int):
+def _stages(corpus: Path, sc: Any, tree_cpu):
     """A line per running Spark stage into the progress file (where a stopped run was): its
     call site, tasks done of all, and the tree's CPU and memory."""
     def report(mb: float) -> None:
@@ -259,18 +293,18 @@ def _stages(corpus: Path, sc: Any, me: int):
             info = tracker.getStageInfo(sid)
             if info is not None:
                 _progress(corpus, "spark", f"stage {sid} {info.name}: {info.numCompletedTasks}/"
-                                           f"{info.numTasks} tasks, tree {_tree_cpu_s(me):.0f}"
+                                           f"{info.numTasks} tasks, tree {tree_cpu():.0f}"
                                            f" CPU s, {mb:.0f} MB")
     return report
 
 
-def _lap(corpus: Path, out: dict[str, Any], me: int, t: float, c: float):
-    """The stage times of :func:`reuse_and_stories` (wall, CPU of the process tree) into
-    ``out`` and the progress file."""
+def _lap(corpus: Path, out: dict[str, Any], tree_cpu, t: float, c: float):
+    """The stage times of :func:`reuse_and_stories` (wall, CPU of the process tree:
+    ``tree_cpu()``) into ``out`` and the progress file."""
     last = [t, c]
 
     def lap(stage: str) -> None:
-        now, cpu = time.perf_counter(), _tree_cpu_s(me)
+        now, cpu = time.perf_counter(), tree_cpu()
         out[f"{stage}_s"], out[f"{stage}_cpu_s"] = now - last[0], cpu - last[1]
         last[:] = [now, cpu]
         _progress(corpus, "spark", f"{stage} {out[f'{stage}_s']:.0f} s, "
