@@ -69,6 +69,28 @@ def test_pull_quote_signed_after_a_dash(make_doc):
         "I was not going there to pass out medical kits or food."] == "Abdirahman Yasin Daud"
 
 
+def test_editorial_credit_is_the_outlet(make_doc):
+    """(seventh pass, dev4: two Yahoo "The 360" round-ups) a round-up's credit line "— Editorial,
+    Los Angeles Times" gives the outlet, not "Editorial"; a person's credit keeps the person."""
+    text = (
+        "What's next\n\nThe Senate will decide this week whether to call witnesses.\n\n"
+        "Perspectives\n\nWitnesses are necessary\n\n"
+        "\u201cA standard of proof beyond a reasonable doubt is unworkable without "
+        "witnesses.\u201d \u2014 Evan A. Davis, The Hill\n\n"
+        "A trial without witnesses would be a sham\n\n"
+        "\u201cThe Senate trial will be a sham unless top officials testify.\u201d "
+        "\u2014 Editorial, New York Times\n\n"
+        "\u201cA trial with witnesses would be fair to the president and in the national "
+        "interest.\u201d \u2014 Editorial board, the Los Angeles Times")
+    got = speakers(make_doc, text)
+    assert got["A standard of proof beyond a reasonable doubt is unworkable without "
+               "witnesses."] == "Evan A. Davis"
+    assert got["The Senate trial will be a sham unless top officials testify."] == \
+        "New York Times"
+    assert got["A trial with witnesses would be fair to the president and in the national "
+               "interest."] == "Los Angeles Times"
+
+
 def test_quotation_set_off_after_its_introduction(make_doc):
     text = (
         "Christopher Preble, vice president at the Cato Institute, says he gets worried when he "

@@ -31,6 +31,7 @@ of the last sentence the words touch.
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass
 
 from storyline.claims.attribution import Attribution, attribute, subject_of
@@ -197,12 +198,21 @@ def _is_sentence_like(view: DocView, start: int, end: int) -> bool:
         view.tokens[i].pos in ("VERB", "AUX") for i in view.tokens_in(start, end))
 
 
+_EDITORIAL_CREDIT = re.compile(r"\s*(?:the\s+)?editorial(?:\s+board)?\s*,\s*(?:the\s+)?"
+                               r"([A-Z][^\n,;]{1,40})", re.IGNORECASE)
+
+
 def _dash_source(view: DocView, end: int) -> str | None:
-    """A pull quote signed after a dash: `“...” — Rep. Ilhan Omar, while a state lawmaker`."""
+    """A pull quote signed after a dash: `“...” — Rep. Ilhan Omar, while a state lawmaker`; an
+    outlet's editorial signed `— Editorial, Los Angeles Times` is the outlet's (a round-up's
+    credit line, as a reader cites it: "the Los Angeles Times said")."""
     rest = view.text[end : end + 40]
     lead = len(rest) - len(rest.lstrip(" \"”’'.,"))
     if rest[lead : lead + 1] not in ("—", "–"):
         return None
+    board = _EDITORIAL_CREDIT.match(view.text, end + lead + 1, end + lead + 80)
+    if board is not None:
+        return board.group(1).strip()
     for m in view.mentions:
         if m.label == "PERSON" and end + lead < m.start <= end + lead + 12 \
                 and "\n" not in view.text[end : m.start]:
