@@ -44,7 +44,8 @@ dev + dev2 splits; the sentences are written for these tests, one class per list
   earlier definite "the group" resolved in turn, or past the outlets cited, the organisation
   the body named last; a bare role noun tagged as a name ("More:Group of ...") is no name;
   with no person named as a subject within the window, a run of "she" subjects is the person
-  its first refers to.
+  its first refers to; "the pundit" / "the author" is the person the article reports
+  speaking most before it.
 """
 
 from __future__ import annotations
@@ -520,7 +521,30 @@ PRONOUN_RUN = [
 ]
 
 
+COMMENTATOR_MOST_QUOTED = [
+    # (seventh pass, dev3 MSNBC and Townhall) "the pundit" / "the author" is the person the
+    # article reports speaking most, not the person named last (whom the commentary is about)
+    (
+     "Radio host Mark Dalton said on Monday that the senator will be the next "
+     "president. Dalton said a friend had told him about the plan. \"She is going to "
+     "win,\" Dalton said. He said he understood why.\n\nDalton's take differs from the "
+     "standard line, which is that Senator Ruth Keller is old news. Instead, the "
+     "pundit said that the senator has a \"vision for the country that voters want\" "
+     "while her party is stuck.",
+     "vision for the country that voters want", "Mark Dalton"),
+    (
+     "Former Gov. Alan Pierce urged voters on Monday not to back one man: Governor Tom "
+     "Reyes. \"Tom Reyes is a fraud,\" Pierce said. Pierce said the governor had "
+     "misled the state.\n\nNow Reyes has irked Pierce again. He writes in the "
+     "Herald:\n\nThe Reyes administration made a deep descent in "
+     "December.\n\n\"Reyes's words and actions have caused dismay across the state,\" "
+     "the author declared.",
+     "Reyes's words and actions have caused dismay across the state", "Alan Pierce"),
+]
+
+
 CASES = [(name, *case) for name, cases in [
+    ("commentator_most_quoted", COMMENTATOR_MOST_QUOTED),
     ("pronoun_run", PRONOUN_RUN),
     ("org_role_chain", ORG_ROLE_CHAIN),
     ("surname_ends_the_sentence", SURNAME_ENDS_THE_SENTENCE),

@@ -72,6 +72,13 @@ PERSON_ROLE_NOUNS = frozenset({
 """Nouns of a person's role: "the mogul said", "the Illinois Democrat said" is someone the
 article named before (``speakers.antecedent``)."""
 
+COMMENTATOR_NOUNS = frozenset({
+    "pundit", "author", "commentator", "columnist"
+})
+"""Nouns of one whose commentary an article reports: "the pundit said", "the author declared"
+is the person the article reports speaking most (``speakers._most_quoted``), not the person
+named last, who is often the one the commentary is about."""
+
 UNNAMED_SOURCE_NOUNS = frozenset({
     "source", "ally", "supporter", "donor", "operative", "insider", "confidant", "confidante",
     "person", "friend", "staffer", "employee", "worker", "resident", "voter", "member", "veteran"

@@ -27,6 +27,7 @@ from storyline.claims.person_names import (
 )
 from storyline.claims.quote_documents import document_before, document_source, phrase_without_det
 from storyline.claims.quote_lexicon import (
+    COMMENTATOR_NOUNS,
     COMMUNICATION_NOUNS,
     DOCUMENT_NOUNS,
     NON_SPEAKER_LABELS,
@@ -302,6 +303,10 @@ def speaker_name(view: DocView, i: int, window: int, depth: int = 0) -> str | No
         # definite role (a proper noun too: "the former Secretary of State") is someone named
         # before, not a name of its own
         return _definite_role(view, i, window) or _clean_name(_phrase(view, i))
+    if m is None and definite and lemma in COMMENTATOR_NOUNS and t.tag == "NN":
+        found = _earlier_phrase(view, i, window) or _most_quoted(view, t.start)
+        if found:
+            return found
     if m is not None:
         names = [fullest_name(view, m.text, m.start)]
         for c in view.children[i]:  # "Kim and Putin agreed"
@@ -330,6 +335,28 @@ def speaker_name(view: DocView, i: int, window: int, depth: int = 0) -> str | No
         if named is not None:
             return named
     return _clean_name(_phrase(view, i))
+
+
+def _most_quoted(view: DocView, before: int) -> str | None:
+    """The person the article reports speaking most often before char ``before`` (a name as
+    the subject of a speech verb, outside quotations; ties to the most recent): who "the
+    pundit" / "the author" of an opinion piece's words is -- the commentator the article is
+    about, not the person named last (often the one the commentary is about)."""
+    counts: dict[str, int] = {}
+    last: dict[str, int] = {}
+    for m in view.mentions:
+        if m.end > before:
+            break
+        if m.label != "PERSON" or view.in_quote(m.start) or view.in_headline(m.start):
+            continue
+        toks = view.tokens_in(m.start, m.end)
+        t = view.tokens[toks[-1]] if toks else None
+        if t is None or t.dep != "nsubj" or view.tokens[t.head].lemma.lower() not in SPEECH_VERBS:
+            continue
+        name = fullest_name(view, m.text, m.start)
+        counts[name] = counts.get(name, 0) + 1
+        last[name] = m.start
+    return max(counts, key=lambda n: (counts[n], last[n])) if counts else None
 
 
 def _phrase(view: DocView, i: int) -> str:
