@@ -15,8 +15,10 @@ file in both formats, and ``--ingests`` ingests of ``--batch`` articles each run
 
 Both add the same articles to the same stored index (the stored members of touched events are
 looked up in memory in both). Reported per checkpoint: CPU ms per added article (``process_time``,
-load + assign + save) of both, their ratio, the save's share, and the rows the parts path writes
-per ingest. Results go to ``benchmarks/results/stories_ingest_cost.json``.
+load + assign + save) of both, their ratio, the save's share, and the index's parts the parts path
+reads and writes per ingest, rows and bytes by kind (``e/`` events, ``p/`` postings, ...: counted,
+so the same on every run, unlike CPU time on a shared machine). Results go to
+``benchmarks/results/stories_ingest_cost.json``.
 
 ``--keep DIR``: the stored corpus of each checkpoint is kept in ``DIR`` (built the first time,
 about 200 CPU s at 100k, then copied), so that two versions of the code (one of them a ``git
@@ -32,8 +34,10 @@ import shutil
 import sys
 import tempfile
 import time
+from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
@@ -52,6 +56,33 @@ from storyline.stories.stored import (
 
 ROOT = Path(__file__).resolve().parents[1]
 RESULTS = ROOT / "benchmarks" / "results" / "stories_ingest_cost.json"
+
+
+class _Counted:
+    """Counts the index's parts an ingest reads and writes (rows and bytes, by kind): unlike CPU
+    time on a shared machine, the same on every run."""
+
+    def __init__(self, store: Store):
+        self.read: Counter = Counter()
+        self.written: Counter = Counter()
+        read, write = store.read_parts, store.write_parts
+
+        def counted_read(prefix: str, parts: Sequence[str]) -> dict[str, str]:
+            found = read(prefix, parts)
+            if prefix.startswith(PARTS):
+                kind = prefix[len(PARTS):] or "meta"
+                self.read[kind + " rows"] += len(found)
+                self.read[kind + " bytes"] += sum(map(len, found.values()))
+            return found
+
+        def counted_write(prefix: str, parts: dict, **kw: Any) -> bool:
+            for name, text in parts.items():
+                kind = name[:2] if name[1:2] == "/" else "meta"
+                self.written[kind + " rows"] += 1
+                self.written[kind + " bytes"] += len(text or "")
+            return write(prefix, parts, **kw)
+
+        store.read_parts, store.write_parts = counted_read, counted_write  # type: ignore[method-assign]
 
 
 def _rows(store: Store) -> int:
@@ -112,6 +143,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             total_rows = _rows(store)
             parts_cpu = parts_save = 0.0
             written = 0
+            counted = _Counted(store)
             for k in range(args.ingests):
                 batch = new[k * args.batch:(k + 1) * args.batch]
                 before = store._db.total_changes
@@ -148,7 +180,11 @@ def main(argv: Sequence[str] | None = None) -> int:
                     "one_value_ms_per_article": round(blob_ms, 2),
                     "one_value_load_save_ms_per_ingest": round(blob_trip * 1000 / args.ingests, 1),
                     "one_value_over_parts": round(blob_ms / parts_ms, 2) if blob_ms else None,
-                    "parts_first_write_s": round(build_s, 1)}
+                    "parts_first_write_s": round(build_s, 1),
+                    "parts_read_per_ingest": {k: round(v / args.ingests)
+                                              for k, v in sorted(counted.read.items())},
+                    "parts_written_per_ingest": {k: round(v / args.ingests)
+                                                 for k, v in sorted(counted.written.items())}}
         r = rows[cp]
         line = (f"{cp:>7} stored: parts {parts_ms:6.2f} CPU ms/article (save "
                 f"{r['parts_save_ms_per_ingest']:.0f} ms/ingest, "
@@ -158,6 +194,11 @@ def main(argv: Sequence[str] | None = None) -> int:
                      f"{r['one_value_load_save_ms_per_ingest']:.0f} ms/ingest)   "
                      f"x{blob_ms / parts_ms:.1f}")
         print(line, flush=True)
+        for what, c in (("read", r["parts_read_per_ingest"]),
+                        ("written", r["parts_written_per_ingest"])):
+            print(f"{'':>9}{what} per ingest: " + ", ".join(
+                f"{kind} {c[kind + ' rows']} ({c[kind + ' bytes'] / 1000:.0f} KB)"
+                for kind in sorted({k.split()[0] for k in c})), flush=True)
     out = {"command": "python benchmarks/stories_ingest_cost.py " + " ".join(argv or sys.argv[1:]),
            "ingests": args.ingests, "batch": args.batch, "checkpoints": rows}
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
