@@ -223,8 +223,8 @@ class EventIndex:
         and few of its candidates change between passes)."""
         best, best_sim = None, self.settings.event_threshold
         candidates = self.candidates(dv)
-        if dv.day is not None and self.spans is not None and self._may_be_far(dv.day):
-            candidates = self._near(candidates, dv.day)
+        if dv.day is not None:
+            candidates = self._near(candidates, dv.day, dv.day)
         prefetch(self.events, candidates)
         for founder in candidates:
             if founder == exclude:
@@ -244,21 +244,27 @@ class EventIndex:
                 best, best_sim = founder, sim
         return best
 
-    def _may_be_far(self, day: int) -> bool:
-        """Whether an event may lie more than ``max_gap_days`` from ``day`` (see ``day_range``):
-        in a store spanning less than that, reading the spans would only cost."""
+    def _may_be_far(self, first: int, last: int) -> bool:
+        """Whether an event may lie more than ``max_gap_days`` from the days ``first`` to
+        ``last`` (see ``day_range``): in a store spanning less than that, reading the spans
+        would only cost."""
         if self.day_range is None:
             return False
         gap = self.settings.max_gap_days
-        return day - self.day_range[0] > gap or self.day_range[1] - day > gap
+        return first - self.day_range[0] > gap or self.day_range[1] - last > gap
 
-    def _near(self, founders: list[str], day: int) -> list[str]:
+    def _near(self, founders: list[str], first: int, last: int) -> list[str]:
         """``founders`` less the events not in memory whose saved span of days lies more than
-        ``max_gap_days`` from ``day``: :meth:`best_event` would skip them after reading them
-        (their nearest day is at least that far). An event not in memory is as it was saved, so
-        its saved span is its span. In a long stream most candidates met through a shared word
-        are months old: this keeps the events read per article from growing with the months
-        the store holds."""
+        ``max_gap_days`` from the days ``first`` to ``last`` (an article's day, or an event's
+        span): no day of theirs is within ``max_gap_days`` of one of those, so
+        :meth:`best_event` would skip them after reading them, and
+        :func:`~storyline.stories.events.event_similarity` gives them -1 (never merged). An
+        event not in memory is as it was saved, so its saved span is its span. In a long
+        stream most candidates met through a shared word are months old: this keeps the
+        events read per article from growing with the months the store holds. Only while the
+        spans are kept (``spans``) and some event may be that far (:meth:`_may_be_far`)."""
+        if self.spans is None or not self._may_be_far(first, last):
+            return founders
         unread = [f for f in founders if not in_memory(self.events, f)]
         if not unread:
             return founders
@@ -267,7 +273,7 @@ class EventIndex:
         far = set()
         for f in unread:
             span = self.spans.get(f)
-            if span and (span[0] - day > gap or day - span[1] > gap):
+            if span and (span[0] - last > gap or first - span[1] > gap):
                 far.add(f)
         return [f for f in founders if f not in far] if far else founders
 
@@ -422,6 +428,10 @@ class EventIndex:
             probe(self.events, acc)
             live = top_items({o: w for o, w in acc.items() if o in self.events}, n)
         ranked = live[:n]
+        span = ev.time.span()
+        if span:  # those far in time score -1: not read (chosen first, so the choice is as before)
+            near = set(self._near([other for other, _ in ranked], span[0], span[1]))
+            ranked = [(other, w) for other, w in ranked if other in near]
         prefetch(self.events, [other for other, _ in ranked])
         out = []
         for other, _ in ranked:
