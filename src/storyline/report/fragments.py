@@ -112,6 +112,11 @@ class FragmentCache:
                          to_dict(deciding(self.check_settings))])[:16]
         return f"{PREFIX}{ident}/"
 
+    def known(self) -> frozenset[str]:
+        """The keys of every section kept under this cache's prefix now (their HTML is not
+        read): what a report's workers test a section's key against before rendering it."""
+        return frozenset(self.store.part_list(self.prefix))
+
     def get(self, keys: Sequence[str]) -> dict[str, str]:
         """The kept HTML of those of ``keys`` the store has."""
         self.used.update(keys)

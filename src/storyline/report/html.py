@@ -124,24 +124,33 @@ def iter_html(report: Mapping[str, Any], settings: ReportSettings | None = None,
     context = {"report": report, "ix": ix, "views": views, "settings": settings}
     macros: Any = _env().get_template("_macros.html.j2").make_module(context)
 
-    def rendered(items: list[Any], render: Any, weight: Any) -> list[str]:
+    def in_workers(items: list[Any], piece: Any, weight: Any) -> list[Any]:
         processes = settings.processes if len(items) >= PARALLEL_MIN_SECTIONS else 1
-        return fork_map(lambda x: str(render(x)), items, processes,
+        return fork_map(piece, items, processes,
                         what=f"rendering {len(items)} sections of report.html",
                         setting="report.processes", weights=[weight(x) for x in items])
+
+    # the sections the store keeps: read once, each worker tests its sections' keys against it
+    known = fragments.known() if fragments is not None else frozenset()
 
     def sections(items: list[Any], key: Any, render: Any, weight: Any) -> Iterator[Markup]:
         for i in range(0, len(items), SECTION_BATCH):
             batch = items[i:i + SECTION_BATCH]
             if fragments is None:
-                yield from (Markup(h) for h in rendered(batch, render, weight))
+                yield from (Markup(h) for h in in_workers(batch, lambda x: str(render(x)),
+                                                          weight))
                 continue
-            keys = [key(x) for x in batch]
-            kept = fragments.get(keys)
-            todo = [(k, x) for k, x in zip(keys, batch) if k not in kept]
-            new = dict(zip([k for k, _ in todo], rendered([x for _, x in todo], render, weight)))
-            fragments.put(new)
-            yield from (Markup(kept[k] if k in kept else new[k]) for k in keys)
+
+            # a section's key is a digest of all it shows: computed where it is rendered
+            def keyed(x: Any) -> tuple[str, str | None]:
+                k = key(x)
+                return k, (None if k in known else str(render(x)))
+
+            found = in_workers(batch, keyed, weight)
+            kept = fragments.get([k for k, h in found if h is None])
+            fragments.used.update(k for k, _ in found)
+            fragments.put({k: h for k, h in found if h is not None})
+            yield from (Markup(kept[k] if h is None else h) for k, h in found)
 
     # a section's cost grows with what it shows: a story's with its articles, an article's
     # with its text
