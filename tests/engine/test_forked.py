@@ -83,3 +83,40 @@ def test_processes_do_not_enter_result_keys():
     assert deciding(ReuseSettings(max_key_sentences=50, processes=1)) == ReuseSettings(
         max_key_sentences=50)
     assert s.deciding().reuse.max_key_sentences == s.reuse.max_key_sentences
+
+
+@needs_fork
+def test_work_beside_runs_in_another_process_while_the_body_runs(tmp_path):
+    out = tmp_path / "child.txt"
+    with forked.beside(lambda: out.write_text(str(os.getpid())), 0, what="test",
+                       setting="x.processes"):
+        here = os.getpid()
+    assert out.read_text() != str(here)  # written, by another process, before the with ended
+
+
+def test_work_beside_runs_here_with_one_process(tmp_path):
+    out = tmp_path / "child.txt"
+    with forked.beside(lambda: out.write_text(str(os.getpid())), 1, what="test",
+                       setting="x.processes"):
+        assert out.read_text() == str(os.getpid())
+
+
+@needs_fork
+def test_work_beside_that_fails_is_an_error_naming_why_and_the_setting():
+    def broken() -> None:
+        raise OSError("No space left on device")
+
+    with pytest.raises(EngineError, match=r"E401.*writing x.*No space left on device.*"
+                                          r"x.processes 1"):
+        with forked.beside(broken, 0, what="writing x", setting="x.processes"):
+            pass
+
+
+@needs_fork
+def test_the_body_failing_still_waits_for_the_work_beside(tmp_path):
+    out = tmp_path / "child.txt"
+    with pytest.raises(ValueError, match="body"):
+        with forked.beside(lambda: out.write_text("done"), 0, what="test",
+                           setting="x.processes"):
+            raise ValueError("body")
+    assert out.read_text() == "done"

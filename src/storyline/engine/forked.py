@@ -18,10 +18,14 @@ setting that avoids it, instead of a report that waits forever.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import gc
 import multiprocessing
-from collections.abc import Callable, Sequence
+import os
+import sys
+import traceback
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import Any, TypeVar
@@ -123,3 +127,48 @@ def _chunks(n: int, parts: int, weights: Sequence[float] | None) -> list[tuple[i
                 cuts.append(k + 1)
         cuts.append(n)
     return [(a, b) for a, b in zip(cuts, cuts[1:]) if b > a]
+
+
+@contextlib.contextmanager
+def beside(func: Callable[[], None], processes: int, *, what: str,
+           setting: str) -> Iterator[None]:
+    """Run ``func()`` in a forked child while the body of the ``with`` runs here; the child is
+    waited for when the body ends (also when it raises). With ``processes`` 1 (see
+    :func:`worker_count`) or where the platform cannot fork, ``func()`` runs here first.
+
+    For work that only writes files (report.json while the page is rendered): nothing comes
+    back but success. A child that fails raises E401 here once the body is done, naming
+    ``what`` and the ``setting`` that keeps it in this process; its traceback is on stderr."""
+    if worker_count(processes, 2) < 2:
+        func()
+        yield
+        return
+    gc.freeze()  # as in fork_map: the child's collections must not copy every shared page
+    read_end, write_end = os.pipe()
+    try:
+        pid = os.fork()
+    finally:
+        gc.unfreeze()
+    if pid == 0:  # the child: run, say why it failed, and leave without the parent's clean-ups
+        code = 0
+        try:
+            os.close(read_end)
+            func()
+        except BaseException as err:
+            traceback.print_exc()
+            os.write(write_end, f"{type(err).__name__}: {err}".encode("utf-8", "replace")[:2000])
+            code = 1
+        finally:
+            sys.stderr.flush()
+            os._exit(code)
+    os.close(write_end)
+    try:
+        yield
+    finally:
+        _, status = os.waitpid(pid, 0)
+        with os.fdopen(read_end, "rb") as fh:
+            why = fh.read().decode("utf-8", "replace")
+    code = os.waitstatus_to_exitcode(status)
+    if code != 0:
+        raise EngineError(f"{what} in a second process failed ({why or f'exit status {code}'}); "
+                          f"{setting} 1 uses one process", code="E401")

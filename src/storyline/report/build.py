@@ -22,6 +22,7 @@ from typing import Any
 
 from storyline._version import __version__
 from storyline.engine import collector_paused
+from storyline.engine.forked import beside
 from storyline.models import (
     ArticleWarning,
     Check,
@@ -145,9 +146,19 @@ class Report:
                 store = stack.enter_context(Store.for_reading(self.keep_in))
                 kept = FragmentCache(store, self.settings.report, self.settings.checks)
             temps = stack.enter_context(_Temporaries())
-            temps.write(written["json"], self.iter_json())
-            temps.write(written["html"], iter_html(data, self.settings.report, fragments=kept))
-            temps.write(written["md"], render_markdown(data, self.settings.report))
+            json_tmp, md_tmp = temps.reserve(written["json"]), temps.reserve(written["md"])
+
+            def json_and_markdown() -> None:
+                _write_text(json_tmp, self.iter_json())
+                _write_text(md_tmp, render_markdown(data, self.settings.report))
+
+            # report.json and report.md written by a second process while this one renders
+            # the page (all three read the same records, built above)
+            with beside(json_and_markdown, self.settings.report.processes,
+                        what="writing report.json and report.md",
+                        setting="report.processes"):
+                temps.write(written["html"],
+                            iter_html(data, self.settings.report, fragments=kept))
             temps.commit()
             if kept is not None:
                 kept.keep_only()
@@ -205,6 +216,15 @@ def article_dict(doc: Document) -> dict[str, Any]:
     }
 
 
+def _write_text(path: str, content: str | Iterable[str]) -> None:
+    """Write ``content`` (text, or pieces of it) to ``path`` as UTF-8 with ``\\n`` lines."""
+    with open(path, "w", encoding="utf-8", newline="\n") as fh:
+        if isinstance(content, str):
+            fh.write(content)
+        else:
+            fh.writelines(content)
+
+
 class _Temporaries:
     """Files written under temporary names beside their final ones, renamed into place by
     :meth:`commit`; those not committed are deleted when the context ends."""
@@ -219,19 +239,20 @@ class _Temporaries:
         for tmp, _ in self.pending:
             Path(tmp).unlink(missing_ok=True)
 
-    def write(self, path: Path, content: str | Iterable[str]) -> None:
-        """Write ``content`` (text, or pieces of it) to a temporary file beside ``path``."""
+    def reserve(self, path: Path) -> str:
+        """A new empty temporary file beside ``path`` (renamed to it by :meth:`commit`)."""
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+        os.close(fd)
         self.pending.append((tmp, path))
         # mkstemp makes owner-only files; a report is meant to be shared: honour the umask.
         umask = os.umask(0)
         os.umask(umask)
         os.chmod(tmp, 0o666 & ~umask)
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            if isinstance(content, str):
-                fh.write(content)
-            else:
-                fh.writelines(content)
+        return tmp
+
+    def write(self, path: Path, content: str | Iterable[str]) -> None:
+        """Write ``content`` (text, or pieces of it) to a temporary file beside ``path``."""
+        _write_text(self.reserve(path), content)
 
     def commit(self) -> None:
         while self.pending:
