@@ -460,7 +460,9 @@ def merge_names(locals_: Mapping[str, ArticleNames], claims: Sequence[Claim],
         if c.subject and getattr(c, "subject_entity_id", None) is None \
                 and hasattr(c, "subject_entity_id"):
             changes["subject_entity_id"] = lookup(c.article_id, c.subject)
-        out.append(replace(c, **{k: v for k, v in changes.items() if v is not None}))  # type: ignore[arg-type]
+        found = {k: v for k, v in changes.items() if v is not None}
+        # a claim with no entity to fill is kept as it is (replace() would rebuild it)
+        out.append(replace(c, **found) if found else c)  # type: ignore[arg-type]
     return tuple(entities), tuple(out)
 
 
