@@ -51,20 +51,48 @@ class DocumentRDD:
         return self.rdd.mapValues(lambda d: d.article)
 
 
+def _record_batches(rows: Iterator[tuple], schema: Any) -> Iterator[Any]:
+    """Rows (tuples of ``schema``'s columns) as Arrow record batches of :data:`OUTPUT_ROWS`."""
+    from itertools import islice
+
+    import pyarrow as pa
+
+    while chunk := list(islice(rows, OUTPUT_ROWS)):
+        yield pa.RecordBatch.from_arrays(
+            [pa.array(list(col), type=f.type) for col, f in zip(zip(*chunk), schema)],
+            schema=schema)
+
+
 def _arrow_step(step: Step, schema: Any) -> Callable[[Iterator[Any]], Iterator[Any]]:
     """``step`` over the documents of Arrow record batches, its rows as batches of ``schema``."""
     def run(batches: Iterator[Any]) -> Iterator[Any]:
-        from itertools import islice
-
-        import pyarrow as pa
-
         docs = ((d.id, d) for b in batches for d in columns.from_table(b))
-        rows = step(docs)
-        while chunk := list(islice(rows, OUTPUT_ROWS)):
-            yield pa.RecordBatch.from_arrays(
-                [pa.array(list(col), type=f.type) for col, f in zip(zip(*chunk), schema)],
-                schema=schema)
+        yield from _record_batches(step(docs), schema)
     return run
+
+
+def _struct(schema: str) -> tuple[Any, Any]:
+    """A DDL schema as Spark's ``StructType`` and as an Arrow schema."""
+    from pyspark.sql.pandas.types import to_arrow_schema
+    from pyspark.sql.types import StructType, _parse_datatype_string
+
+    struct = _parse_datatype_string(schema)
+    assert isinstance(struct, StructType)
+    return struct, to_arrow_schema(struct)
+
+
+def map_rows(frame: Any, step: Callable[[Iterator[dict]], Iterator[tuple]], schema: str) -> Any:
+    """``step`` over each partition of a DataFrame, its rows given as dicts (column -> value,
+    ``None`` for null) read from Arrow batches (``mapInArrow``), its output rows (tuples) a
+    DataFrame of ``schema`` (a DDL string). What ``frame.rdd.mapPartitions`` does, without the
+    JVM pickling a ``Row`` per row and Python unpickling it: the reuse stage's rows carry
+    hundreds of hashes each (issue #15)."""
+    struct, arrow = _struct(schema)
+
+    def run(batches: Iterator[Any]) -> Iterator[Any]:
+        rows = (r for b in batches for r in b.to_pylist())
+        yield from _record_batches(step(rows), arrow)
+    return frame.mapInArrow(run, struct)
 
 
 class AnnotatedFrame:
@@ -84,12 +112,8 @@ class AnnotatedFrame:
         return int(self.df.count())
 
     def frame(self, step: Step, schema: str) -> Any:
-        from pyspark.sql.pandas.types import to_arrow_schema
-        from pyspark.sql.types import StructType, _parse_datatype_string
-
-        struct = _parse_datatype_string(schema)
-        assert isinstance(struct, StructType)
-        return self.df.mapInArrow(_arrow_step(step, to_arrow_schema(struct)), struct)
+        struct, arrow = _struct(schema)
+        return self.df.mapInArrow(_arrow_step(step, arrow), struct)
 
     def articles(self) -> Any:
         """RDD ``(id, Article)`` (the article's columns only)."""

@@ -164,16 +164,15 @@ def _per_doc(feats: Any, n: int, settings: ReuseSettings, lsh: bool) -> tuple[An
     return grouped, kept
 
 
-def _bucket_pairs(spark: Any, keyed: Any, settings: ReuseSettings) -> Any:
+def _bucket_pairs(keyed: Any, settings: ReuseSettings) -> Any:
     """DataFrame ``(a, b)``: article pairs ``a < b`` sharing a document bucket, or
     ``min_sentence_hits`` sentence buckets, each of 2 to ``max_bucket_docs`` articles
-    (``lsh_pairs``). ``keyed``: RDD ``(doc, channel, band keys)``, keys distinct per article."""
+    (``lsh_pairs``). ``keyed``: DataFrame :data:`_KEYED`, keys distinct per article."""
     from pyspark.sql import Window
     from pyspark.sql import functions as F
 
     s = settings
-    rows = spark.createDataFrame(keyed, "doc string, ch int, ks array<long>").select(
-        "doc", "ch", F.explode("ks").alias("k"))
+    rows = keyed.select("doc", "ch", F.explode("ks").alias("k"))
     rows = rows.withColumn("size", F.count("*").over(Window.partitionBy("ch", "k"))).where(
         (F.col("size") >= 2) & (F.col("size") <= s.max_bucket_docs))
     x, y = rows.alias("x"), rows.alias("y")
@@ -186,8 +185,12 @@ def _bucket_pairs(spark: Any, keyed: Any, settings: ReuseSettings) -> Any:
     return hits.where((F.col("doc") == 1) | (F.col("sent") >= s.min_sentence_hits)).select("a", "b")
 
 
+_KEYED = "doc string, ch int, ks array<long>"
+
+
 def _bands(settings: ReuseSettings):
-    """Per partition of rows ``(doc, sn, keys, owner, sh, sent, bad_sh, common)``: each article's
+    """Per partition of rows ``(doc, sn, keys, owner, sh, sent, bad_sh, common)`` (dicts,
+    :func:`~storyline.engine.inputs.map_rows`): each article's
     document and sentence band keys, ``(doc, channel, keys)`` (channel 0: shingles, seed 1;
     channel 1: sentence content keys, seed 2), as the local
     :func:`~storyline.reuse.candidates.find_candidates` computes them."""
@@ -235,10 +238,11 @@ def _boiler(sent_hashes: list[int], bad: list[int] | None) -> frozenset[int]:
 
 
 def _align(n: int, settings: ReuseSettings):
-    """Per partition of rows ``(a, b, ha, sna, senta, dfa, hb, snb, sentb, dfb)`` (``h``: the
-    pickled article and sentence features; ``sn``, ``sent``: its sentence hashes and the
-    boilerplate ones; ``df``: its keys' document frequencies): the link of each pair, or none."""
-    def run(rows: Iterator[Any]) -> Iterator[ReuseLink]:
+    """Per partition of rows ``(a, b, ha, sna, senta, dfa, hb, snb, sentb, dfb)`` (dicts,
+    :func:`~storyline.engine.inputs.map_rows`; ``h``: the pickled article and sentence features;
+    ``sn``, ``sent``: its sentence hashes and the boilerplate ones; ``df``: its keys' document
+    frequencies, ``{v, df}`` each): the link of each pair, pickled, or none."""
+    def run(rows: Iterator[Any]) -> Iterator[tuple[bytes]]:
         import pickle
 
         from storyline.reuse import idf_weights, link_pair
@@ -254,9 +258,9 @@ def _align(n: int, settings: ReuseSettings):
                 if len(seen) >= 256:
                     seen.clear()
                 article, sf = pickle.loads(heavy)
-                keys = _u64(k for k, _ in df or ()).tolist()
+                keys = _u64(x["v"] for x in df or ()).tolist()
                 got = seen[doc] = (article, sf, _boiler(sn, sent),
-                                   dict(zip(keys, (d for _, d in df or ()))))
+                                   dict(zip(keys, (x["df"] for x in df or ()))))
             return got
 
         for r in rows:
@@ -265,7 +269,7 @@ def _align(n: int, settings: ReuseSettings):
             idf = idf_weights([fa, fb], {**df_a, **df_b}, n)
             link = link_pair(a, b, fa, fb, settings, idf, boiler_a, boiler_b, sem)
             if link is not None:
-                yield link
+                yield (pickle.dumps(link, protocol=5),)
     return run
 
 
@@ -291,8 +295,12 @@ def find_reuse(spark: Any, docs: Any, n: int, settings: ReuseSettings) -> tuple[
     """RDDs ``(links, families)`` of the documents of ``docs`` (a source of
     :mod:`storyline.engine.inputs`: an RDD of documents or a DataFrame of their columns; ids
     unique, ``n`` of them): the records :func:`storyline.reuse.find_reuse` gives."""
+    import pickle
+
     from pyspark import StorageLevel
     from pyspark.sql import functions as F
+
+    from storyline.engine.inputs import map_rows
 
     s = settings
     lsh = n > s.all_pairs_max_docs
@@ -305,7 +313,7 @@ def find_reuse(spark: Any, docs: Any, n: int, settings: ReuseSettings) -> tuple[
     else:
         light = feats.select("doc", "sn", "keys", "owner", "sh").join(
             freq.select("doc", "sent", F.col("sh").alias("bad_sh"), "common"), "doc", "left")
-        pairs = _bucket_pairs(spark, light.rdd.mapPartitions(_bands(s)), s)
+        pairs = _bucket_pairs(map_rows(light, _bands(s), _KEYED), s)
 
     # each pair with both articles' payload, joined in the JVM (the payload moves as bytes)
     payload = feats.select("doc", "heavy", "sn").join(freq.select("doc", "sent", "df"), "doc",
@@ -319,7 +327,8 @@ def find_reuse(spark: Any, docs: Any, n: int, settings: ReuseSettings) -> tuple[
             .join(end("b"), F.col("b") == F.col("doc")).drop("doc")
             .select("a", "b", F.col("heavya").alias("ha"), "sna", "senta", "dfa",
                     F.col("heavyb").alias("hb"), "snb", "sentb", "dfb"))
-    raw = both.rdd.mapPartitions(_align(n, s)).persist(StorageLevel.MEMORY_AND_DISK)
+    raw = (map_rows(both, _align(n, s), "link binary").rdd.map(lambda r: pickle.loads(r[0]))
+           .persist(StorageLevel.MEMORY_AND_DISK))
 
     # settle: a containment-only link between two copies of one source
     strong = raw.filter(_strong).map(lambda x: (x.target_id, x))
