@@ -144,3 +144,16 @@ def test_sections_rendered_by_workers_make_the_same_page(kept, monkeypatch):
     assert render_html(report, two, fragments=kept) == one and kept.rendered == 7
     # the number of workers is not part of the sections' keys: all seven kept
     assert render_html(report, kept.settings, fragments=kept) == one and kept.rendered == 7
+
+
+@pytest.mark.parametrize(("weights", "budget", "expected"), [
+    ([1, 1, 1], 2, [[0, 1], [2]]),
+    ([1, 5, 1], 2, [[0], [1], [2]]),  # a section heavier than the budget is a batch alone
+    ([2, 2, 1, 1], 4, [[0, 1], [2, 3]]),
+    ([], 3, []),
+])
+def test_sections_are_batched_by_weight_in_order(weights, budget, expected):
+    from storyline.report.html import batches
+
+    items = list(range(len(weights)))
+    assert list(batches(items, lambda i: weights[i], budget)) == expected

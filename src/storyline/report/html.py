@@ -99,8 +99,27 @@ def render_html(report: Mapping[str, Any], settings: ReportSettings | None = Non
 
 
 SECTION_BATCH = 500
-"""Sections read from and written to the store (and rendered by the workers) at a time: what
-the page holds in memory at once."""
+"""Sections read from and written to the store (and rendered by the workers) at a time, counted
+by their weight (an article's section 1, a story's one per article it shows, whose rows its HTML
+holds): what the page holds in memory at once. Counted by sections, the 164 stories of a 10k
+corpus were one batch: their ~400 MB of HTML held at once, twice while it came back from the
+workers."""
+
+
+def batches(items: list[Any], weight: Any, budget: int) -> Iterator[list[Any]]:
+    """``items`` in order, cut into runs whose weights add up to at most ``budget`` (a heavier
+    item alone)."""
+    run: list[Any] = []
+    total = 0
+    for x in items:
+        w = weight(x)
+        if run and total + w > budget:
+            yield run
+            run, total = [], 0
+        run.append(x)
+        total += w
+    if run:
+        yield run
 
 PARALLEL_MIN_SECTIONS = 8
 """Fewer sections to render than this are rendered in this process: forking workers (some
@@ -133,9 +152,9 @@ def iter_html(report: Mapping[str, Any], settings: ReportSettings | None = None,
     # the sections the store keeps: read once, each worker tests its sections' keys against it
     known = fragments.known() if fragments is not None else frozenset()
 
-    def sections(items: list[Any], key: Any, render: Any, weight: Any) -> Iterator[Markup]:
-        for i in range(0, len(items), SECTION_BATCH):
-            batch = items[i:i + SECTION_BATCH]
+    def sections(items: list[Any], key: Any, render: Any, weight: Any,
+                 size: Any) -> Iterator[Markup]:
+        for batch in batches(items, size, SECTION_BATCH):
             if fragments is None:
                 yield from (Markup(h) for h in in_workers(batch, lambda x: str(render(x)),
                                                           weight))
@@ -156,10 +175,12 @@ def iter_html(report: Mapping[str, Any], settings: ReportSettings | None = None,
     # with its text
     story_html = sections(views, lambda sv: story_key(ix, sv),
                           lambda sv: macros.story(ix, sv, settings),
-                          lambda sv: 1 + len(sv.article_ids))
+                          lambda sv: 1 + len(sv.article_ids),
+                          lambda sv: max(1, len(sv.article_ids)))
     article_html = sections(articles, lambda a: article_key(ix, a),
                             lambda a: macros.article(ix, a, settings),
-                            lambda a: 1 + len(a.get("text") or ""))
+                            lambda a: 1 + len(a.get("text") or ""),
+                            lambda a: 1)
     yield from _env().get_template("report.html.j2").generate(
         **context,
         story_html=story_html,
