@@ -44,7 +44,9 @@ class ReportSettings:
     """Processes that render the page's story and article sections at once; 0: one per core
     this process may use, 1: this process only (least memory). The page is the same byte for
     byte with any number; workers are forked (:mod:`storyline.engine.forked`) only for
-    ``report.html.PARALLEL_MIN_SECTIONS`` sections to render or more."""
+    ``report.html.PARALLEL_MIN_SECTIONS`` sections to render or more. Unless this
+    comes to one process, report.json and report.md are written by a second forked process
+    while this one renders the page."""
 
     def __post_init__(self) -> None:
         check_range("report", "processes", self.processes, 0, 1_024)
