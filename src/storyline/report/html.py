@@ -122,9 +122,11 @@ def batches(items: list[Any], weight: Any, budget: int) -> Iterator[list[Any]]:
         yield run
 
 PARALLEL_MIN_SECTIONS = 8
-"""Fewer sections to render than this are rendered in this process: forking workers (some
-50 ms) would cost more than it saves. Low, because a story's section is the costly one (ECB+
-dev: 21 story sections took about two thirds of the page's time, a third of a second each)."""
+"""Batches of sections lighter than this (by the weights of :data:`SECTION_BATCH`: a story
+counts one per article) are rendered in this process: forking workers (some 50 ms) would cost
+more than it saves. Low, because a story's section is the costly one (ECB+ dev: 21 story
+sections took about two thirds of the page's time, a third of a second each); by weight, so
+that a batch of a few large stories is still shared out."""
 
 
 def iter_html(report: Mapping[str, Any], settings: ReportSettings | None = None, *,
@@ -143,8 +145,9 @@ def iter_html(report: Mapping[str, Any], settings: ReportSettings | None = None,
     context = {"report": report, "ix": ix, "views": views, "settings": settings}
     macros: Any = _env().get_template("_macros.html.j2").make_module(context)
 
-    def in_workers(items: list[Any], piece: Any, weight: Any) -> list[Any]:
-        processes = settings.processes if len(items) >= PARALLEL_MIN_SECTIONS else 1
+    def in_workers(items: list[Any], piece: Any, weight: Any, size: Any) -> list[Any]:
+        heavy = len(items) > 1 and sum(size(x) for x in items) >= PARALLEL_MIN_SECTIONS
+        processes = settings.processes if heavy else 1
         return fork_map(piece, items, processes,
                         what=f"rendering {len(items)} sections of report.html",
                         setting="report.processes", weights=[weight(x) for x in items])
@@ -157,7 +160,7 @@ def iter_html(report: Mapping[str, Any], settings: ReportSettings | None = None,
         for batch in batches(items, size, SECTION_BATCH):
             if fragments is None:
                 yield from (Markup(h) for h in in_workers(batch, lambda x: str(render(x)),
-                                                          weight))
+                                                          weight, size))
                 continue
 
             # a section's key is a digest of all it shows: computed where it is rendered
@@ -165,7 +168,7 @@ def iter_html(report: Mapping[str, Any], settings: ReportSettings | None = None,
                 k = key(x)
                 return k, (None if k in known else str(render(x)))
 
-            found = in_workers(batch, keyed, weight)
+            found = in_workers(batch, keyed, weight, size)
             kept = fragments.get([k for k, h in found if h is None])
             fragments.used.update(k for k, _ in found)
             fragments.put({k: h for k, h in found if h is not None})
